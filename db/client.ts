@@ -1,0 +1,90 @@
+import { PGlite } from "@electric-sql/pglite";
+import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import path from "node:path";
+import fs from "node:fs";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+/** What every query function takes: the process's handle or a transaction opened on it. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+
+export interface DatabaseHandle {
+  db: Db;
+  driver: "pglite" | "postgres";
+  /** Where the data lives, for logs: a folder for PGlite, host/database for a server (no password). */
+  location: string;
+  /** The embedded instance, when driver is "pglite" (pg-boss and LISTEN/NOTIFY use it directly). */
+  pglite?: PGlite;
+  /** The postgres.js client, when driver is "postgres". */
+  sql?: postgres.Sql;
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+  notify(channel: string, payload: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** A postgres:// URL; without one the embedded PGlite is used. */
+  url?: string;
+  /** PGlite data folder, or "memory://" for a throwaway database. */
+  dataDir?: string;
+  /** postgres.js pool size. */
+  maxConnections?: number;
+}
+
+export const DEFAULT_DATA_DIR = ".data/pglite";
+
+export async function openDatabase(options: DatabaseOptions = {}): Promise<DatabaseHandle> {
+  return options.url ? openPostgres(options.url, options.maxConnections) : openPglite(options.dataDir ?? DEFAULT_DATA_DIR);
+}
+
+async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+  const inMemory = dataDir.startsWith("memory://");
+  if (!inMemory) fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+  const pglite = await PGlite.create(inMemory ? undefined : dataDir, { extensions: { btree_gist } });
+  const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+  return {
+    db,
+    driver: "pglite",
+    location: inMemory ? "memory" : path.resolve(dataDir),
+    pglite,
+    async listen(channel, onMessage) {
+      const unsubscribe = await pglite.listen(channel, onMessage);
+      return unsubscribe;
+    },
+    async notify(channel, payload) {
+      await pglite.query("select pg_notify($1, $2)", [channel, payload]);
+    },
+    close: () => pglite.close(),
+  };
+}
+
+async function openPostgres(url: string, maxConnections = 10): Promise<DatabaseHandle> {
+  const sql = postgres(url, { max: maxConnections, onnotice: () => {}, connection: { application_name: "marquee" } });
+  const db = drizzlePostgres(sql, { schema }) as unknown as Db;
+  const parsed = new URL(url);
+  return {
+    db,
+    driver: "postgres",
+    location: `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`,
+    sql,
+    async listen(channel, onMessage) {
+      const { unlisten } = await sql.listen(channel, onMessage);
+      return unlisten;
+    },
+    async notify(channel, payload) {
+      await sql.notify(channel, payload);
+    },
+    close: () => sql.end({ timeout: 5 }),
+  };
+}
+
+/** Raw `db.execute()` results differ by driver (PGlite: `{ rows }`, postgres.js: an array). */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}

@@ -1,0 +1,58 @@
+import { getToken } from "next-auth/jwt";
+import type { Db } from "@/db/client";
+import { findActiveTokenByHash, touchApiToken } from "@/db/queries/api-tokens";
+import { findUserById } from "@/db/queries/users";
+import type { TokenScope } from "@/db/schema";
+import { AppError } from "@/lib/errors/app-error";
+import type { Actor } from "./actor";
+import { bearerToken, hashApiToken } from "./api-tokens";
+import { getAuthSecret } from "./secret";
+
+// Writing lastUsedAt on every call would turn each read into a write; once a minute is plenty.
+const TOUCH_INTERVAL_MS = 60_000;
+
+/**
+ * Who sent this request: an API token in the Authorization header, or else the next-auth session
+ * cookie. The role is read from the database each time, so a demoted admin loses access at once.
+ */
+export async function authenticate(request: Request, db: Db, now: Date = new Date()): Promise<Actor | null> {
+  const token = bearerToken(request);
+  if (token !== null) {
+    const found = await findActiveTokenByHash(db, hashApiToken(token));
+    if (!found) throw new AppError("unauthorized:token", "The API token is unknown or revoked");
+    if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) await touchApiToken(db, found.id, now);
+    return { kind: "token", tokenId: found.id, userId: found.createdBy, scopes: found.scopes as TokenScope[] };
+  }
+  const userId = await sessionUserId(request, db);
+  if (!userId) return null;
+  const user = await findUserById(db, userId);
+  if (!user) return null;
+  return { kind: "user", userId: user.id, role: user.role, email: user.email };
+}
+
+async function sessionUserId(request: Request, db: Db): Promise<string | null> {
+  const cookieHeader = request.headers.get("cookie");
+  if (!cookieHeader || !cookieHeader.includes("next-auth.session-token")) return null;
+  const jwt = await getToken({
+    // next-auth reads cookies from a plain object; a Fetch API Request has only the header.
+    req: { cookies: parseCookies(cookieHeader), headers: {} } as never,
+    secret: await getAuthSecret(db),
+  });
+  return typeof jwt?.sub === "string" ? jwt.sub : null;
+}
+
+export function parseCookies(header: string): Record<string, string> {
+  const cookies: Record<string, string> = {};
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq < 0) continue;
+    const name = part.slice(0, eq).trim();
+    const value = part.slice(eq + 1).trim();
+    try {
+      cookies[name] = decodeURIComponent(value);
+    } catch {
+      cookies[name] = value;
+    }
+  }
+  return cookies;
+}

@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+/** Every environment variable the app reads, parsed once. The README's table lists the same. */
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().url().optional(),
+  PGLITE_DIR: z.string().min(1).default(".data/pglite"),
+  AUTH_SECRET: z.string().min(16).optional(),
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  ADMIN_EMAIL: z.string().email().optional(),
+  ADMIN_PASSWORD: z.string().min(8).optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // "inline": job workers run inside the web process (the default, and the only choice on PGlite);
+  // "off": this process only enqueues, and `npm run worker` processes do the work.
+  MARQUEE_WORKERS: z.enum(["inline", "off"]).default("inline"),
+  // Demo data on first start of an empty database: "auto" fills it, "off" leaves it empty.
+  MARQUEE_DEMO_DATA: z.enum(["auto", "off"]).default("auto"),
+  MARQUEE_DEMO_SEED: z.coerce.number().int().default(42),
+  TMDB_API_KEY: z.string().optional(),
+  TMDB_BASE_URL: z.string().url().default("https://api.themoviedb.org/3"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (!cached) {
+    const parsed = envSchema.safeParse(process.env);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+      throw new Error(`Invalid environment: ${problems}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+export function databaseOptionsFromEnv(e: Env = env()) {
+  return e.DATABASE_URL ? { url: e.DATABASE_URL } : { dataDir: e.PGLITE_DIR };
+}

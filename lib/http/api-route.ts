@@ -1,0 +1,142 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { getDb, type Db } from "@/db";
+import { authenticate } from "@/lib/auth/authenticate";
+import type { Actor } from "@/lib/auth/actor";
+import { AppError, isAppError } from "@/lib/errors/app-error";
+import { logger, requestContext } from "@/lib/log/logger";
+import { metrics } from "@/lib/metrics/registry";
+
+export interface ApiContext<P> {
+  request: Request;
+  params: P;
+  requestId: string;
+  db: Db;
+  now: Date;
+  /** The caller, resolved on first use (session cookie or API token). */
+  actor(): Promise<Actor | null>;
+}
+
+type SegmentData = { params: Promise<Record<string, string | string[]>> };
+
+/**
+ * Wraps a route handler: gives it a request id, the database and the caller; answers AppErrors
+ * with their JSON shape, anything unexpected with a logged, generic 500; records metrics.
+ * `route` is the pattern ("/api/v1/movies/[id]") so metrics do not explode by id.
+ */
+export function apiRoute<P extends z.ZodType = z.ZodType<Record<string, never>>>(
+  route: string,
+  handler: (ctx: ApiContext<z.infer<P>>) => Promise<Response>,
+  options: { params?: P } = {},
+) {
+  return async function (request: Request, segment?: SegmentData): Promise<Response> {
+    const requestId = request.headers.get("x-request-id")?.slice(0, 64) || randomUUID();
+    const started = performance.now();
+    const response = await requestContext.run({ requestId }, async () => {
+      try {
+        const rawParams = segment ? await segment.params : {};
+        const params = options.params ? parseWith(options.params, rawParams, "path") : rawParams;
+        const db = await getDb().catch((cause) => {
+          throw new AppError("unavailable:database", "The database is not reachable", { cause });
+        });
+        let actor: Promise<Actor | null> | undefined;
+        return await handler({
+          request,
+          params: params as z.infer<P>,
+          requestId,
+          db,
+          now: new Date(),
+          actor: () => (actor ??= authenticate(request, db)),
+        });
+      } catch (error) {
+        return errorResponse(error, request, route);
+      }
+    });
+    response.headers.set("x-request-id", requestId);
+    const seconds = (performance.now() - started) / 1000;
+    const m = metrics();
+    m.httpRequests.inc({ method: request.method, route, status: String(response.status) });
+    m.httpDuration.observe({ method: request.method, route }, seconds);
+    return response;
+  };
+}
+
+export function errorResponse(error: unknown, request: Request, route: string): Response {
+  if (isAppError(error)) {
+    if (error.status >= 500) logger.error({ err: error, cause: error.cause, route, method: request.method }, error.message);
+    else logger.info({ code: error.code, route, method: request.method }, error.message);
+    return error.toResponse();
+  }
+  logger.error({ err: error, route, method: request.method }, "unexpected error");
+  return new AppError("internal", "Something went wrong on our side. It has been logged.").toResponse();
+}
+
+export function parseWith<S extends z.ZodType>(schema: S, value: unknown, prefix?: string): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw AppError.fromZod(parsed.error, prefix);
+  return parsed.data;
+}
+
+export const DEFAULT_BODY_LIMIT = 256 * 1024;
+
+/** Reads a JSON body within a size limit and parses it with the schema. */
+export async function readJson<S extends z.ZodType>(request: Request, schema: S, maxBytes = DEFAULT_BODY_LIMIT): Promise<z.infer<S>> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/(.+\+)?json\b/i.test(type)) {
+    throw new AppError("unsupported_media_type", "Send the body as JSON with 'Content-Type: application/json'", { fields: { body: "Expected application/json" } });
+  }
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  const text = await readTextWithin(request, maxBytes);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new AppError("bad_request:json", "The body is not valid JSON", { fields: { body: "Malformed JSON" } });
+  }
+  return parseWith(schema, value);
+}
+
+function tooLarge(maxBytes: number) {
+  return new AppError("payload_too_large", `The body is larger than the limit of ${Math.round(maxBytes / 1024)} KiB`, { fields: { body: "Too large" } });
+}
+
+async function readTextWithin(request: Request, maxBytes: number): Promise<string> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
+/** Parses the query string; repeated keys become arrays only where the schema expects one. */
+export function readQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
+  const url = new URL(request.url);
+  const value: Record<string, string> = {};
+  for (const [key, v] of url.searchParams) value[key] = v;
+  return parseWith(schema, value, "query");
+}
+
+export function json(body: unknown, init?: number | ResponseInit): Response {
+  return Response.json(body, typeof init === "number" ? { status: init } : init);
+}
+
+/** A page of a list: the items and what a client needs to ask for the next one. */
+export const paginationSchema = {
+  limit: z.coerce.number().int().min(1).max(200).default(25),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+};
+
+export function page<T>(items: T[], total: number, limit: number, offset: number) {
+  return { items, total, limit, offset, nextOffset: offset + items.length < total ? offset + items.length : null };
+}

@@ -1,0 +1,19 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import pino from "pino";
+
+/** Carries the request id through everything a request calls, so every log line can name it. */
+export const requestContext = new AsyncLocalStorage<{ requestId: string }>();
+
+const globalForLog = globalThis as unknown as { marqueeLogger?: pino.Logger };
+
+export const logger: pino.Logger =
+  globalForLog.marqueeLogger ??
+  (globalForLog.marqueeLogger = pino({
+    level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info"),
+    base: { service: "marquee" },
+    mixin() {
+      const store = requestContext.getStore();
+      return store ? { requestId: store.requestId } : {};
+    },
+    redact: { paths: ["password", "*.password", "token", "*.token", "authorization", "*.authorization"], censor: "[redacted]" },
+  }));

@@ -1,0 +1,26 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+// The suite runs on embedded PGlite, and again on a real Postgres server when TEST_DATABASE_URL
+// is set (each run creates its own databases there and drops them).
+const shared = {
+  include: ["**/*.test.ts"],
+  exclude: ["node_modules/**", "e2e/**", ".next/**", ".data/**"],
+  testTimeout: 60_000,
+  hookTimeout: 120_000,
+  env: { NODE_ENV: "test", LOG_LEVEL: "silent", MARQUEE_DEMO_DATA: "off" },
+};
+
+export default defineConfig({
+  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  test: {
+    pool: "forks",
+    globalSetup: ["./test/global-setup.ts"],
+    projects: [
+      { extends: true, test: { ...shared, name: "pglite", env: { ...shared.env, MARQUEE_TEST_DB: "pglite" } } },
+      ...(process.env.TEST_DATABASE_URL
+        ? [{ extends: true, test: { ...shared, name: "postgres", env: { ...shared.env, MARQUEE_TEST_DB: "postgres" } } }]
+        : []),
+    ],
+  },
+});
