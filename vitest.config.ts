@@ -8,7 +8,7 @@ const shared = {
   exclude: ["node_modules/**", "e2e/**", ".next/**", ".data/**"],
   testTimeout: 60_000,
   hookTimeout: 120_000,
-  env: { NODE_ENV: "test", LOG_LEVEL: "silent", MARQUEE_DEMO_DATA: "off" },
+  env: { NODE_ENV: "test" as const, LOG_LEVEL: "silent", MARQUEE_DEMO_DATA: "off" },
 };
 
 export default defineConfig({
@@ -17,9 +17,9 @@ export default defineConfig({
     pool: "forks",
     globalSetup: ["./test/global-setup.ts"],
     projects: [
-      { extends: true, test: { ...shared, name: "pglite", env: { ...shared.env, MARQUEE_TEST_DB: "pglite" } } },
+      { extends: true as const, test: { ...shared, name: "pglite", env: { ...shared.env, MARQUEE_TEST_DB: "pglite" } } },
       ...(process.env.TEST_DATABASE_URL
-        ? [{ extends: true, test: { ...shared, name: "postgres", env: { ...shared.env, MARQUEE_TEST_DB: "postgres" } } }]
+        ? [{ extends: true as const, test: { ...shared, name: "postgres", env: { ...shared.env, MARQUEE_TEST_DB: "postgres" } } }]
         : []),
     ],
   },

@@ -131,12 +131,3 @@ export function json(body: unknown, init?: number | ResponseInit): Response {
   return Response.json(body, typeof init === "number" ? { status: init } : init);
 }
 
-/** A page of a list: the items and what a client needs to ask for the next one. */
-export const paginationSchema = {
-  limit: z.coerce.number().int().min(1).max(200).default(25),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-};
-
-export function page<T>(items: T[], total: number, limit: number, offset: number) {
-  return { items, total, limit, offset, nextOffset: offset + items.length < total ? offset + items.length : null };
-}

@@ -1,0 +1,29 @@
+import { requireScope } from "@/lib/auth/actor";
+import { deleteTheater, getTheater, updateTheater } from "@/lib/catalog/catalog-service";
+import { idParams } from "@/lib/catalog/query-schemas";
+import { updateTheaterSchema } from "@/lib/catalog/schemas";
+import { apiRoute, json, readJson } from "@/lib/http/api-route";
+
+const route = "/api/v1/theaters/[id]";
+
+export const GET = apiRoute(route, async ({ db, params }) => json(await getTheater(db, params.id)), { params: idParams });
+
+export const PATCH = apiRoute(
+  route,
+  async ({ request, db, params, actor, now }) => {
+    requireScope(await actor(), "catalog:write");
+    const input = await readJson(request, updateTheaterSchema);
+    return json(await updateTheater(db, params.id, input, now));
+  },
+  { params: idParams },
+);
+
+export const DELETE = apiRoute(
+  route,
+  async ({ db, params, actor }) => {
+    requireScope(await actor(), "catalog:write");
+    await deleteTheater(db, params.id);
+    return new Response(null, { status: 204 });
+  },
+  { params: idParams },
+);

@@ -1,0 +1,56 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, Input } from "@/components/ui/field";
+import { ErrorState } from "@/components/ui/states";
+
+const messages: Record<string, string> = {
+  CredentialsSignin: "That email and password do not match an account.",
+  SessionRequired: "Sign in to see that page.",
+};
+
+export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(initialError ? (messages[initialError] ?? initialError) : null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    const result = await signIn("credentials", { email: String(form.get("email")), password: String(form.get("password")), redirect: false });
+    setPending(false);
+    if (!result || result.error) {
+      setError(messages[result?.error ?? ""] ?? result?.error ?? "Sign-in failed. Try again.");
+      return;
+    }
+    router.push(callbackUrl);
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      {error && <ErrorState title="Could not sign in" message={error} />}
+      <Field id="email" label="Email">
+        <Input id="email" name="email" type="email" autoComplete="email" required autoFocus />
+      </Field>
+      <Field id="password" label="Password">
+        <Input id="password" name="password" type="password" autoComplete="current-password" required />
+      </Field>
+      <Button type="submit" disabled={pending} className="w-full">
+        {pending ? "Signing in…" : "Sign in"}
+      </Button>
+      <p className="text-center text-sm text-stone-600">
+        New here?{" "}
+        <Link href="/signup" className="font-medium text-brand-700 hover:underline">
+          Create an account
+        </Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,56 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { getDb } from "@/db";
+import { isAppError } from "@/lib/errors/app-error";
+import { logger } from "@/lib/log/logger";
+import { getAuthSecret } from "./secret";
+import { checkCredentials, clientAddressOf } from "./sign-in";
+
+/** next-auth's configuration; async because the signing secret may live in the database. */
+export async function getAuthOptions(): Promise<NextAuthOptions> {
+  const db = await getDb();
+  return {
+    secret: await getAuthSecret(db),
+    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    pages: { signIn: "/signin", error: "/signin" },
+    logger: {
+      error: (code, metadata) => logger.error({ code, metadata }, "next-auth error"),
+      warn: (code) => logger.warn({ code }, "next-auth warning"),
+      debug: () => {},
+    },
+    providers: [
+      CredentialsProvider({
+        name: "Email",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        async authorize(credentials, req) {
+          const headers = new Headers(req.headers as Record<string, string>);
+          try {
+            const user = await checkCredentials(
+              db,
+              { email: credentials?.email ?? "", password: credentials?.password ?? "", clientAddress: clientAddressOf(headers) },
+              new Date(),
+            );
+            return user ? { id: user.id, email: user.email, name: user.displayName, role: user.role } : null;
+          } catch (error) {
+            // next-auth passes the message to the sign-in page as ?error=…
+            if (isAppError(error)) throw new Error(error.message);
+            throw error;
+          }
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) token.role = (user as { role?: string }).role;
+        return token;
+      },
+      session({ session, token }) {
+        if (session.user) {
+          (session.user as { id?: string }).id = token.sub;
+          (session.user as { role?: string }).role = token.role as string;
+        }
+        return session;
+      },
+    },
+  };
+}

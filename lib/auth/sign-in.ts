@@ -1,0 +1,76 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { hitRateLimit } from "@/db/queries/rate-limits";
+import { createUser, findUserByEmail } from "@/db/queries/users";
+import { AppError } from "@/lib/errors/app-error";
+import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "./passwords";
+
+export const SIGN_IN_WINDOW_MS = 15 * 60_000;
+export const MAX_ATTEMPTS_PER_EMAIL = 10;
+export const MAX_ATTEMPTS_PER_CLIENT = 50;
+
+export const credentialsSchema = z.object({
+  email: z.string().trim().toLowerCase().email("Enter a valid email address").max(254),
+  password: z.string().min(1, "Enter your password").max(200),
+});
+
+/**
+ * Checks an email and password. Unknown emails and wrong passwords answer the same (null) after
+ * the same argon2 work. Attempts are counted per email and per client address in the database,
+ * so the limit holds across app instances.
+ */
+export async function checkCredentials(
+  db: Db,
+  input: { email: string; password: string; clientAddress: string },
+  now: Date,
+): Promise<{ id: string; email: string | null; role: "admin" | "viewer"; displayName: string } | null> {
+  const parsed = credentialsSchema.safeParse(input);
+  if (!parsed.success) return null;
+  const { email, password } = parsed.data;
+  const [byEmail, byClient] = await Promise.all([
+    hitRateLimit(db, `sign-in:email:${email}`, SIGN_IN_WINDOW_MS, now),
+    hitRateLimit(db, `sign-in:client:${input.clientAddress}`, SIGN_IN_WINDOW_MS, now),
+  ]);
+  if (byEmail.count > MAX_ATTEMPTS_PER_EMAIL || byClient.count > MAX_ATTEMPTS_PER_CLIENT) {
+    const retryAt = new Date(byEmail.windowStart.getTime() + SIGN_IN_WINDOW_MS);
+    throw new AppError("rate_limited:sign_in", `Too many sign-in attempts. Try again after ${retryAt.toISOString().slice(11, 16)} UTC.`);
+  }
+  const user = await findUserByEmail(db, email);
+  const ok = await verifyPassword(user?.passwordHash, password);
+  if (!user || !ok) return null;
+  return { id: user.id, email: user.email, role: user.role, displayName: user.displayName };
+}
+
+export const signUpSchema = z
+  .object({
+    email: z.string().trim().toLowerCase().email("Enter a valid email address").max(254),
+    password: z.string().min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters`).max(200),
+    displayName: z.string().trim().min(1, "Tell us what to call you").max(80),
+  })
+  .strict();
+
+export const MAX_SIGN_UPS_PER_CLIENT = 20;
+
+/** Self sign-up: always a viewer. */
+export async function signUpViewer(db: Db, input: z.infer<typeof signUpSchema>, clientAddress: string, now: Date) {
+  const limit = await hitRateLimit(db, `sign-up:client:${clientAddress}`, 60 * 60_000, now);
+  if (limit.count > MAX_SIGN_UPS_PER_CLIENT) throw new AppError("rate_limited:sign_up", "Too many accounts created from here. Try again later.");
+  if (await findUserByEmail(db, input.email)) {
+    throw new AppError("conflict:email", "An account with this email already exists. Sign in instead.", { fields: { email: "Already registered" } });
+  }
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await createUser(db, { id: randomUUID(), email: input.email, passwordHash, role: "viewer", displayName: input.displayName });
+  } catch (cause) {
+    // Two sign-ups with the same email at once: the unique index decides.
+    if (String((cause as { cause?: { code?: string } })?.cause?.code ?? (cause as { code?: string }).code) === "23505") {
+      throw new AppError("conflict:email", "An account with this email already exists. Sign in instead.", { fields: { email: "Already registered" } });
+    }
+    throw cause;
+  }
+}
+
+export function clientAddressOf(headers: Headers): string {
+  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "local";
+}

@@ -1,0 +1,19 @@
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { countAdmins, findUserById, setUserRole } from "@/db/queries/users";
+import { roles } from "@/db/schema";
+import { AppError } from "@/lib/errors/app-error";
+
+export const changeRoleSchema = z.object({ role: z.enum(roles) }).strict();
+
+/** Changes a user's role; the last admin cannot be demoted, so nobody locks everyone out. */
+export async function changeUserRole(db: Db, id: string, role: "admin" | "viewer") {
+  return db.transaction(async (tx) => {
+    const user = await findUserById(tx, id);
+    if (!user) throw new AppError("not_found:user", `No user with id '${id}'`, { fields: { id: "Not found" } });
+    if (user.role === "admin" && role === "viewer" && (await countAdmins(tx)) <= 1) {
+      throw new AppError("conflict:last_admin", "This is the only admin; make someone else an admin first", { fields: { role: "Last admin" } });
+    }
+    return (await setUserRole(tx, id, role))!;
+  });
+}

@@ -1,0 +1,57 @@
+import { randomUUID } from "node:crypto";
+import type { Db } from "@/db/client";
+import * as moviesDb from "@/db/queries/movies";
+import * as theatersDb from "@/db/queries/theaters";
+import { AppError } from "@/lib/errors/app-error";
+import type { CreateMovie, CreateTheater, UpdateMovie, UpdateTheater } from "./schemas";
+
+/** Catalog writes with their not-found and already-exists errors, shared by the API and the CLI. */
+export async function createMovie(db: Db, input: CreateMovie) {
+  const { id = randomUUID(), ...fields } = input;
+  const movie = await moviesDb.insertMovie(db, id, fields);
+  if (!movie) throw new AppError("conflict:movie", `A movie with id '${id}' already exists`, { fields: { id: "Already taken" } });
+  return movie;
+}
+
+export async function updateMovie(db: Db, id: string, input: UpdateMovie, now: Date) {
+  const movie = await moviesDb.updateMovie(db, id, input, now);
+  if (!movie) throw notFound("movie", id);
+  return movie;
+}
+
+export async function deleteMovie(db: Db, id: string) {
+  if (!(await moviesDb.deleteMovie(db, id))) throw notFound("movie", id);
+}
+
+export async function getMovie(db: Db, id: string) {
+  const movie = await moviesDb.findMovie(db, id);
+  if (!movie) throw notFound("movie", id);
+  return movie;
+}
+
+export async function createTheater(db: Db, input: CreateTheater) {
+  const { id = randomUUID(), ...fields } = input;
+  const theater = await theatersDb.insertTheater(db, id, fields);
+  if (!theater) throw new AppError("conflict:theater", `A theater with id '${id}' already exists`, { fields: { id: "Already taken" } });
+  return theater;
+}
+
+export async function updateTheater(db: Db, id: string, input: UpdateTheater, now: Date) {
+  const theater = await theatersDb.updateTheater(db, id, input, now);
+  if (!theater) throw notFound("theater", id);
+  return theater;
+}
+
+export async function deleteTheater(db: Db, id: string) {
+  if (!(await theatersDb.deleteTheater(db, id))) throw notFound("theater", id);
+}
+
+export async function getTheater(db: Db, id: string) {
+  const theater = await theatersDb.findTheater(db, id);
+  if (!theater) throw notFound("theater", id);
+  return theater;
+}
+
+function notFound(kind: "movie" | "theater", id: string) {
+  return new AppError(`not_found:${kind}`, `No ${kind} with id '${id}'`, { fields: { id: "Not found" } });
+}

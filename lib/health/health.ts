@@ -1,0 +1,46 @@
+import { sql } from "drizzle-orm";
+import type { PgBoss } from "pg-boss";
+import type { DatabaseHandle } from "@/db/client";
+import { migrationState } from "@/db/migrate";
+
+export type ComponentStatus = "ok" | "degraded" | "down" | "not_configured";
+export interface ComponentHealth {
+  status: ComponentStatus;
+  latencyMs: number | null;
+  detail?: string;
+}
+
+async function timed(check: () => Promise<Omit<ComponentHealth, "latencyMs">>): Promise<ComponentHealth> {
+  const started = performance.now();
+  try {
+    const result = await check();
+    return { ...result, latencyMs: Math.round((performance.now() - started) * 10) / 10 };
+  } catch (error) {
+    return { status: "down", latencyMs: Math.round((performance.now() - started) * 10) / 10, detail: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export function checkDatabase(handle: DatabaseHandle): Promise<ComponentHealth> {
+  return timed(async () => {
+    await handle.db.execute(sql`select 1`);
+    const { expected, applied } = await migrationState(handle);
+    if (applied < expected) return { status: "degraded", detail: `${applied} of ${expected} migrations applied` };
+    return { status: "ok", detail: `${handle.driver}, ${applied} migrations` };
+  });
+}
+
+export function checkJobQueue(boss: PgBoss | undefined): Promise<ComponentHealth> {
+  return timed(async () => {
+    if (!boss) return { status: "down", detail: "job queue not started in this process" };
+    const queues = await boss.getQueues();
+    return { status: "ok", detail: `${queues.length} queues` };
+  });
+}
+
+/** Overall: down if any component is down, degraded if any is degraded. */
+export function overallStatus(components: Record<string, ComponentHealth>): ComponentStatus {
+  const statuses = Object.values(components).map((c) => c.status);
+  if (statuses.includes("down")) return "down";
+  if (statuses.includes("degraded")) return "degraded";
+  return "ok";
+}

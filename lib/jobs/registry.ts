@@ -1,0 +1,54 @@
+import type { PgBoss } from "pg-boss";
+import type { Db } from "@/db/client";
+import { pruneRateLimits } from "@/db/queries/rate-limits";
+import { logger } from "@/lib/log/logger";
+import { metrics } from "@/lib/metrics/registry";
+
+/** A kind of background job: its queue, how it retries, and what it does. */
+export interface JobDefinition<T extends object = object> {
+  queue: string;
+  retryLimit?: number;
+  retryDelaySeconds?: number;
+  /** A cron expression (UTC) when the job also runs on a schedule. */
+  cron?: string;
+  run(data: T, deps: { db: Db; now: Date }): Promise<unknown>;
+}
+
+export const pruneRateLimitsJob: JobDefinition = {
+  queue: "maintenance.prune-rate-limits",
+  cron: "17 * * * *",
+  async run(_data, { db, now }) {
+    await pruneRateLimits(db, new Date(now.getTime() - 24 * 60 * 60_000));
+  },
+};
+
+/** Every job the app knows. Later features add theirs here. */
+export const jobDefinitions: JobDefinition[] = [pruneRateLimitsJob];
+
+export async function createQueues(boss: PgBoss, definitions: JobDefinition[] = jobDefinitions) {
+  for (const job of definitions) {
+    await boss.createQueue(job.queue, { retryLimit: job.retryLimit ?? 3, retryDelay: job.retryDelaySeconds ?? 5, retryBackoff: true });
+    if (job.cron) await boss.schedule(job.queue, job.cron, {}, { tz: "UTC" });
+  }
+}
+
+/** Starts a worker for each job, recording its outcome and duration. */
+export async function startWorkers(boss: PgBoss, db: Db, definitions: JobDefinition[] = jobDefinitions) {
+  for (const job of definitions) {
+    await boss.work<object>(job.queue, async ([item]) => {
+      if (!item) return;
+      const started = performance.now();
+      try {
+        const result = await job.run(item.data ?? {}, { db, now: new Date() });
+        metrics().jobsProcessed.inc({ queue: job.queue, outcome: "completed" });
+        return result;
+      } catch (error) {
+        metrics().jobsProcessed.inc({ queue: job.queue, outcome: "failed" });
+        logger.warn({ err: error, queue: job.queue, jobId: item.id }, "job failed");
+        throw error;
+      } finally {
+        metrics().jobDuration.observe({ queue: job.queue }, (performance.now() - started) / 1000);
+      }
+    });
+  }
+}

@@ -1,0 +1,34 @@
+import type { PgBoss } from "pg-boss";
+import { getDatabase } from "@/db";
+import { env } from "@/lib/config/env";
+import { logger } from "@/lib/log/logger";
+import { startBoss } from "./boss";
+import { createQueues, startWorkers } from "./registry";
+
+const globalForJobs = globalThis as unknown as { marqueeBoss?: Promise<PgBoss> };
+
+/**
+ * The process's job queue, started on first use. In the web process workers run inline unless
+ * MARQUEE_WORKERS=off (then `npm run worker` processes do the work).
+ */
+export function getBoss(): Promise<PgBoss> {
+  globalForJobs.marqueeBoss ??= (async () => {
+    const handle = await getDatabase();
+    const boss = await startBoss(handle);
+    await createQueues(boss);
+    if (env().MARQUEE_WORKERS === "inline" || handle.driver === "pglite") {
+      await startWorkers(boss, handle.db);
+      logger.info("job workers running in this process");
+    }
+    return boss;
+  })().catch((error) => {
+    globalForJobs.marqueeBoss = undefined;
+    throw error;
+  });
+  return globalForJobs.marqueeBoss;
+}
+
+/** Whether the queue has started in this process, without starting it. */
+export function bossStarted(): Promise<PgBoss> | undefined {
+  return globalForJobs.marqueeBoss;
+}

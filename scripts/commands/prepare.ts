@@ -1,0 +1,27 @@
+import { ensureAdmin } from "@/lib/auth/bootstrap-admin";
+import { env } from "@/lib/config/env";
+import type { Command } from "../cli/command";
+import { withCliDatabase } from "../cli/database";
+
+export const prepareCommand: Command = {
+  name: "prepare",
+  summary: "What `npm run dev` and `npm start` do first: migrate, make sure an admin exists, fill an empty database with demo data.",
+  usage: "prepare",
+  async run() {
+    const e = env();
+    await withCliDatabase("prepare", async ({ db, driver, location }) => {
+      console.log(`Marquee database: ${driver} at ${location}`);
+      const admin = await ensureAdmin(db, { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD });
+      const port = process.env.PORT ?? "3000";
+      console.log(`\n  Marquee → http://localhost:${port}`);
+      if (admin.kind === "generated") {
+        console.log(`  Sign in as ${admin.email} with password: ${admin.password}`);
+        console.log("  (shown once; `npm run marquee -- admin reset-password --email " + admin.email + "` makes a new one)\n");
+      } else if (admin.kind === "configured") {
+        console.log(`  Sign in as ${admin.email} with ADMIN_PASSWORD\n`);
+      } else {
+        console.log(`  Sign in as ${admin.email ?? "your admin"} (password printed at first start; reset with \`npm run marquee -- admin reset-password --email …\`)\n`);
+      }
+    });
+  },
+};
