@@ -1,10 +1,13 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import pino from "pino";
 
-/** Carries the request id through everything a request calls, so every log line can name it. */
-export const requestContext = new AsyncLocalStorage<{ requestId: string }>();
+const globalForLog = globalThis as unknown as { marqueeLogger?: pino.Logger; marqueeRequestContext?: AsyncLocalStorage<{ requestId: string }> };
 
-const globalForLog = globalThis as unknown as { marqueeLogger?: pino.Logger };
+/**
+ * Carries the request id through everything a request calls, so every log line can name it.
+ * One per process (on globalThis): Next.js may load this module once per route bundle.
+ */
+export const requestContext = (globalForLog.marqueeRequestContext ??= new AsyncLocalStorage<{ requestId: string }>());
 
 export const logger: pino.Logger =
   globalForLog.marqueeLogger ??
