@@ -15,9 +15,9 @@ export interface TestDatabase extends DatabaseHandle {
  * the TEST_DATABASE_URL server copied from the run's template. It also becomes the database the
  * route handlers use in this file.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(options: { serveRoutes?: boolean } = {}): Promise<TestDatabase> {
   const handle = process.env.MARQUEE_TEST_DB === "postgres" ? await createPostgresDatabase() : await createPgliteDatabase();
-  useDatabase(handle);
+  if (options.serveRoutes ?? true) useDatabase(handle);
   return handle;
 }
 

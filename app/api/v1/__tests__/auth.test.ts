@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@/test/database";
+import { call, sessionFor, type Caller } from "@/test/http";
+import { findUserByEmail } from "@/db/queries/users";
+import { hashPassword } from "@/lib/auth/passwords";
+import { checkCredentials, MAX_ATTEMPTS_PER_EMAIL } from "@/lib/auth/sign-in";
+import { ensureAdmin } from "@/lib/auth/bootstrap-admin";
+import { createUser } from "@/db/queries/users";
+import * as signup from "../auth/signup/route";
+import * as tokens from "../admin/tokens/route";
+import * as token from "../admin/tokens/[id]/route";
+import * as users from "../admin/users/route";
+import * as user from "../admin/users/[id]/route";
+import * as metricsRoute from "../../metrics/route";
+
+let t: TestDatabase;
+let admin: Caller;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  admin = await sessionFor(t.db, "admin");
+});
+afterAll(() => t.destroy());
+
+const now = new Date("2026-11-21T10:00:00Z");
+
+describe("sign-in", () => {
+  beforeAll(async () => {
+    await createUser(t.db, { id: "ana", email: "ana@example.com", passwordHash: await hashPassword("correct horse"), role: "viewer", displayName: "Ana" });
+  });
+
+  it("accepts the right password, whatever the email's case", async () => {
+    const found = await checkCredentials(t.db, { email: "ANA@example.com", password: "correct horse", clientAddress: "1.1.1.1" }, now);
+    expect(found).toMatchObject({ id: "ana", role: "viewer" });
+    expect(found).not.toHaveProperty("passwordHash");
+  });
+
+  it("answers a wrong password and an unknown email the same way", async () => {
+    const wrongPassword = await checkCredentials(t.db, { email: "ana@example.com", password: "wrong", clientAddress: "1.1.1.2" }, now);
+    const unknownEmail = await checkCredentials(t.db, { email: "nobody@example.com", password: "wrong", clientAddress: "1.1.1.2" }, now);
+    expect(wrongPassword).toBeNull();
+    expect(unknownEmail).toBeNull();
+  });
+
+  it("stops guessing after too many attempts for one email, even with the right password", async () => {
+    for (let i = 0; i < MAX_ATTEMPTS_PER_EMAIL; i++) {
+      await checkCredentials(t.db, { email: "target@example.com", password: `guess-${i}`, clientAddress: `10.0.0.${i}` }, now);
+    }
+    await expect(checkCredentials(t.db, { email: "target@example.com", password: "anything", clientAddress: "10.0.1.1" }, now)).rejects.toMatchObject({ code: "rate_limited:sign_in" });
+    // A new window starts fresh.
+    const later = new Date(now.getTime() + 16 * 60_000);
+    expect(await checkCredentials(t.db, { email: "target@example.com", password: "anything", clientAddress: "10.0.1.1" }, later)).toBeNull();
+  });
+});
+
+describe("sign-up", () => {
+  it("creates a viewer with an argon2 hash and returns no secret", async () => {
+    const res = await call(signup.POST, { method: "POST", body: { email: "New@Example.com", password: "popcorn-2026", displayName: "New" } });
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({ id: expect.any(String), email: "new@example.com", displayName: "New", role: "viewer" });
+    expect((await findUserByEmail(t.db, "new@example.com"))?.passwordHash).toMatch(/^\$argon2id\$/);
+  });
+
+  it("refuses a taken email (409 naming email), a short password and a self-chosen role", async () => {
+    const taken = await call(signup.POST, { method: "POST", body: { email: "new@example.com", password: "popcorn-2026", displayName: "Again" } });
+    expect(taken.status).toBe(409);
+    expect(taken.body.error.fields).toEqual({ email: "Already registered" });
+    const short = await call(signup.POST, { method: "POST", body: { email: "s@example.com", password: "short", displayName: "S" } });
+    expect(short.status).toBe(400);
+    expect(short.body.error.fields).toHaveProperty("password");
+    const role = await call(signup.POST, { method: "POST", body: { email: "r@example.com", password: "popcorn-2026", displayName: "R", role: "admin" } });
+    expect(role.status).toBe(400);
+    expect(role.body.error.fields).toHaveProperty("role");
+    expect(await findUserByEmail(t.db, "r@example.com")).toBeNull();
+  });
+});
+
+describe("API tokens", () => {
+  it("shows the secret once, lists without it, works as a bearer token, and stops working when revoked", async () => {
+    const created = await call(tokens.POST, { method: "POST", body: { name: "simulator", scopes: ["admin"] }, as: admin });
+    expect(created.status).toBe(201);
+    expect(created.body.token).toMatch(/^mq_[A-Za-z0-9_-]{43}$/);
+
+    const list = await call(tokens.GET, { as: admin });
+    const listed = list.body.items.find((x: { id: string }) => x.id === created.body.id);
+    expect(listed).toMatchObject({ name: "simulator", scopes: ["admin"], prefix: created.body.token.slice(0, 10) });
+    expect(JSON.stringify(list.body)).not.toContain(created.body.token);
+    expect(JSON.stringify(list.body)).not.toMatch(/tokenHash|token_hash/);
+
+    const bearer = { headers: { authorization: `Bearer ${created.body.token}` } };
+    expect((await call(metricsRoute.GET, bearer)).status).toBe(200);
+    expect((await call(token.DELETE, { method: "DELETE", params: { id: created.body.id }, as: admin })).status).toBe(200);
+    const afterRevoke = await call(metricsRoute.GET, bearer);
+    expect(afterRevoke.status).toBe(401);
+    expect(afterRevoke.body.error.code).toBe("unauthorized:token");
+  });
+
+  it("rejects unknown scopes naming the field", async () => {
+    const res = await call(tokens.POST, { method: "POST", body: { name: "x", scopes: ["root"] }, as: admin });
+    expect(res.status).toBe(400);
+    expect(Object.keys(res.body.error.fields)).toEqual(["scopes.0"]);
+  });
+});
+
+describe("roles", () => {
+  it("a demoted admin loses admin access on the next request", async () => {
+    const other = await sessionFor(t.db, "admin");
+    expect((await call(users.GET, { as: other })).status).toBe(200);
+    const demoted = await call(user.PATCH, { method: "PATCH", params: { id: other.userId }, body: { role: "viewer" }, as: admin });
+    expect(demoted.body.role).toBe("viewer");
+    expect((await call(users.GET, { as: other })).status).toBe(403);
+  });
+
+  it("never demotes the last admin", async () => {
+    const admins = await call(users.GET, { path: "/api/v1/admin/users?role=admin", as: admin });
+    for (const a of admins.body.items.filter((x: { id: string }) => x.id !== admin.userId)) {
+      await call(user.PATCH, { method: "PATCH", params: { id: a.id }, body: { role: "viewer" }, as: admin });
+    }
+    const res = await call(user.PATCH, { method: "PATCH", params: { id: admin.userId }, body: { role: "viewer" }, as: admin });
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe("conflict:last_admin");
+  });
+
+  it("the user list never carries password hashes", async () => {
+    const res = await call(users.GET, { as: admin });
+    expect(res.body.total).toBeGreaterThan(0);
+    expect(JSON.stringify(res.body)).not.toMatch(/argon2|passwordHash/);
+  });
+});
+
+describe("first admin", () => {
+  it("is generated once when none is configured, and taken from ADMIN_EMAIL/ADMIN_PASSWORD when it is", async () => {
+    const fresh = await createTestDatabase({ serveRoutes: false });
+    try {
+      const first = await ensureAdmin(fresh.db, {}, () => "generated-password-1");
+      expect(first).toEqual({ kind: "generated", email: "admin@marquee.local", password: "generated-password-1" });
+      expect(await ensureAdmin(fresh.db, {})).toEqual({ kind: "existing", email: "admin@marquee.local" });
+      expect(await checkCredentials(fresh.db, { email: "admin@marquee.local", password: "generated-password-1", clientAddress: "x" }, now)).toMatchObject({ role: "admin" });
+
+      await ensureAdmin(fresh.db, { email: "boss@example.com", password: "configured-pass" });
+      expect(await checkCredentials(fresh.db, { email: "boss@example.com", password: "configured-pass", clientAddress: "x" }, now)).toMatchObject({ role: "admin" });
+    } finally {
+      await fresh.destroy();
+    }
+  });
+});

@@ -1,0 +1,103 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@/test/database";
+import { call, sessionFor, type Caller } from "@/test/http";
+
+/**
+ * Walks every route handler in app/ and calls each method as a stranger and as a signed-in viewer.
+ * Anything not listed below as open must answer 401 to the stranger and 403 to the viewer, so a
+ * new admin route that forgets its role check fails here without anyone writing a test for it.
+ */
+const OPEN_TO_EVERYONE: Record<string, string> = {
+  "GET /api/v1/movies": "the public catalog",
+  "GET /api/v1/movies/[id]": "the public catalog",
+  "GET /api/v1/theaters": "the public catalog",
+  "GET /api/v1/theaters/[id]": "the public catalog",
+  "GET /api/v1/genres": "the public catalog",
+  "GET /api/v1/cities": "the public catalog",
+  "GET /api/v1/health": "health checks for load balancers",
+  "GET /api/v1/health/live": "health checks for load balancers",
+  "GET /api/v1/health/ready": "health checks for load balancers",
+  "GET /api/v1/openapi.json": "the API description",
+  "POST /api/v1/auth/signup": "self sign-up",
+  "GET /api/auth/[...nextauth]": "next-auth's own sign-in endpoints",
+  "POST /api/auth/[...nextauth]": "next-auth's own sign-in endpoints",
+};
+
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+const ROOT = path.resolve(import.meta.dirname, "../../../..");
+const APP_DIR = path.join(ROOT, "app");
+
+function routeFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === "__tests__" ? [] : routeFiles(full);
+    return entry.name === "route.ts" ? [full] : [];
+  });
+}
+
+function routePattern(file: string): string {
+  return "/" + path.relative(APP_DIR, path.dirname(file)).split(path.sep).filter((s) => !/^\(.*\)$/.test(s)).join("/");
+}
+
+/** A value for each [param] that passes validation, so the check that matters is the role check. */
+function paramsFor(pattern: string): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const [, name] of pattern.matchAll(/\[(?:\.\.\.)?(\w+)\]/g)) params[name!] = "00000000-0000-4000-8000-000000000000";
+  return params;
+}
+
+let t: TestDatabase;
+let viewer: Caller;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  viewer = await sessionFor(t.db, "viewer");
+});
+afterAll(() => t.destroy());
+
+const endpoints = routeFiles(APP_DIR).flatMap((file) => {
+  const source = fs.readFileSync(file, "utf8");
+  const pattern = routePattern(file);
+  return METHODS.filter((m) => new RegExp(`export (const|async function|function) ${m}\\b|export \\{[^}]*\\bas ${m}\\b`).test(source)).map((method) => ({ file, pattern, method }));
+});
+
+describe("every admin route handler checks the role itself", () => {
+  it("finds the route handlers", () => {
+    expect(endpoints.length).toBeGreaterThan(15);
+  });
+
+  for (const { file, pattern, method } of endpoints) {
+    const key = `${method} ${pattern}`;
+    if (OPEN_TO_EVERYONE[key]) continue;
+    it(`${key} answers 401 to a stranger and 403 to a viewer`, async () => {
+      const handlers = (await import(file)) as Record<string, Parameters<typeof call>[0]>;
+      const request = { method, path: pattern, params: paramsFor(pattern), body: method === "GET" || method === "DELETE" ? undefined : {} };
+      const anonymous = await call(handlers[method]!, request);
+      expect(anonymous.status, `${key} as a stranger`).toBe(401);
+      const asViewer = await call(handlers[method]!, { ...request, as: viewer });
+      expect(asViewer.status, `${key} as a viewer`).toBe(403);
+    });
+  }
+
+  it("lists only open routes that exist", () => {
+    const existing = new Set(endpoints.map((e) => `${e.method} ${e.pattern}`));
+    expect(Object.keys(OPEN_TO_EVERYONE).filter((k) => !existing.has(k))).toEqual([]);
+  });
+});
+
+describe("server actions", () => {
+  it("are not used: admin writes go through the route handlers walked above", () => {
+    // If you add a "use server" module, add its actions to this walk before removing this check.
+    const withActions = routeFilesAndSources(APP_DIR).concat(routeFilesAndSources(path.join(ROOT, "components"))).filter(([, s]) => /^\s*["']use server["']/m.test(s));
+    expect(withActions.map(([f]) => path.relative(ROOT, f))).toEqual([]);
+  });
+});
+
+function routeFilesAndSources(dir: string): [string, string][] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry): [string, string][] => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return routeFilesAndSources(full);
+    return /\.(ts|tsx)$/.test(entry.name) ? [[full, fs.readFileSync(full, "utf8")]] : [];
+  });
+}
