@@ -37,6 +37,6 @@ export function isEmbedded(): boolean {
 }
 
 /** Makes this process use an already opened database (tests, CLI commands that opened their own). */
-export function useDatabase(handle: DatabaseHandle): void {
+export function setProcessDatabase(handle: DatabaseHandle): void {
   globalForDb.marqueeDatabase = Promise.resolve(handle);
 }

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { inject } from "vitest";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
-import { useDatabase } from "@/db";
+import { setProcessDatabase } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { withDatabase } from "./global-setup";
 
@@ -17,7 +17,7 @@ export interface TestDatabase extends DatabaseHandle {
  */
 export async function createTestDatabase(options: { serveRoutes?: boolean } = {}): Promise<TestDatabase> {
   const handle = process.env.MARQUEE_TEST_DB === "postgres" ? await createPostgresDatabase() : await createPgliteDatabase();
-  if (options.serveRoutes ?? true) useDatabase(handle);
+  if (options.serveRoutes ?? true) setProcessDatabase(handle);
   return handle;
 }
 

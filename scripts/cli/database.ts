@@ -1,7 +1,7 @@
 import { databaseOptionsFromEnv } from "@/lib/config/env";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
 import { claimDataDir } from "@/db/data-dir-lock";
-import { useDatabase } from "@/db";
+import { setProcessDatabase } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 
 /** Opens and migrates the database named by the environment, for the length of one command. */
@@ -11,7 +11,7 @@ export async function withCliDatabase<T>(purpose: string, body: (handle: Databas
   const handle = await openDatabase(options);
   try {
     await migrateDatabase(handle);
-    useDatabase(handle);
+    setProcessDatabase(handle);
     return await body(handle);
   } finally {
     await handle.close();

@@ -1,6 +1,6 @@
 import { databaseOptionsFromEnv } from "@/lib/config/env";
 import { openDatabase } from "@/db/client";
-import { useDatabase } from "@/db";
+import { setProcessDatabase } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { startBoss } from "@/lib/jobs/boss";
 import { createQueues, startWorkers } from "@/lib/jobs/registry";
@@ -16,7 +16,7 @@ export const workerCommand: Command = {
     if (!options.url) throw new UsageError("`worker` needs DATABASE_URL. With the embedded database, the app runs its workers itself.");
     const handle = await openDatabase(options);
     await migrateDatabase(handle);
-    useDatabase(handle);
+    setProcessDatabase(handle);
     const boss = await startBoss(handle);
     await createQueues(boss);
     await startWorkers(boss, handle.db);
