@@ -30,7 +30,7 @@ describe(`pg-boss on Node ${process.versions.node}`, () => {
       },
     };
     await createQueues(boss, [echo as JobDefinition]);
-    await startWorkers(boss, t.db, [echo as JobDefinition]);
+    await startWorkers(boss, t, [echo as JobDefinition]);
     const id = await boss.send("test.echo", { word: "popcorn" });
     const job = await waitFor(async () => {
       const [found] = await boss.findJobs<{ word: string }>("test.echo", { id: id! });
@@ -44,7 +44,7 @@ describe(`pg-boss on Node ${process.versions.node}`, () => {
     const now = new Date("2026-11-21T12:00:00Z");
     await hitRateLimit(t.db, "old", 60_000, new Date(now.getTime() - 3 * 24 * 3600_000));
     await hitRateLimit(t.db, "fresh", 60_000, now);
-    await pruneRateLimitsJob.run({}, { db: t.db, now });
+    await pruneRateLimitsJob.run({}, { db: t.db, handle: t, boss, now });
     expect((await t.db.select({ key: rateLimits.key }).from(rateLimits)).map((r) => r.key)).toEqual(["fresh"]);
   });
 });

@@ -1,8 +1,16 @@
 import type { PgBoss } from "pg-boss";
-import type { Db } from "@/db/client";
+import type { DatabaseHandle, Db } from "@/db/client";
 import { pruneRateLimits } from "@/db/queries/rate-limits";
 import { logger } from "@/lib/log/logger";
 import { metrics } from "@/lib/metrics/registry";
+import { createShowtimeBatchJob, recoverShowtimeBatchesJob } from "@/lib/showtimes/jobs";
+
+export interface JobDeps {
+  db: Db;
+  handle: DatabaseHandle;
+  boss: PgBoss;
+  now: Date;
+}
 
 /** A kind of background job: its queue, how it retries, and what it does. */
 export interface JobDefinition<T extends object = object> {
@@ -11,7 +19,7 @@ export interface JobDefinition<T extends object = object> {
   retryDelaySeconds?: number;
   /** A cron expression (UTC) when the job also runs on a schedule. */
   cron?: string;
-  run(data: T, deps: { db: Db; now: Date }): Promise<unknown>;
+  run(data: T, deps: JobDeps): Promise<unknown>;
 }
 
 export const pruneRateLimitsJob: JobDefinition = {
@@ -23,7 +31,7 @@ export const pruneRateLimitsJob: JobDefinition = {
 };
 
 /** Every job the app knows. Later features add theirs here. */
-export const jobDefinitions: JobDefinition[] = [pruneRateLimitsJob];
+export const jobDefinitions: JobDefinition[] = [pruneRateLimitsJob, createShowtimeBatchJob as JobDefinition, recoverShowtimeBatchesJob];
 
 export async function createQueues(boss: PgBoss, definitions: JobDefinition[] = jobDefinitions) {
   for (const job of definitions) {
@@ -33,13 +41,13 @@ export async function createQueues(boss: PgBoss, definitions: JobDefinition[] = 
 }
 
 /** Starts a worker for each job, recording its outcome and duration. */
-export async function startWorkers(boss: PgBoss, db: Db, definitions: JobDefinition[] = jobDefinitions) {
+export async function startWorkers(boss: PgBoss, handle: DatabaseHandle, definitions: JobDefinition[] = jobDefinitions) {
   for (const job of definitions) {
     await boss.work<object>(job.queue, async ([item]) => {
       if (!item) return;
       const started = performance.now();
       try {
-        const result = await job.run(item.data ?? {}, { db, now: new Date() });
+        const result = await job.run(item.data ?? {}, { db: handle.db, handle, boss, now: new Date() });
         metrics().jobsProcessed.inc({ queue: job.queue, outcome: "completed" });
         return result;
       } catch (error) {

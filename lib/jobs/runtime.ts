@@ -4,6 +4,8 @@ import { env } from "@/lib/config/env";
 import { logger } from "@/lib/log/logger";
 import { startBoss } from "./boss";
 import { createQueues, startWorkers } from "./registry";
+import { recoverBatches } from "@/lib/showtimes/batch-service";
+import { enqueueWith } from "@/lib/showtimes/jobs";
 
 const globalForJobs = globalThis as unknown as { marqueeBoss?: Promise<PgBoss> };
 
@@ -16,8 +18,13 @@ export function getBoss(): Promise<PgBoss> {
     const handle = await getDatabase();
     const boss = await startBoss(handle);
     await createQueues(boss);
+    if (handle.driver === "pglite") {
+      // One process owns an embedded database: a batch still "processing" now died with the last one.
+      const recovered = await recoverBatches(handle, enqueueWith(boss), { now: new Date(), stalledAfterMs: 0 });
+      if (recovered.rolledBack || recovered.requeued) logger.warn(recovered, "recovered showtime batches interrupted by the last shutdown");
+    }
     if (env().MARQUEE_WORKERS === "inline" || handle.driver === "pglite") {
-      await startWorkers(boss, handle.db);
+      await startWorkers(boss, handle);
       logger.info("job workers running in this process");
     }
     return boss;

@@ -19,7 +19,7 @@ export const workerCommand: Command = {
     setProcessDatabase(handle);
     const boss = await startBoss(handle);
     await createQueues(boss);
-    await startWorkers(boss, handle.db);
+    await startWorkers(boss, handle);
     logger.info({ location: handle.location }, "worker started; Ctrl-C to stop");
     await new Promise<void>((resolve) => {
       const stop = async () => {

@@ -1,0 +1,25 @@
+import { getDatabase } from "@/db";
+import { requireAdmin } from "@/lib/auth/actor";
+import { apiRoute } from "@/lib/http/api-route";
+import { transactionParams } from "@/lib/showtimes/api-schemas";
+import { getBatchOrThrow } from "@/lib/showtimes/batch-service";
+import { getBatchEventHub } from "@/lib/showtimes/event-hub";
+import { batchEventStream, lastEventIdOf } from "@/lib/showtimes/sse";
+
+/**
+ * Server-Sent Events for one batch: everything after Last-Event-ID, then live events, heartbeats,
+ * and the stream closes after the terminal event.
+ */
+export const GET = apiRoute(
+  "/api/v1/showtime-creation/batches/[transactionId]/events",
+  async ({ request, db, params, actor }) => {
+    requireAdmin(await actor());
+    await getBatchOrThrow(db, params.transactionId);
+    const hub = await getBatchEventHub(await getDatabase());
+    const stream = batchEventStream({ db, hub, batchId: params.transactionId, afterSeq: lastEventIdOf(request), signal: request.signal });
+    return new Response(stream, {
+      headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache, no-transform", connection: "keep-alive", "x-accel-buffering": "no" },
+    });
+  },
+  { params: transactionParams },
+);

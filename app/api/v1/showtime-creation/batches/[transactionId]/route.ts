@@ -1,0 +1,14 @@
+import { requireAdmin } from "@/lib/auth/actor";
+import { apiRoute, json } from "@/lib/http/api-route";
+import { transactionParams } from "@/lib/showtimes/api-schemas";
+import { getBatchOrThrow } from "@/lib/showtimes/batch-service";
+import { batchStatusView } from "@/lib/showtimes/batch-view";
+
+export const GET = apiRoute(
+  "/api/v1/showtime-creation/batches/[transactionId]",
+  async ({ db, params, actor }) => {
+    requireAdmin(await actor());
+    return json(batchStatusView(await getBatchOrThrow(db, params.transactionId)));
+  },
+  { params: transactionParams },
+);

@@ -1,0 +1,105 @@
+import { z } from "zod";
+import { idSchema } from "@/lib/ids/ids";
+import { AppError, type FieldErrors } from "@/lib/errors/app-error";
+import { overlapsWithinRequest, planSlot, type Slot } from "./conflicts";
+
+export const MAX_THEATERS_PER_BATCH = 500;
+export const MAX_START_TIMES_PER_THEATER = 2_000;
+export const MAX_SHOWTIMES_PER_BATCH = 20_000;
+export const MAX_DURATION_MINUTES = 24 * 60;
+
+const isoInstant = z.iso.datetime({ offset: true, message: "Use ISO 8601 with an offset, e.g. 2026-12-01T19:30:00+01:00" });
+const startTimeList = z
+  .array(isoInstant)
+  .min(1, "Give at least one start time")
+  .max(MAX_START_TIMES_PER_THEATER, `At most ${MAX_START_TIMES_PER_THEATER} start times per theater in one batch`);
+
+/**
+ * POST /showtime-creation/showtimes. `startTimes` are shared by every theater; `startTimesByTheater`
+ * (our addition for the wizard's per-theater times) replaces them for the theaters it names.
+ */
+export const createBatchSchema = z
+  .object({
+    movieId: idSchema,
+    theaterIds: z
+      .array(idSchema)
+      .min(1, "Choose at least one theater")
+      .max(MAX_THEATERS_PER_BATCH, `At most ${MAX_THEATERS_PER_BATCH} theaters in one batch`),
+    durationInMinutes: z.number().int("Whole minutes").positive("Must be more than 0").max(MAX_DURATION_MINUTES),
+    startTimes: startTimeList.optional(),
+    startTimesByTheater: z.record(idSchema, startTimeList).optional(),
+  })
+  .strict()
+  .superRefine((body, ctx) => {
+    const seen = new Set<string>();
+    body.theaterIds.forEach((id, i) => {
+      if (seen.has(id)) ctx.addIssue({ code: "custom", path: ["theaterIds", i], message: `Theater '${id}' is listed twice` });
+      seen.add(id);
+    });
+    for (const id of Object.keys(body.startTimesByTheater ?? {})) {
+      if (!seen.has(id)) ctx.addIssue({ code: "custom", path: ["startTimesByTheater", id], message: `Theater '${id}' is not in theaterIds` });
+    }
+    const uncovered = body.theaterIds.filter((id) => !body.startTimes && !body.startTimesByTheater?.[id]);
+    if (uncovered.length) ctx.addIssue({ code: "custom", path: ["startTimes"], message: `Give start times (shared, or for theater '${uncovered[0]}')` });
+  });
+
+export type CreateBatchInput = z.infer<typeof createBatchSchema>;
+
+/** Start instants per theater, each list sorted; the shared list applies where no own list is given. */
+export function startTimesPerTheater(input: CreateBatchInput): Record<string, Date[]> {
+  const result: Record<string, Date[]> = {};
+  for (const id of input.theaterIds) {
+    const list = input.startTimesByTheater?.[id] ?? input.startTimes ?? [];
+    result[id] = list.map((s) => new Date(s)).sort((a, b) => a.getTime() - b.getTime());
+  }
+  return result;
+}
+
+/** The size limit, checked before anything is looked up: 413 with the limit in the message. */
+export function assertBatchSize(input: CreateBatchInput): void {
+  const total = Object.values(startTimesPerTheater(input)).reduce((n, list) => n + list.length, 0);
+  if (total > MAX_SHOWTIMES_PER_BATCH) {
+    throw new AppError("payload_too_large:showtimes", `A batch can create at most ${MAX_SHOWTIMES_PER_BATCH.toLocaleString("en-US")} showtimes; this one would create ${total.toLocaleString("en-US")}. Split it.`, { fields: { startTimes: "Too many showtimes" } });
+  }
+}
+
+/**
+ * The checks that need no database beyond the theaters' turnovers: duplicates, times in the past,
+ * overlaps inside the request, and the total size. Throws a 400/413 naming the problem.
+ */
+export function planBatch(input: CreateBatchInput, turnoverByTheater: Map<string, number>, now: Date): Slot[] {
+  const perTheater = startTimesPerTheater(input);
+  const fields: FieldErrors = {};
+  const fieldFor = (theaterId: string) => (input.startTimesByTheater?.[theaterId] ? `startTimesByTheater.${theaterId}` : "startTimes");
+
+  for (const theaterId of Object.keys(perTheater)) {
+    const raw = input.startTimesByTheater?.[theaterId] ?? input.startTimes ?? [];
+    const seen = new Map<number, number>();
+    raw.forEach((s, i) => {
+      const t = new Date(s).getTime();
+      if (seen.has(t)) fields[`${fieldFor(theaterId)}.${i}`] ??= `Duplicate of start time ${seen.get(t)! + 1} (${new Date(t).toISOString()})`;
+      else seen.set(t, i);
+      if (t <= now.getTime()) fields[`${fieldFor(theaterId)}.${i}`] ??= `${s} is in the past`;
+    });
+  }
+  if (Object.keys(fields).length) throw new AppError("bad_request:start_times", describe(fields), { fields });
+
+  const slots = Object.entries(perTheater).flatMap(([theaterId, times]) => times.map((t) => planSlot(theaterId, t, input.durationInMinutes, turnoverByTheater.get(theaterId) ?? 0)));
+  const pairs = overlapsWithinRequest(slots);
+  if (pairs.length) {
+    const overlapFields: FieldErrors = {};
+    for (const p of pairs) overlapFields[fieldFor(p.theaterId)] ??= `${p.first.toISOString()} and ${p.second.toISOString()} overlap in theater '${p.theaterId}'`;
+    const shown = pairs.slice(0, 5).map((p) => `${p.first.toISOString()} and ${p.second.toISOString()} in theater '${p.theaterId}'`);
+    throw new AppError(
+      "bad_request:overlapping_start_times",
+      `These start times overlap each other (show plus turnover): ${shown.join("; ")}${pairs.length > 5 ? ` and ${pairs.length - 5} more` : ""}`,
+      { fields: overlapFields },
+    );
+  }
+  return slots;
+}
+
+function describe(fields: FieldErrors): string {
+  const entries = Object.entries(fields);
+  return entries.length === 1 ? `${entries[0]![0]}: ${entries[0]![1]}` : `${entries.length} start times are invalid, first: ${entries[0]![1]}`;
+}

@@ -1,0 +1,28 @@
+import type { findBatch } from "@/db/queries/showtimes";
+
+type Batch = NonNullable<Awaited<ReturnType<typeof findBatch>>>;
+
+/** What GET /batches/{transactionId} answers: status, progress, counts, and conflicts or error. */
+export function batchStatusView(batch: Batch) {
+  return {
+    transactionId: batch.id,
+    status: batch.status,
+    phase: batch.phase,
+    movie: { id: batch.movieId, title: batch.movieTitle },
+    theaterIds: batch.request.theaterIds,
+    durationInMinutes: batch.request.durationInMinutes,
+    startTimesByTheater: batch.request.startTimesByTheater,
+    progress: {
+      totalShowtimes: batch.totalShowtimes,
+      totalTickets: batch.totalTickets,
+      createdShowtimes: batch.createdShowtimes,
+      createdTickets: batch.createdTickets,
+    },
+    conflictingShowtimes: batch.conflicts ?? [],
+    message: batch.errorMessage,
+    requestedBy: batch.requestedBy ? { id: batch.requestedBy, name: batch.requestedByName, email: batch.requestedByEmail } : null,
+    createdAt: batch.createdAt,
+    startedAt: batch.startedAt,
+    finishedAt: batch.finishedAt,
+  };
+}
