@@ -7,6 +7,8 @@ import { migrateDatabase } from "@/db/migrate";
 import { withDatabase } from "./global-setup";
 
 export interface TestDatabase extends DatabaseHandle {
+  /** The connection URL, on a server (child processes in tests connect with it). */
+  url?: string;
   destroy(): Promise<void>;
 }
 
@@ -32,9 +34,11 @@ async function createPostgresDatabase(): Promise<TestDatabase> {
   const name = `marquee_test_${randomBytes(6).toString("hex")}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database "${name}" template "${inject("postgresTemplate")}"`);
-  const handle = await openDatabase({ url: withDatabase(serverUrl, name), maxConnections: 5 });
+  const url = withDatabase(serverUrl, name);
+  const handle = await openDatabase({ url, maxConnections: 5 });
   return {
     ...handle,
+    url,
     async destroy() {
       await handle.close();
       await admin.unsafe(`drop database if exists "${name}" with (force)`);

@@ -188,7 +188,7 @@ export async function findStalledBatches(db: Db, heartbeatBefore: Date) {
   return db
     .select({ id: showtimeBatches.id })
     .from(showtimeBatches)
-    .where(and(eq(showtimeBatches.status, "processing"), sql`coalesce(${showtimeBatches.heartbeatAt}, ${showtimeBatches.startedAt}, ${showtimeBatches.createdAt}) < ${heartbeatBefore}`));
+    .where(and(eq(showtimeBatches.status, "processing"), sql`coalesce(${showtimeBatches.heartbeatAt}, ${showtimeBatches.startedAt}, ${showtimeBatches.createdAt}) < ${heartbeatBefore.toISOString()}::timestamptz`));
 }
 
 export async function findWaitingBatchesCreatedBefore(db: Db, before: Date) {

@@ -17,7 +17,7 @@ export interface ApiContext<P> {
   actor(): Promise<Actor | null>;
 }
 
-type SegmentData = { params: Promise<Record<string, string | string[]>> };
+type SegmentData = { params: Promise<unknown> };
 
 /**
  * Wraps a route handler: gives it a request id, the database and the caller; answers AppErrors
