@@ -1,7 +1,10 @@
 import { ensureAdmin } from "@/lib/auth/bootstrap-admin";
 import { env } from "@/lib/config/env";
+import { AppError } from "@/lib/errors/app-error";
+import { isDatabaseEmpty, seedEmptyDatabase } from "@/lib/demo/seed-demo-data";
 import type { Command } from "../cli/command";
 import { withCliDatabase } from "../cli/database";
+import { describeDemoData, seedWithProgress } from "./seed";
 
 export const prepareCommand: Command = {
   name: "prepare",
@@ -12,6 +15,17 @@ export const prepareCommand: Command = {
     await withCliDatabase("prepare", async ({ db, driver, location }) => {
       console.log(`Marquee database: ${driver} at ${location}`);
       const admin = await ensureAdmin(db, { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD });
+      // A first start shows a working app rather than empty pages; MARQUEE_DEMO_DATA=off keeps it empty.
+      if (e.MARQUEE_DEMO_DATA === "auto" && (await isDatabaseEmpty(db))) {
+        const seed = e.MARQUEE_DEMO_SEED;
+        try {
+          const { summary, seconds } = await seedWithProgress(db, { seed, now: new Date() }, seedEmptyDatabase);
+          console.log(`Filled the empty database with demo data: ${describeDemoData(summary, seed, seconds)}`);
+        } catch (error) {
+          // Another instance starting at the same moment filled it first: nothing left to do.
+          if (!(error instanceof AppError && error.code === "conflict:demo_data")) throw error;
+        }
+      }
       const port = process.env.PORT ?? "3000";
       console.log(`\n  Marquee → http://localhost:${port}`);
       if (admin.kind === "generated") {

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { count, eq } from "drizzle-orm";
+import { createTestDatabase, type TestDatabase } from "@/test/database";
+import { apiTokens, movies, ratings, seats, showtimes, tags, theaters, users } from "@/db/schema";
+import { createUser } from "@/db/queries/users";
+import { createApiToken } from "@/lib/auth/token-service";
+import { AppError } from "@/lib/errors/app-error";
+import { isDatabaseEmpty, replaceWithDemoData, resetDemoData, seedEmptyDatabase, type DemoDataSummary } from "./seed-demo-data";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(() => t.destroy());
+
+const now = new Date("2026-03-15T12:00:00Z");
+
+async function countsInDatabase(): Promise<DemoDataSummary> {
+  const n = async (table: typeof movies | typeof theaters | typeof seats | typeof ratings) => (await t.db.select({ n: count() }).from(table))[0]!.n;
+  const [audience] = await t.db.select({ n: count() }).from(users).where(eq(users.role, "viewer"));
+  return { movies: await n(movies), theaters: await n(theaters), seats: await n(seats), users: audience!.n, ratings: await n(ratings) };
+}
+
+describe("seeding demo data", () => {
+  it("fills an empty database with exactly what the summary reports, reporting progress up to every row", async () => {
+    await createUser(t.db, { id: "admin-1", email: "admin@example.com", role: "admin", displayName: "Admin" });
+    expect(await isDatabaseEmpty(t.db)).toBe(true);
+
+    const progress: number[] = [];
+    let total = 0;
+    const started = performance.now();
+    const summary = await seedEmptyDatabase(t.db, { seed: 42, now, onProgress: (p) => ((total = p.total), progress.push(p.done)) });
+    const seconds = (performance.now() - started) / 1000;
+
+    expect(summary.movies).toBe(500);
+    expect(summary.theaters).toBe(20);
+    expect(summary.users).toBe(1000);
+    expect(await countsInDatabase()).toEqual(summary);
+    expect(progress.at(-1)).toBe(total);
+    expect(total).toBe(summary.movies + summary.seats + summary.users + summary.ratings);
+    expect(await isDatabaseEmpty(t.db)).toBe(false);
+    // The whole seeding has to stay quick enough for a first start.
+    expect(seconds).toBeLessThan(30);
+  });
+
+  it("refuses to seed a database that already has a catalog, and writes nothing", async () => {
+    const before = await countsInDatabase();
+    const attempt = seedEmptyDatabase(t.db, { seed: 7, now });
+    await expect(attempt).rejects.toBeInstanceOf(AppError);
+    await expect(attempt).rejects.toMatchObject({ code: "conflict:demo_data" });
+    expect(await countsInDatabase()).toEqual(before);
+  });
+
+  it("reset removes catalog, showtimes and audience but keeps admins, accounts with an email and API tokens", async () => {
+    await createUser(t.db, { id: "member-1", email: "member@example.com", role: "viewer", displayName: "Member" });
+    await createApiToken(t.db, "admin-1", { name: "sim", scopes: ["events:write"] });
+    await t.db.insert(tags).values({ userId: "member-1", movieId: "demo-movie-0001", tag: "cozy", taggedAt: now });
+    await t.db.insert(ratings).values({ userId: "member-1", movieId: "demo-movie-0001", rating: 4, ratedAt: now });
+    const startsAt = new Date("2026-03-20T18:00:00Z");
+    await t.db.insert(showtimes).values({
+      theaterId: "marquee-alexanderplatz-1", movieId: "demo-movie-0001", startsAt,
+      endsAt: new Date(startsAt.getTime() + 120 * 60_000), availableAt: new Date(startsAt.getTime() + 140 * 60_000),
+    });
+
+    await resetDemoData(t.db);
+
+    expect(await countsInDatabase()).toEqual({ movies: 0, theaters: 0, seats: 0, users: 1, ratings: 0 });
+    expect((await t.db.select({ id: users.id }).from(users).orderBy(users.id)).map((u) => u.id)).toEqual(["admin-1", "member-1"]);
+    expect((await t.db.select({ n: count() }).from(tags))[0]!.n).toBe(0);
+    expect((await t.db.select({ n: count() }).from(showtimes))[0]!.n).toBe(0);
+    expect((await t.db.select({ n: count() }).from(apiTokens))[0]!.n).toBe(1);
+    expect(await isDatabaseEmpty(t.db)).toBe(true);
+  });
+
+  it("replaces existing data with another seed in one go", async () => {
+    await seedEmptyDatabase(t.db, { seed: 1, now, movies: 40, users: 30 });
+    const summary = await replaceWithDemoData(t.db, { seed: 2, now, movies: 60, users: 25 });
+    expect(await countsInDatabase()).toEqual({ ...summary, users: summary.users + 1 });
+    expect((await t.db.select({ n: count() }).from(users).where(eq(users.id, "admin-1")))[0]!.n).toBe(1);
+  });
+});

@@ -1,0 +1,71 @@
+import { env } from "@/lib/config/env";
+import { AppError } from "@/lib/errors/app-error";
+import {
+  replaceWithDemoData, seedEmptyDatabase, type DemoDataSummary, type SeedDemoDataOptions,
+} from "@/lib/demo/seed-demo-data";
+import type { Db } from "@/db/client";
+import { UsageError, type Command } from "../cli/command";
+import { withCliDatabase } from "../cli/database";
+import { fmt, ProgressBar } from "../cli/progress";
+
+/** Seeds with a progress bar on stderr; what `seed` and `prepare` share. */
+export async function seedWithProgress(
+  db: Db,
+  options: { seed: number; now: Date },
+  write: (db: Db, options: SeedDemoDataOptions) => Promise<DemoDataSummary>,
+): Promise<{ summary: DemoDataSummary; seconds: number }> {
+  const started = performance.now();
+  const bar = new ProgressBar("Demo data", null, "rows");
+  const summary = await write(db, {
+    ...options,
+    onProgress: ({ phase, done, total }) => {
+      bar.setTotal(total);
+      bar.update(done, phase);
+    },
+  });
+  bar.done();
+  return { summary, seconds: (performance.now() - started) / 1000 };
+}
+
+/** "500 movies, 20 theaters (3,912 seats), 1,000 users, 41,233 ratings (seed 42) in 6.1 s" */
+export function describeDemoData(summary: DemoDataSummary, seed: number, seconds: number): string {
+  return (
+    `${fmt(summary.movies)} movies, ${fmt(summary.theaters)} theaters (${fmt(summary.seats)} seats), ` +
+    `${fmt(summary.users)} users, ${fmt(summary.ratings)} ratings (seed ${seed}) in ${seconds.toFixed(1)} s`
+  );
+}
+
+function parseSeed(value: string | boolean | string[] | undefined): number {
+  if (value === undefined) return env().MARQUEE_DEMO_SEED;
+  const seed = Number(value);
+  if (typeof value !== "string" || !/^-?\d+$/.test(value.trim()) || !Number.isSafeInteger(seed)) {
+    throw new UsageError(`--seed must be a whole number, not "${String(value)}"`);
+  }
+  return seed;
+}
+
+export const seedCommand: Command = {
+  name: "seed",
+  summary: "Fill the database with demo data: ~500 movies, 20 theaters, ~1,000 users with rating histories. Same seed, same data.",
+  usage: "seed [--reset] [--seed <n>]",
+  options: { reset: { type: "boolean" }, seed: { type: "string" } },
+  optionHelp: [
+    "--reset     Delete movies, theaters, showtimes, ratings, tags and audience users first (admins, accounts with an email and API tokens stay)",
+    "--seed <n>  Which demo data to make (default: MARQUEE_DEMO_SEED, 42)",
+  ],
+  async run({ values }) {
+    const seed = parseSeed(values.seed);
+    const reset = values.reset === true;
+    await withCliDatabase("seed", async ({ db }) => {
+      try {
+        const { summary, seconds } = await seedWithProgress(db, { seed, now: new Date() }, reset ? replaceWithDemoData : seedEmptyDatabase);
+        console.log(`${reset ? "Replaced the catalog and audience with" : "Seeded"} demo data: ${describeDemoData(summary, seed, seconds)}`);
+      } catch (error) {
+        if (error instanceof AppError && error.code === "conflict:demo_data") {
+          throw new UsageError(`${error.message}\nRun \`npm run marquee -- seed --reset\` to replace the catalog and audience with demo data.`);
+        }
+        throw error;
+      }
+    });
+  },
+};
