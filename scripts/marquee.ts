@@ -3,11 +3,12 @@ import { helpText, parseCommandArgs, UsageError, type Command } from "./cli/comm
 import { adminResetPasswordCommand } from "./commands/admin";
 import { migrateCommand } from "./commands/migrate";
 import { prepareCommand } from "./commands/prepare";
+import { seedCommand } from "./commands/seed";
 import { tokenCreateCommand } from "./commands/token";
 import { workerCommand } from "./commands/worker";
 
 /** `npm run marquee -- <command>`: every command-line tool of the project, each with --help. */
-const commands: Command[] = [migrateCommand, prepareCommand, tokenCreateCommand, workerCommand, adminResetPasswordCommand];
+const commands: Command[] = [migrateCommand, prepareCommand, seedCommand, tokenCreateCommand, workerCommand, adminResetPasswordCommand];
 
 function overview(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
