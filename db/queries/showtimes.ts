@@ -277,7 +277,7 @@ export async function listMoviesWithShowtimeSummary(db: Db, params: { q?: string
   return { items, total: total?.n ?? 0 };
 }
 
-export async function theatersWithUpcomingShowtimes(db: Db, theaterId: string, now: Date): Promise<number> {
+export async function countUpcomingShowtimesIn(db: Db, theaterId: string, now: Date): Promise<number> {
   const [row] = await db.select({ n: count() }).from(showtimes).where(and(eq(showtimes.theaterId, theaterId), gt(showtimes.endsAt, now)));
   return row?.n ?? 0;
 }

@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import * as moviesDb from "@/db/queries/movies";
 import * as theatersDb from "@/db/queries/theaters";
+import { countUpcomingShowtimesIn } from "@/db/queries/showtimes";
 import { AppError } from "@/lib/errors/app-error";
+import { pgErrorCode } from "@/lib/showtimes/run-batch";
 import type { CreateMovie, CreateTheater, UpdateMovie, UpdateTheater } from "./schemas";
 
 /** Catalog writes with their not-found and already-exists errors, shared by the API and the CLI. */
@@ -20,7 +22,8 @@ export async function updateMovie(db: Db, id: string, input: UpdateMovie, now: D
 }
 
 export async function deleteMovie(db: Db, id: string) {
-  if (!(await moviesDb.deleteMovie(db, id))) throw notFound("movie", id);
+  const deleted = await inUseAsConflict(() => moviesDb.deleteMovie(db, id), "movie", id);
+  if (!deleted) throw notFound("movie", id);
 }
 
 export async function getMovie(db: Db, id: string) {
@@ -37,13 +40,31 @@ export async function createTheater(db: Db, input: CreateTheater) {
 }
 
 export async function updateTheater(db: Db, id: string, input: UpdateTheater, now: Date) {
+  // Tickets were made from the current seats; changing the map under them would orphan them.
+  if (input.seatMap && (await countUpcomingShowtimesIn(db, id, now)) > 0) {
+    throw new AppError("conflict:theater_in_use", "This theater has upcoming showtimes with tickets; its seat map cannot change until they are over", { fields: { seatMap: "Upcoming showtimes use these seats" } });
+  }
   const theater = await theatersDb.updateTheater(db, id, input, now);
   if (!theater) throw notFound("theater", id);
   return theater;
 }
 
 export async function deleteTheater(db: Db, id: string) {
-  if (!(await theatersDb.deleteTheater(db, id))) throw notFound("theater", id);
+  const deleted = await inUseAsConflict(() => theatersDb.deleteTheater(db, id), "theater", id);
+  if (!deleted) throw notFound("theater", id);
+}
+
+/** A delete refused by a foreign key (showtimes still point at it) is a 409, not a 500. */
+async function inUseAsConflict<T>(write: () => Promise<T>, kind: "movie" | "theater", id: string): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    // 23503: foreign key violation; 23001: the RESTRICT rule of one (showtimes → movies, theaters).
+    if (["23503", "23001"].includes(pgErrorCode(error) ?? "")) {
+      throw new AppError(`conflict:${kind}_in_use`, `The ${kind} '${id}' has showtimes and cannot be deleted`, { fields: { id: "Has showtimes" } });
+    }
+    throw error;
+  }
 }
 
 export async function getTheater(db: Db, id: string) {

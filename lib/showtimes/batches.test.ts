@@ -177,3 +177,19 @@ describe("concurrent batches", () => {
     await expect(insertShowtimes(t.db, (await t.db.select({ id: showtimeBatches.id }).from(showtimeBatches).limit(1))[0]!.id, "toy", [slot])).rejects.toThrow();
   });
 });
+
+describe("the catalog under scheduled showtimes", () => {
+  it("refuses to delete a movie or theater with showtimes (409), and to change a seat map under upcoming shows", async () => {
+    const movieRoute = await import("@/app/api/v1/movies/[id]/route");
+    const theaterRoute = await import("@/app/api/v1/theaters/[id]/route");
+    const movie = await call(movieRoute.DELETE, { method: "DELETE", params: { id: "toy" }, as: admin });
+    expect(movie.status).toBe(409);
+    expect(movie.body.error.code).toBe("conflict:movie_in_use");
+    const theater = await call(theaterRoute.DELETE, { method: "DELETE", params: { id: "a" }, as: admin });
+    expect(theater.status).toBe(409);
+    const seatMap = await call(theaterRoute.PATCH, { method: "PATCH", params: { id: "a" }, body: { seatMap: rectangularSeatMap(1, 3) }, as: admin });
+    expect(seatMap.status).toBe(409);
+    expect(seatMap.body.error.fields).toHaveProperty("seatMap");
+    expect(await countRows(tickets)).toBeGreaterThan(0);
+  });
+});
