@@ -1,6 +1,7 @@
 import { logger } from "@/lib/log/logger";
 import { helpText, parseCommandArgs, UsageError, type Command } from "./cli/command";
 import { adminResetPasswordCommand } from "./commands/admin";
+import { importMovielensCommand } from "./commands/import-movielens";
 import { migrateCommand } from "./commands/migrate";
 import { prepareCommand } from "./commands/prepare";
 import { seedCommand } from "./commands/seed";
@@ -8,7 +9,7 @@ import { tokenCreateCommand } from "./commands/token";
 import { workerCommand } from "./commands/worker";
 
 /** `npm run marquee -- <command>`: every command-line tool of the project, each with --help. */
-const commands: Command[] = [migrateCommand, prepareCommand, seedCommand, tokenCreateCommand, workerCommand, adminResetPasswordCommand];
+const commands: Command[] = [migrateCommand, prepareCommand, seedCommand, tokenCreateCommand, workerCommand, adminResetPasswordCommand, importMovielensCommand];
 
 function overview(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
