@@ -1,6 +1,8 @@
+import { isAppError } from "@/lib/errors/app-error";
 import { logger } from "@/lib/log/logger";
 import { helpText, parseCommandArgs, UsageError, type Command } from "./cli/command";
 import { adminResetPasswordCommand } from "./commands/admin";
+import { benchShowtimesCommand } from "./commands/bench-showtimes";
 import { importMovielensCommand } from "./commands/import-movielens";
 import { migrateCommand } from "./commands/migrate";
 import { prepareCommand } from "./commands/prepare";
@@ -9,7 +11,16 @@ import { tokenCreateCommand } from "./commands/token";
 import { workerCommand } from "./commands/worker";
 
 /** `npm run marquee -- <command>`: every command-line tool of the project, each with --help. */
-const commands: Command[] = [migrateCommand, prepareCommand, seedCommand, tokenCreateCommand, workerCommand, adminResetPasswordCommand, importMovielensCommand];
+const commands: Command[] = [
+  migrateCommand,
+  prepareCommand,
+  seedCommand,
+  importMovielensCommand,
+  tokenCreateCommand,
+  adminResetPasswordCommand,
+  workerCommand,
+  benchShowtimesCommand,
+];
 
 function overview(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -59,7 +70,8 @@ async function main(argv: string[]) {
       console.error(`${error.message}\n\n${helpText(command)}`);
       return 2;
     }
-    logger.error({ err: error }, `${command.name} failed`);
+    // A problem with the input (a malformed file, an unknown id) is the user's to fix: no stack.
+    if (!isAppError(error) || error.status >= 500) logger.error({ err: error }, `${command.name} failed`);
     console.error(`\n${command.name} failed: ${(error as Error).message}`);
     return 1;
   }

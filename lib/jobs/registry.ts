@@ -17,6 +17,8 @@ export interface JobDefinition<T extends object = object> {
   queue: string;
   retryLimit?: number;
   retryDelaySeconds?: number;
+  /** How often an idle worker looks for work; a person waiting on the job wants it small. */
+  pollingIntervalSeconds?: number;
   /** A cron expression (UTC) when the job also runs on a schedule. */
   cron?: string;
   run(data: T, deps: JobDeps): Promise<unknown>;
@@ -43,7 +45,7 @@ export async function createQueues(boss: PgBoss, definitions: JobDefinition[] = 
 /** Starts a worker for each job, recording its outcome and duration. */
 export async function startWorkers(boss: PgBoss, handle: DatabaseHandle, definitions: JobDefinition[] = jobDefinitions) {
   for (const job of definitions) {
-    await boss.work<object>(job.queue, async ([item]) => {
+    await boss.work<object>(job.queue, { pollingIntervalSeconds: job.pollingIntervalSeconds ?? 2 }, async ([item]) => {
       if (!item) return;
       const started = performance.now();
       try {

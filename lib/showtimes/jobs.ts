@@ -14,6 +14,8 @@ export const createShowtimeBatchJob: JobDefinition<{ batchId: string }> = {
   queue: CREATE_BATCH_QUEUE,
   // The batch itself decides success or failure; a retry only helps when the worker died.
   retryLimit: 1,
+  // An admin is watching the progress bar: pick the job up within half a second.
+  pollingIntervalSeconds: 0.5,
   async run({ batchId }, { handle }) {
     const hub = await getBatchEventHub(handle);
     return { outcome: await runShowtimeBatch({ handle, hub, now: () => new Date() }, batchId) };

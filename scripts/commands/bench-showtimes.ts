@@ -1,0 +1,222 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+import { sql } from "drizzle-orm";
+import { openDatabase, rowsOf, type DatabaseHandle } from "@/db/client";
+import { setProcessDatabase } from "@/db";
+import { migrateDatabase } from "@/db/migrate";
+import { createUser } from "@/db/queries/users";
+import { insertMovie } from "@/db/queries/movies";
+import { findShowtimesBusyDuring } from "@/db/queries/showtimes";
+import { rectangularSeatMap } from "@/lib/theaters/seat-map";
+import { planSlot } from "@/lib/showtimes/conflicts";
+import { bossStarted } from "@/lib/jobs/runtime";
+import { insertTheater } from "@/db/queries/theaters";
+import { encode } from "next-auth/jwt";
+import { getAuthSecret } from "@/lib/auth/secret";
+import { ProgressBar, fmt } from "../cli/progress";
+import type { Command } from "../cli/command";
+
+/**
+ * bench:showtimes — the issue's scale: 200 theaters × 60 days × 8 shows already scheduled with
+ * their tickets, then one batch of 1 movie × 200 theaters × 56 start times through the real
+ * route handlers, pg-boss worker and SSE stream (in this process, without an HTTP hop).
+ */
+export const benchShowtimesCommand: Command = {
+  name: "bench showtimes",
+  summary: "Measure conflict checks, batch throughput, time to first SSE event and memory at the showtime issue's scale.",
+  usage: "bench showtimes [--theaters 200] [--days 60] [--shows 8] [--seats 150] [--runs 30]",
+  options: { theaters: { type: "string" }, days: { type: "string" }, shows: { type: "string" }, seats: { type: "string" }, runs: { type: "string" } },
+  optionHelp: [
+    "--theaters N  Theaters (default 200)",
+    "--days N      Days already scheduled (default 60)",
+    "--shows N     Shows per theater per day (default 8)",
+    "--seats N     Seats per theater, about (default 150)",
+    "--runs N      Repetitions of the conflict check (default 30)",
+    "Uses a new database on the server in DATABASE_URL (dropped afterwards), else a temporary PGlite.",
+  ],
+  async run({ values }) {
+    const opts = {
+      theaters: Number(values.theaters ?? 200),
+      days: Number(values.days ?? 60),
+      shows: Number(values.shows ?? 8),
+      seats: Number(values.seats ?? 150),
+      runs: Number(values.runs ?? 30),
+    };
+    const target = await openBenchDatabase();
+    try {
+      await benchmark(target.handle, opts);
+    } finally {
+      await (await bossStarted())?.stop({ graceful: false, timeout: 2_000 }).catch(() => {});
+      await target.dispose();
+    }
+  },
+};
+
+async function openBenchDatabase(): Promise<{ handle: DatabaseHandle; dispose(): Promise<void> }> {
+  const server = process.env.DATABASE_URL;
+  if (server) {
+    const name = `marquee_bench_${Date.now().toString(36)}`;
+    const admin = postgres(server, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database "${name}"`);
+    const url = new URL(server);
+    url.pathname = `/${name}`;
+    const handle = await openDatabase({ url: url.toString(), maxConnections: 10 });
+    console.log(`Postgres server ${url.host}, scratch database ${name}`);
+    return {
+      handle,
+      async dispose() {
+        await handle.close();
+        await admin.unsafe(`drop database if exists "${name}" with (force)`);
+        await admin.end();
+      },
+    };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "marquee-bench-"));
+  const handle = await openDatabase({ dataDir: path.join(dir, "pglite") });
+  console.log(`PGlite in ${dir}`);
+  return {
+    handle,
+    async dispose() {
+      await handle.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function benchmark(handle: DatabaseHandle, opts: { theaters: number; days: number; shows: number; seats: number; runs: number }) {
+  const { db } = handle;
+  await migrateDatabase(handle);
+  setProcessDatabase(handle);
+  console.log(`Machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${handle.driver}`);
+
+  // --- seed: theaters, one scheduled movie, 96,000 showtimes with tickets -----------------------
+  const seedStarted = performance.now();
+  await createUser(db, { id: "bench-admin", email: "bench@example.com", role: "admin", displayName: "Bench" });
+  await insertMovie(db, "scheduled", { title: "Already Scheduled", runtimeMinutes: 100 });
+  await insertMovie(db, "new-release", { title: "New Release", runtimeMinutes: 110 });
+  const rows = Math.max(1, Math.round(opts.seats / 15));
+  const theaterIds = Array.from({ length: opts.theaters }, (_, i) => `bench-${String(i).padStart(3, "0")}`);
+  const bar = new ProgressBar("theaters", theaterIds.length);
+  for (const id of theaterIds) {
+    await insertTheater(db, id, { name: `Bench ${id}`, city: "Bench City", timeZone: "UTC", turnoverMinutes: 15, seatMap: rectangularSeatMap(rows, Math.round(opts.seats / rows), [4]) });
+    bar.tick();
+  }
+  bar.done();
+  // Shows every 3 hours from 00:00 on day 1; the batch goes on the days after.
+  const day0 = Date.UTC(2031, 0, 1);
+  const existingShowtimes = opts.theaters * opts.days * opts.shows;
+  await db.execute(sql`
+    insert into showtimes (theater_id, movie_id, starts_at, ends_at, available_at)
+    select t.id, 'scheduled', ${new Date(day0).toISOString()}::timestamptz + (d * interval '1 day') + (s * interval '3 hours'),
+      ${new Date(day0).toISOString()}::timestamptz + (d * interval '1 day') + (s * interval '3 hours') + interval '100 minutes',
+      ${new Date(day0).toISOString()}::timestamptz + (d * interval '1 day') + (s * interval '3 hours') + interval '115 minutes'
+    from theaters t, generate_series(0, ${opts.days - 1}) d, generate_series(0, ${opts.shows - 1}) s`);
+  const ticketBar = new ProgressBar("seed tickets", theaterIds.length, "theaters");
+  for (let i = 0; i < theaterIds.length; i += 10) {
+    const group = JSON.stringify(theaterIds.slice(i, i + 10));
+    await db.execute(sql`
+      insert into tickets (showtime_id, seat_id, status)
+      select s.id, seat.id, 'available' from showtimes s join seats seat on seat.theater_id = s.theater_id
+      where s.theater_id in (select jsonb_array_elements_text(${group}::jsonb))`);
+    ticketBar.update(Math.min(theaterIds.length, i + 10));
+  }
+  ticketBar.done();
+  await db.execute(sql`analyze`);
+  const seededTickets = Number(rowsOf<{ n: string }>(await db.execute(sql`select count(*)::bigint as n from tickets`))[0]!.n);
+  console.log(`Seeded ${fmt(existingShowtimes)} showtimes and ${fmt(seededTickets)} tickets in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
+
+  // --- the batch: 200 theaters × 56 start times after the scheduled days ----------------------
+  const startTimes = Array.from({ length: 56 }, (_, i) => new Date(day0 + (opts.days + Math.floor(i / 8)) * 86_400_000 + (i % 8) * 3 * 3600_000).toISOString());
+  const slots = theaterIds.flatMap((id) => startTimes.map((s) => planSlot(id, new Date(s), 110, 15)));
+
+  const timings: number[] = [];
+  for (let i = 0; i < opts.runs; i++) {
+    const started = performance.now();
+    const found = await findShowtimesBusyDuring(db, slots);
+    timings.push(performance.now() - started);
+    if (found.length) throw new Error("the benchmark batch should not conflict");
+  }
+  timings.sort((a, b) => a - b);
+  // And the same check when every slot does hit something (the failure path's cost).
+  const hitting = theaterIds.flatMap((id) => startTimes.map((s) => planSlot(id, new Date(new Date(s).getTime() - opts.days * 86_400_000), 110, 15)));
+  const hitStarted = performance.now();
+  const hits = await findShowtimesBusyDuring(db, hitting);
+  const hitMs = performance.now() - hitStarted;
+
+  const { POST } = await import("@/app/api/v1/showtime-creation/showtimes/route");
+  const { GET: events } = await import("@/app/api/v1/showtime-creation/batches/[transactionId]/events/route");
+  const cookie = `next-auth.session-token=${await encode({ token: { sub: "bench-admin", role: "admin" }, secret: await getAuthSecret(db) })}`;
+  // Start the queue and its workers before the clock runs, as a running app would have.
+  await (await import("@/lib/jobs/runtime")).getBoss();
+
+  let peakRss = process.memoryUsage().rss;
+  const baseRss = peakRss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 25);
+  const posted = performance.now();
+  const response = await POST(
+    new Request("http://bench/api/v1/showtime-creation/showtimes", {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie },
+      body: JSON.stringify({ movieId: "new-release", theaterIds, durationInMinutes: 110, startTimes }),
+    }),
+  );
+  const accepted = (await response.json()) as { transactionId: string };
+  const acceptedMs = performance.now() - posted;
+  const stream = await events(new Request(`http://bench/x`, { headers: { cookie } }), { params: Promise.resolve({ transactionId: accepted.transactionId }) });
+  const reader = stream.body!.getReader();
+  const decoder = new TextDecoder();
+  let firstEventMs: number | null = null;
+  let text = "";
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    text += decoder.decode(value, { stream: true });
+    if (firstEventMs === null && text.includes("data:")) firstEventMs = performance.now() - posted;
+  }
+  const terminalMs = performance.now() - posted;
+  clearInterval(sampler);
+  const frames = text.split("\n\n").filter((f) => f.includes("data:"));
+  const terminal = JSON.parse(frames.at(-1)!.split("data: ")[1]!) as { status: string; createdShowtimes: number; createdTickets: number; message?: string };
+  if (terminal.status !== "succeeded") throw new Error(`batch ended ${terminal.status}: ${terminal.message ?? ""}`);
+  const ticketsPerSecond = terminal.createdTickets / (terminalMs / 1000);
+
+  // A bare INSERT … SELECT of the same tickets into the same table, rolled back afterwards.
+  let bareMs = 0;
+  await db
+    .transaction(async (tx) => {
+      await tx.execute(sql`delete from tickets where showtime_id in (select id from showtimes where batch_id = ${accepted.transactionId}::uuid)`);
+      const started = performance.now();
+      await tx.execute(sql`
+        insert into tickets (showtime_id, seat_id, status)
+        select s.id, seat.id, 'available' from showtimes s join seats seat on seat.theater_id = s.theater_id
+        where s.batch_id = ${accepted.transactionId}::uuid`);
+      bareMs = performance.now() - started;
+      throw new RollbackBench();
+    })
+    .catch((e) => {
+      if (!(e instanceof RollbackBench)) throw e;
+    });
+  const bareRate = terminal.createdTickets / (bareMs / 1000);
+
+  const line = (label: string, value: string, target?: string) => console.log(`  ${label.padEnd(46)} ${value.padStart(14)}${target ? `   (target ${target})` : ""}`);
+  console.log(`\nbench:showtimes — ${handle.driver}, ${fmt(existingShowtimes)} existing showtimes, batch of ${fmt(slots.length)} showtimes / ${fmt(terminal.createdTickets)} tickets`);
+  line("conflict check p50", `${percentile(timings, 50).toFixed(1)} ms`);
+  line("conflict check p95", `${percentile(timings, 95).toFixed(1)} ms`, "≤ 50 ms");
+  line(`conflict check, every slot hits (${fmt(hits.length)} found)`, `${hitMs.toFixed(1)} ms`);
+  line("POST answered (202)", `${acceptedMs.toFixed(0)} ms`);
+  line("POST → first SSE event", `${firstEventMs!.toFixed(0)} ms`, "≤ 200 ms");
+  line("POST → terminal event", `${(terminalMs / 1000).toFixed(2)} s`);
+  line("tickets per second (batch)", fmt(Math.round(ticketsPerSecond)));
+  line("tickets per second (bare INSERT … SELECT)", fmt(Math.round(bareRate)));
+  line("ratio batch / bare", (ticketsPerSecond / bareRate).toFixed(2), "≥ 0.6");
+  line("peak RSS during the batch", `${Math.round(peakRss / 2 ** 20)} MB`, "≤ 500 MB");
+  line("RSS before the batch", `${Math.round(baseRss / 2 ** 20)} MB`);
+}
+
+class RollbackBench extends Error {}
