@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { busyTogether, matchConflicts, overlapsWithinRequest, planSlot } from "./conflicts";
+import { busyTogether, envelopesOf, matchConflicts, overlapsWithinRequest, planSlot } from "./conflicts";
 
 const at = (iso: string) => new Date(iso);
 
@@ -66,5 +66,27 @@ describe("matching existing showtimes against a request", () => {
     expect(result).toHaveLength(1);
     expect(result[0]!.showtime.id).toBe(1);
     expect(result[0]!.hitBy.map((d) => d.toISOString())).toEqual(["2026-12-01T17:00:00.000Z", "2026-12-01T19:00:00.000Z"]);
+  });
+});
+
+describe("envelopes for looking up existing showtimes", () => {
+  it("merges a theater's nearby slots and keeps far-apart ones and other theaters apart", () => {
+    const slots = [
+      planSlot("t1", at("2026-12-01T10:00:00Z"), 90, 10),
+      planSlot("t1", at("2026-12-01T14:00:00Z"), 90, 10),
+      planSlot("t1", at("2026-12-05T10:00:00Z"), 90, 10),
+      planSlot("t2", at("2026-12-01T10:00:00Z"), 60, 0),
+    ];
+    expect(envelopesOf(slots)).toEqual([
+      { theaterId: "t1", from: at("2026-12-01T10:00:00Z"), to: at("2026-12-01T15:40:00Z") },
+      { theaterId: "t1", from: at("2026-12-05T10:00:00Z"), to: at("2026-12-05T11:40:00Z") },
+      { theaterId: "t2", from: at("2026-12-01T10:00:00Z"), to: at("2026-12-01T11:00:00Z") },
+    ]);
+  });
+
+  it("covers every slot", () => {
+    const slots = Array.from({ length: 50 }, (_, i) => planSlot(`t${i % 3}`, new Date(Date.UTC(2026, 11, 1) + i * 7 * 3600_000), 100, 15));
+    const envelopes = envelopesOf(slots);
+    for (const s of slots) expect(envelopes.some((e) => e.theaterId === s.theaterId && e.from <= s.startsAt && s.availableAt <= e.to)).toBe(true);
   });
 });
