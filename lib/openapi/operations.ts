@@ -1,0 +1,499 @@
+import { z } from "zod";
+import { createTokenSchema } from "@/lib/auth/token-service";
+import { changeRoleSchema } from "@/lib/auth/user-service";
+import { signUpSchema } from "@/lib/auth/sign-in";
+import { idParams, movieListQuery, theaterListQuery } from "@/lib/catalog/query-schemas";
+import { createMovieSchema, createTheaterSchema, updateMovieSchema, updateTheaterSchema } from "@/lib/catalog/schemas";
+import { paginationSchema } from "@/lib/http/pagination";
+import { batchListQuery, findShowtimesSchema, transactionParams, wizardMoviesQuery } from "@/lib/showtimes/api-schemas";
+import { createBatchSchema, MAX_SHOWTIMES_PER_BATCH } from "@/lib/showtimes/batch-request";
+import { IDEMPOTENCY_KEY_PATTERN } from "@/lib/showtimes/batch-service";
+import "./field-descriptions";
+import * as R from "./response-schemas";
+import { named } from "./schema-registry";
+
+/**
+ * Every operation of the JSON API, in the order the reference shows them. A route without an entry
+ * here fails lib/openapi/completeness.test.ts. Import the schemas the route parses with; do not
+ * write new ones for the document.
+ */
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/** Who may call: anyone, any signed-in caller, admins, or admins and tokens with the scope. */
+export type Access = "public" | "signed-in" | "admin" | TokenScope;
+export type TokenScope = z.infer<typeof createTokenSchema>["scopes"][number];
+
+/** Error statuses with a shared response in components.responses. */
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429;
+
+export interface HeaderSpec {
+  name: string;
+  description: string;
+  schema?: z.ZodType;
+  example?: string;
+}
+
+export interface ResponseSpec {
+  description: string;
+  /** Omit for an empty body (204). */
+  schema?: z.ZodType;
+  /** application/json unless said otherwise. */
+  contentType?: string;
+  example?: unknown;
+}
+
+export interface OperationSpec {
+  operationId: string;
+  method: HttpMethod;
+  /** OpenAPI style: "/api/v1/movies/{id}". */
+  path: string;
+  tag: TagName;
+  summary: string;
+  description?: string;
+  auth: Access;
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  /** Request headers the route reads besides Authorization and Content-Type. */
+  headers?: HeaderSpec[];
+  body?: z.ZodType;
+  bodyExample?: unknown;
+  responses: Record<number, ResponseSpec>;
+  /**
+   * Errors particular to this operation. The usual ones are added from the rest of the entry:
+   * 400 for params, query or body; 413/415 for a body; 401/403 unless public; 404 with path params.
+   */
+  errors?: ErrorStatus[];
+  /** Values for the curl example. */
+  example?: { params?: Record<string, string>; query?: Record<string, string> };
+}
+
+export const tags = [
+  { name: "Movies", description: "The movie catalog: read by anyone, written by admins and `catalog:write` tokens." },
+  { name: "Theaters", description: "Theaters with their seat maps: read by anyone, written by admins and `catalog:write` tokens." },
+  {
+    name: "Showtimes",
+    description: "Creating showtimes in batches, the way the showtime wizard does: submit, then follow the batch by polling or by Server-Sent Events. Admins only.",
+  },
+  { name: "Accounts", description: "Self sign-up for viewers. Signing in happens on the web page (/signin), which sets the session cookie." },
+  { name: "Admin: users", description: "People and their roles. Admins only." },
+  { name: "Admin: API tokens", description: "Tokens for services and scripts. Admins only." },
+  { name: "Operations", description: "Health checks for load balancers and orchestrators, and Prometheus metrics." },
+] as const;
+
+export type TagName = (typeof tags)[number]["name"];
+
+// The route's query schema also has q and role but is private to app/api/v1/admin/users/route.ts;
+// the part it shares is documented from the shared schema, the rest in the description.
+const adminUsersQuery = z.object(paginationSchema);
+
+const CreateMovie = named("CreateMovie", createMovieSchema, {
+  description: "A new movie. Leave out `id` to get a generated UUID.",
+  examples: [{ id: "296", title: "Pulp Fiction", year: 1994, runtimeMinutes: 154, genres: ["Comedy", "Crime", "Drama", "Thriller"], releaseDate: "1994-10-14", imdbId: "tt0110912" }],
+});
+const UpdateMovie = named("UpdateMovie", updateMovieSchema, {
+  description: "The fields to change; at least one. Send null to clear a nullable field.",
+  examples: [{ runtimeMinutes: 154, tmdbId: 680 }],
+});
+const CreateTheater = named("CreateTheater", createTheaterSchema, {
+  description: "A new theater with its seat map. Leave out `id` to get a generated UUID.",
+  examples: [{ id: "odeon-berlin-1", name: "Odeon 1", city: "Berlin", timeZone: "Europe/Berlin", turnoverMinutes: 20, seatMap: R.exampleSeatMap }],
+});
+const UpdateTheater = named("UpdateTheater", updateTheaterSchema, {
+  description: "The fields to change; at least one. A new seat map replaces the theater's seats.",
+  examples: [{ turnoverMinutes: 25 }],
+});
+const CreateToken = named("CreateToken", createTokenSchema, { examples: [{ name: "recommender", scopes: ["recs:read", "events:write"] }] });
+const ChangeRole = named("ChangeRole", changeRoleSchema, { examples: [{ role: "admin" }] });
+const CreateShowtimeBatch = named("CreateShowtimeBatch", createBatchSchema, {
+  description:
+    "Showtimes of one movie in several theaters. `startTimes` apply to every theater; `startTimesByTheater` replaces them for the theaters it names. Every theater needs start times from one or the other.",
+  examples: [{ movieId: "296", theaterIds: ["odeon-berlin-1", "odeon-berlin-2"], durationInMinutes: 154, startTimes: ["2031-01-05T19:00:00+01:00", "2031-01-05T22:15:00+01:00"] }],
+});
+const FindShowtimes = named("FindShowtimes", findShowtimesSchema, {
+  examples: [{ theaterIds: ["odeon-berlin-1"], from: "2031-01-05T00:00:00+01:00", to: "2031-01-12T00:00:00+01:00" }],
+});
+const SignUp = named("SignUp", signUpSchema, { examples: [{ email: "ada@example.com", password: "correct horse battery", displayName: "Ada" }] });
+
+export const operations: OperationSpec[] = [
+  {
+    operationId: "listMovies",
+    method: "GET",
+    path: "/api/v1/movies",
+    tag: "Movies",
+    summary: "List movies",
+    description: "Search, filter by genre and sort the catalog, a page at a time.",
+    auth: "public",
+    query: movieListQuery,
+    responses: { 200: { description: "A page of movies", schema: R.MoviePage } },
+    example: { query: { q: "pulp", sort: "-year", limit: "10" } },
+  },
+  {
+    operationId: "createMovie",
+    method: "POST",
+    path: "/api/v1/movies",
+    tag: "Movies",
+    summary: "Add a movie",
+    auth: "catalog:write",
+    body: CreateMovie,
+    responses: { 201: { description: "The movie as stored", schema: R.Movie } },
+    errors: [409],
+  },
+  {
+    operationId: "getMovie",
+    method: "GET",
+    path: "/api/v1/movies/{id}",
+    tag: "Movies",
+    summary: "Get a movie",
+    auth: "public",
+    params: idParams,
+    responses: { 200: { description: "The movie", schema: R.Movie } },
+    example: { params: { id: "296" } },
+  },
+  {
+    operationId: "updateMovie",
+    method: "PATCH",
+    path: "/api/v1/movies/{id}",
+    tag: "Movies",
+    summary: "Change a movie",
+    description: "Changes only the fields sent.",
+    auth: "catalog:write",
+    params: idParams,
+    body: UpdateMovie,
+    responses: { 200: { description: "The movie after the change", schema: R.Movie } },
+    example: { params: { id: "296" } },
+  },
+  {
+    operationId: "deleteMovie",
+    method: "DELETE",
+    path: "/api/v1/movies/{id}",
+    tag: "Movies",
+    summary: "Delete a movie",
+    description: "Also deletes its ratings and tags. A movie with showtimes cannot be deleted (409).",
+    auth: "catalog:write",
+    params: idParams,
+    responses: { 204: { description: "Deleted" } },
+    errors: [409],
+    example: { params: { id: "296" } },
+  },
+  {
+    operationId: "listGenres",
+    method: "GET",
+    path: "/api/v1/genres",
+    tag: "Movies",
+    summary: "List genres",
+    description: "Every genre in the catalog with its number of movies, most common first.",
+    auth: "public",
+    responses: { 200: { description: "All genres", schema: R.GenreList } },
+  },
+  {
+    operationId: "listTheaters",
+    method: "GET",
+    path: "/api/v1/theaters",
+    tag: "Theaters",
+    summary: "List theaters",
+    description: "Ordered by city, then name. List items leave out the seat map; get a theater for it.",
+    auth: "public",
+    query: theaterListQuery,
+    responses: { 200: { description: "A page of theaters", schema: R.TheaterPage } },
+    example: { query: { city: "Berlin", minSeats: "100" } },
+  },
+  {
+    operationId: "createTheater",
+    method: "POST",
+    path: "/api/v1/theaters",
+    tag: "Theaters",
+    summary: "Add a theater",
+    description: "Creates the theater and one seat per place in the map, together.",
+    auth: "catalog:write",
+    body: CreateTheater,
+    responses: { 201: { description: "The theater as stored", schema: R.Theater } },
+    errors: [409],
+  },
+  {
+    operationId: "getTheater",
+    method: "GET",
+    path: "/api/v1/theaters/{id}",
+    tag: "Theaters",
+    summary: "Get a theater",
+    auth: "public",
+    params: idParams,
+    responses: { 200: { description: "The theater with its seat map", schema: R.Theater } },
+    example: { params: { id: "odeon-berlin-1" } },
+  },
+  {
+    operationId: "updateTheater",
+    method: "PATCH",
+    path: "/api/v1/theaters/{id}",
+    tag: "Theaters",
+    summary: "Change a theater",
+    description: "Changes only the fields sent. A new seat map replaces all seats of the theater; not while it has upcoming showtimes (409).",
+    auth: "catalog:write",
+    params: idParams,
+    body: UpdateTheater,
+    responses: { 200: { description: "The theater after the change", schema: R.Theater } },
+    errors: [409],
+    example: { params: { id: "odeon-berlin-1" } },
+  },
+  {
+    operationId: "deleteTheater",
+    method: "DELETE",
+    path: "/api/v1/theaters/{id}",
+    tag: "Theaters",
+    summary: "Delete a theater",
+    description: "Also deletes its seats. A theater with showtimes cannot be deleted (409).",
+    auth: "catalog:write",
+    params: idParams,
+    responses: { 204: { description: "Deleted" } },
+    errors: [409],
+    example: { params: { id: "odeon-berlin-1" } },
+  },
+  {
+    operationId: "listCities",
+    method: "GET",
+    path: "/api/v1/cities",
+    tag: "Theaters",
+    summary: "List cities",
+    description: "Every city with theaters, alphabetically, with its number of theaters.",
+    auth: "public",
+    responses: { 200: { description: "All cities", schema: R.CityList } },
+  },
+  {
+    operationId: "createShowtimeBatch",
+    method: "POST",
+    path: "/api/v1/showtime-creation/showtimes",
+    tag: "Showtimes",
+    summary: "Create showtimes in a batch",
+    description: `Checks the request, stores it and answers 202 at once with a transactionId (and a Location header); a job then creates every showtime and one ticket per seat in one transaction. If any showtime would overlap an existing one the batch fails with \`conflictingShowtimes\` and nothing is created. At most ${MAX_SHOWTIMES_PER_BATCH.toLocaleString("en-US")} showtimes per batch; the body may be at most 2 MiB.`,
+    auth: "admin",
+    headers: [
+      {
+        name: "Idempotency-Key",
+        description: "Optional. Sending the same key with the same body again returns the first batch instead of creating another; with a different body it is a 409.",
+        schema: z.string().regex(IDEMPOTENCY_KEY_PATTERN),
+        example: "wizard-2031-01-05-pulp",
+      },
+    ],
+    body: CreateShowtimeBatch,
+    responses: { 202: { description: "Accepted; follow statusUrl or eventsUrl", schema: R.ShowtimeBatchAccepted } },
+    errors: [404, 409],
+  },
+  {
+    operationId: "getShowtimeBatch",
+    method: "GET",
+    path: "/api/v1/showtime-creation/batches/{transactionId}",
+    tag: "Showtimes",
+    summary: "Get a batch's status",
+    description: "Status, phase, progress counts, and the conflicting showtimes or error message once it is over.",
+    auth: "admin",
+    params: transactionParams,
+    responses: { 200: { description: "The batch", schema: R.ShowtimeBatch } },
+    example: { params: { transactionId: "0b9e2f4c-7d1a-4e55-9c3b-5a8f1e2d6c70" } },
+  },
+  {
+    operationId: "streamShowtimeBatchEvents",
+    method: "GET",
+    path: "/api/v1/showtime-creation/batches/{transactionId}/events",
+    tag: "Showtimes",
+    summary: "Follow a batch live",
+    description:
+      "Server-Sent Events: every event so far, then live ones, until the batch succeeds, fails or errors; then the stream closes. Each event has an `id` (its sequence number), the status as its name, and a BatchEvent as JSON data. Reconnect with `Last-Event-ID` (or `?lastEventId=`) to get only what you missed. Comments every 15 s keep the connection open.",
+    auth: "admin",
+    params: transactionParams,
+    headers: [{ name: "Last-Event-ID", description: "Optional. The id of the last event you received; earlier events are not sent again." }],
+    responses: {
+      200: {
+        description: "An event stream",
+        contentType: "text/event-stream",
+        schema: R.BatchEvent,
+        example: `retry: 2000\n: connected to batch 0b9e2f4c-7d1a-4e55-9c3b-5a8f1e2d6c70\n\nid: 1\nevent: waiting\ndata: {"transactionId":"0b9e2f4c-7d1a-4e55-9c3b-5a8f1e2d6c70","status":"waiting","phase":"waiting","totalShowtimes":2,"totalTickets":40,"createdShowtimes":0,"createdTickets":0,"at":"2030-12-01T09:00:00.000Z"}\n\nid: 4\nevent: succeeded\ndata: {"transactionId":"0b9e2f4c-7d1a-4e55-9c3b-5a8f1e2d6c70","status":"succeeded","phase":"done","totalShowtimes":2,"totalTickets":40,"createdShowtimes":2,"createdTickets":40,"at":"2030-12-01T09:00:00.480Z"}`,
+      },
+    },
+    example: { params: { transactionId: "0b9e2f4c-7d1a-4e55-9c3b-5a8f1e2d6c70" } },
+  },
+  {
+    operationId: "listShowtimeBatches",
+    method: "GET",
+    path: "/api/v1/showtime-creation/batches",
+    tag: "Showtimes",
+    summary: "List batches",
+    description: "The batch history, newest first.",
+    auth: "admin",
+    query: batchListQuery,
+    responses: { 200: { description: "A page of batches", schema: R.ShowtimeBatchPage } },
+    example: { query: { status: "failed" } },
+  },
+  {
+    operationId: "findUpcomingShowtimes",
+    method: "POST",
+    path: "/api/v1/showtime-creation/showtimes/find",
+    tag: "Showtimes",
+    summary: "Find upcoming showtimes",
+    description: "Showtimes in the chosen theaters that have not ended, from `from` (never earlier than now) to `to`, for the wizard's timeline. A POST because the list of theaters can be long.",
+    auth: "admin",
+    body: FindShowtimes,
+    responses: { 200: { description: "The showtimes", schema: R.UpcomingShowtimes } },
+  },
+  {
+    operationId: "listWizardMovies",
+    method: "GET",
+    path: "/api/v1/showtime-creation/movies",
+    tag: "Showtimes",
+    summary: "List movies for the wizard",
+    description: "Newest release first, each with a summary of its upcoming showtimes.",
+    auth: "admin",
+    query: wizardMoviesQuery,
+    responses: { 200: { description: "A page of movies", schema: R.WizardMoviePage } },
+    example: { query: { q: "pulp" } },
+  },
+  {
+    operationId: "listWizardTheaters",
+    method: "GET",
+    path: "/api/v1/showtime-creation/theaters",
+    tag: "Showtimes",
+    summary: "List theaters for the wizard",
+    description: "The same list and filters as GET /api/v1/theaters, for admins.",
+    auth: "admin",
+    query: theaterListQuery,
+    responses: { 200: { description: "A page of theaters", schema: R.TheaterPage } },
+  },
+  {
+    operationId: "signUp",
+    method: "POST",
+    path: "/api/v1/auth/signup",
+    tag: "Accounts",
+    summary: "Create a viewer account",
+    description: "Self sign-up; the account is always a viewer. Then sign in on /signin. At most 20 accounts an hour from one client address; the body may be at most 16 KiB.",
+    auth: "public",
+    body: SignUp,
+    responses: { 201: { description: "The account", schema: R.SignedUpUser } },
+    errors: [409, 429],
+  },
+  {
+    operationId: "listUsers",
+    method: "GET",
+    path: "/api/v1/admin/users",
+    tag: "Admin: users",
+    summary: "List users",
+    description:
+      "People with accounts first, then audience members by id. Also takes `q` (part of the email or name, or an exact id, at most 200 characters) and `role` (admin or viewer).",
+    auth: "admin",
+    query: adminUsersQuery,
+    responses: { 200: { description: "A page of users", schema: R.UserPage } },
+  },
+  {
+    operationId: "changeUserRole",
+    method: "PATCH",
+    path: "/api/v1/admin/users/{id}",
+    tag: "Admin: users",
+    summary: "Change a user's role",
+    description: "Makes a viewer an admin or an admin a viewer. The last admin cannot be made a viewer (409).",
+    auth: "admin",
+    params: idParams,
+    body: ChangeRole,
+    responses: { 200: { description: "The user with the new role", schema: R.User } },
+    errors: [409],
+    example: { params: { id: "c0a8012e-7a1d-4f7e-a6f3-3f1b2e9d8c41" } },
+  },
+  {
+    operationId: "listApiTokens",
+    method: "GET",
+    path: "/api/v1/admin/tokens",
+    tag: "Admin: API tokens",
+    summary: "List API tokens",
+    description: "Every token, newest first, revoked ones included. Secrets are never listed.",
+    auth: "admin",
+    responses: { 200: { description: "All tokens", schema: R.ApiTokenList } },
+  },
+  {
+    operationId: "createApiToken",
+    method: "POST",
+    path: "/api/v1/admin/tokens",
+    tag: "Admin: API tokens",
+    summary: "Create an API token",
+    description: "The answer holds the secret once; only its hash is kept. The token belongs to the calling admin.",
+    auth: "admin",
+    body: CreateToken,
+    responses: { 201: { description: "The token with its secret", schema: R.CreatedApiToken } },
+  },
+  {
+    operationId: "revokeApiToken",
+    method: "DELETE",
+    path: "/api/v1/admin/tokens/{id}",
+    tag: "Admin: API tokens",
+    summary: "Revoke an API token",
+    description: "The token stops working at once. Revoking it again answers 404. The id is the token's UUID.",
+    auth: "admin",
+    responses: { 200: { description: "The revoked token", schema: R.ApiToken } },
+    example: { params: { id: "6f1c2b7e-3a52-4c1e-9d0e-2b8f6a1d4c35" } },
+  },
+  {
+    operationId: "getHealth",
+    method: "GET",
+    path: "/api/v1/health",
+    tag: "Operations",
+    summary: "Health of each component",
+    description: "Database, job queue and recommendation models. Holds no secrets, so it is public.",
+    auth: "public",
+    responses: {
+      200: { description: "Everything is ok or degraded", schema: R.Health },
+      503: {
+        description: "A component is down",
+        schema: R.Health,
+        example: {
+          status: "down",
+          components: {
+            database: { status: "down", latencyMs: null, detail: "database not reachable" },
+            jobQueue: { status: "down", latencyMs: 0.1, detail: "job queue not started in this process" },
+            models: { status: "not_configured", latencyMs: null, detail: "no recommendation models are trained yet" },
+          },
+          checkedAt: "2024-05-01T09:00:00.000Z",
+        },
+      },
+    },
+  },
+  {
+    operationId: "getLiveness",
+    method: "GET",
+    path: "/api/v1/health/live",
+    tag: "Operations",
+    summary: "Liveness",
+    description: "The process is up and answering; says nothing about its dependencies.",
+    auth: "public",
+    responses: { 200: { description: "Alive", schema: R.Liveness } },
+  },
+  {
+    operationId: "getReadiness",
+    method: "GET",
+    path: "/api/v1/health/ready",
+    tag: "Operations",
+    summary: "Readiness",
+    description: "503 until the database is reachable and every migration is applied.",
+    auth: "public",
+    responses: {
+      200: { description: "Ready for traffic", schema: R.Readiness },
+      503: {
+        description: "Not ready yet",
+        schema: R.Readiness,
+        example: { status: "not_ready", database: { status: "degraded", latencyMs: 2.1, detail: "0 of 1 migrations applied" } },
+      },
+    },
+  },
+  {
+    operationId: "getMetrics",
+    method: "GET",
+    path: "/api/metrics",
+    tag: "Operations",
+    summary: "Prometheus metrics",
+    description: "Request counts and durations by route, and process metrics, in the Prometheus text format.",
+    auth: "admin",
+    responses: {
+      200: {
+        description: "Metrics",
+        contentType: "text/plain; version=0.0.4; charset=utf-8",
+        example: '# HELP marquee_http_requests_total HTTP requests answered, by route pattern and status\n# TYPE marquee_http_requests_total counter\nmarquee_http_requests_total{method="GET",route="/api/v1/movies",status="200"} 42',
+      },
+    },
+  },
+];
+

@@ -1,0 +1,112 @@
+import { describe, expect, it } from "vitest";
+import { buildOpenApiDocument } from "./document";
+import { apiReference, constraintsOf, pretty, typeOf, type ReferenceOperation } from "./reference";
+
+const doc = buildOpenApiDocument();
+const reference = apiReference(doc, "https://marquee.example");
+const operation = (id: string): ReferenceOperation => reference.groups.flatMap((g) => g.operations).find((op) => op.id === id)!;
+
+describe("the API reference view", () => {
+  it("groups operations under their tags in the registry's order", () => {
+    expect(reference.groups.map((g) => g.tag)).toEqual(["Movies", "Theaters", "Showtimes", "Accounts", "Admin: users", "Admin: API tokens", "Operations"]);
+    expect(reference.groups[0]!.operations.map((op) => `${op.method} ${op.path}`)).toEqual([
+      "GET /api/v1/movies",
+      "POST /api/v1/movies",
+      "GET /api/v1/movies/{id}",
+      "PATCH /api/v1/movies/{id}",
+      "DELETE /api/v1/movies/{id}",
+      "GET /api/v1/genres",
+    ]);
+  });
+
+  it("shows a request body as a field table with required fields and their rules", () => {
+    const fields = operation("createMovie").body!.fields;
+    const title = fields.find((f) => f.name === "title")!;
+    expect(title).toMatchObject({ type: "string", required: true, constraints: ["1–300 characters"] });
+    expect(fields.find((f) => f.name === "year")).toMatchObject({ type: "integer | null", required: false, constraints: ["1870–" + (new Date().getUTCFullYear() + 10)] });
+    expect(fields.find((f) => f.name === "releaseDate")!.constraints).toEqual(["format: date"]);
+    expect(fields.find((f) => f.name === "genres")!.constraints).toEqual(["at most 20 items", "each: 1–40 characters", "default: []"]);
+  });
+
+  it("links a named nested schema and flattens anonymous nested objects", () => {
+    expect(operation("createTheater").body!.fields.find((f) => f.name === "seatMap")).toMatchObject({ type: "SeatMap", typeRef: "SeatMap", required: true });
+    const seatMap = reference.schemas.find((s) => s.name === "SeatMap")!.fields.map((f) => f.name);
+    expect(seatMap).toEqual(["blocks", "blocks[].name", "blocks[].rows", "blocks[].rows[].label", "blocks[].rows[].positions", "blocks[].rows[].gaps"]);
+  });
+
+  it("says who may call each operation", () => {
+    expect(operation("listMovies").access.label).toBe("Public");
+    expect(operation("createMovie").access).toMatchObject({ level: "catalog:write", detail: expect.stringContaining("catalog:write scope") });
+    expect(operation("listUsers").access.label).toBe("Admin");
+  });
+
+  it("lists query parameters with their defaults and enums", () => {
+    const sort = operation("listMovies").parameters.find((p) => p.name === "sort")!;
+    expect(sort.location).toBe("query");
+    expect(sort.constraints).toEqual(["one of: title, -title, year, -year, release, -release, -created", 'default: "title"']);
+    expect(operation("getMovie").parameters).toMatchObject([{ name: "id", location: "path", required: true }]);
+  });
+
+  it("writes curl examples that send the token only where one is needed", () => {
+    expect(operation("getMovie").curl).toBe("curl 'https://marquee.example/api/v1/movies/296'");
+    expect(operation("listMovies").curl).toBe("curl 'https://marquee.example/api/v1/movies?q=pulp&sort=-year&limit=10'");
+    const create = operation("createMovie").curl;
+    expect(create).toContain("curl -X POST 'https://marquee.example/api/v1/movies'");
+    expect(create).toContain('-H "Authorization: Bearer $MARQUEE_TOKEN"');
+    expect(create).toContain("-H 'Content-Type: application/json'");
+    expect(create).toContain('"title": "Pulp Fiction"');
+    expect(operation("deleteTheater").curl).toContain("curl -X DELETE 'https://marquee.example/api/v1/theaters/odeon-berlin-1'");
+  });
+
+  it("marks error responses and keeps examples for the successful ones", () => {
+    const responses = operation("getMovie").responses;
+    expect(responses.map((r) => [r.status, r.isError])).toEqual([["200", false], ["400", true], ["404", true]]);
+    expect(JSON.parse(responses[0]!.example!)).toMatchObject({ id: "296", title: "Pulp Fiction" });
+    expect(operation("getHealth").responses.find((r) => r.status === "503")).toMatchObject({ schemaName: "Health", isError: false });
+  });
+
+  it("lists the error statuses with real examples, and the scopes with what they allow", () => {
+    expect(reference.errors.map((e) => e.status)).toEqual(["400", "401", "403", "404", "409", "413", "415", "429"]);
+    expect(reference.scopes.find((s) => s.name === "catalog:write")!.operations.map((o) => o.id)).toEqual([
+      "createMovie",
+      "updateMovie",
+      "deleteMovie",
+      "createTheater",
+      "updateTheater",
+      "deleteTheater",
+    ]);
+    expect(reference.scopes.map((s) => s.name)).toContain("recs:read");
+    expect(reference.pagination).toEqual({ limitDefault: 25, limitMax: 200, offsetMax: 1_000_000 });
+  });
+});
+
+describe("type labels and rules", () => {
+  it("reads nullable, array, map and constant types", () => {
+    expect(typeOf({ anyOf: [{ type: "string" }, { type: "null" }] }).label).toBe("string | null");
+    expect(typeOf({ type: "array", items: { $ref: "#/components/schemas/Movie" } })).toEqual({ label: "Movie[]", ref: "Movie" });
+    expect(typeOf({ type: "object", propertyNames: { type: "string" }, additionalProperties: { type: "string" } }).label).toBe("map of string");
+    expect(typeOf({ type: "string", const: "ok" }).label).toBe('"ok"');
+  });
+
+  it("leaves out the safe-integer bounds zod adds to every integer", () => {
+    expect(constraintsOf({ type: "integer", minimum: 1, maximum: Number.MAX_SAFE_INTEGER })).toEqual(["≥ 1"]);
+    expect(constraintsOf({ type: "integer", exclusiveMinimum: 0, maximum: Number.MAX_SAFE_INTEGER })).toEqual(["> 0"]);
+  });
+});
+
+describe("example JSON", () => {
+  it("keeps arrays of plain values on one line and nests objects", () => {
+    expect(pretty({ genres: ["Crime", "Drama"], gaps: [], rows: [{ gaps: [6, 7] }] })).toBe(
+      '{\n  "genres": ["Crime", "Drama"],\n  "gaps": [],\n  "rows": [\n    {\n      "gaps": [6, 7]\n    }\n  ]\n}',
+    );
+    expect(JSON.parse(pretty({ text: "a, b\nc [x]" })!)).toEqual({ text: "a, b\nc [x]" });
+  });
+});
+
+describe("numbers in rules", () => {
+  it("groups large numbers but leaves years and small counts alone", () => {
+    expect(constraintsOf({ type: "integer", minimum: 0, maximum: 1_000_000 })).toEqual(["0–1,000,000"]);
+    expect(constraintsOf({ type: "integer", minimum: 1870, maximum: 2036 })).toEqual(["1870–2036"]);
+    expect(constraintsOf({ type: "string", maxLength: 5000 })).toEqual(["at most 5,000 characters"]);
+  });
+});

@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { z } from "zod";
+import * as tokensRoute from "@/app/api/v1/admin/tokens/route";
+import * as tokenRoute from "@/app/api/v1/admin/tokens/[id]/route";
+import * as usersRoute from "@/app/api/v1/admin/users/route";
+import * as userRoute from "@/app/api/v1/admin/users/[id]/route";
+import * as signupRoute from "@/app/api/v1/auth/signup/route";
+import * as citiesRoute from "@/app/api/v1/cities/route";
+import * as genresRoute from "@/app/api/v1/genres/route";
+import * as liveRoute from "@/app/api/v1/health/live/route";
+import * as readyRoute from "@/app/api/v1/health/ready/route";
+import * as moviesRoute from "@/app/api/v1/movies/route";
+import * as movieRoute from "@/app/api/v1/movies/[id]/route";
+import * as theatersRoute from "@/app/api/v1/theaters/route";
+import * as theaterRoute from "@/app/api/v1/theaters/[id]/route";
+import * as batchRoute from "@/app/api/v1/showtime-creation/batches/[transactionId]/route";
+import * as batchesRoute from "@/app/api/v1/showtime-creation/batches/route";
+import * as wizardMoviesRoute from "@/app/api/v1/showtime-creation/movies/route";
+import * as findRoute from "@/app/api/v1/showtime-creation/showtimes/find/route";
+import * as wizardTheatersRoute from "@/app/api/v1/showtime-creation/theaters/route";
+import { publicTokenColumns } from "@/db/queries/api-tokens";
+import { movieColumns } from "@/db/queries/movies";
+import { theaterColumns, theaterSummaryColumns } from "@/db/queries/theaters";
+import { publicUserColumns } from "@/db/queries/users";
+import { submitShowtimeBatch } from "@/lib/showtimes/batch-service";
+import { runShowtimeBatch } from "@/lib/showtimes/run-batch";
+import { createTestDatabase, type TestDatabase } from "@/test/database";
+import { call, tokenFor, type Caller } from "@/test/http";
+import * as R from "./response-schemas";
+
+describe("response schemas", () => {
+  it("list exactly the columns the queries select", () => {
+    expect(Object.keys(R.Movie.shape)).toEqual(Object.keys(movieColumns));
+    expect(Object.keys(R.TheaterSummary.shape)).toEqual(Object.keys(theaterSummaryColumns));
+    expect(Object.keys(R.Theater.shape).sort()).toEqual(Object.keys(theaterColumns).sort());
+    expect(Object.keys(R.User.shape)).toEqual(Object.keys(publicUserColumns));
+    expect(Object.keys(R.ApiToken.shape)).toEqual(Object.keys(publicTokenColumns));
+  });
+
+  it("never describe a password hash", () => {
+    expect(JSON.stringify(Object.keys(R.User.shape))).not.toMatch(/password/i);
+  });
+});
+
+function expectMatches(schema: z.ZodType, body: unknown) {
+  const parsed = schema.safeParse(body);
+  expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
+}
+
+describe("what the routes answer", () => {
+  let t: TestDatabase;
+  let admin: Caller;
+
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    admin = await tokenFor(t.db, ["admin"]);
+  });
+  afterAll(() => t.destroy());
+
+  it("matches the documented schemas for the catalog", async () => {
+    const created = await call(moviesRoute.POST, { method: "POST", body: { id: "296", title: "Pulp Fiction", year: 1994, genres: ["Crime"] }, as: admin });
+    expect(created.status).toBe(201);
+    expectMatches(R.Movie, created.body);
+    expectMatches(R.MoviePage, (await call(moviesRoute.GET, { path: "/api/v1/movies?limit=5" })).body);
+    expectMatches(R.Movie, (await call(movieRoute.GET, { params: { id: "296" } })).body);
+    expectMatches(R.GenreList, (await call(genresRoute.GET, {})).body);
+
+    const theater = await call(theatersRoute.POST, {
+      method: "POST",
+      body: { id: "odeon-1", name: "Odeon 1", city: "Berlin", timeZone: "Europe/Berlin", seatMap: R.exampleSeatMap },
+      as: admin,
+    });
+    expect(theater.status).toBe(201);
+    expectMatches(R.Theater, theater.body);
+    expectMatches(R.TheaterPage, (await call(theatersRoute.GET, { path: "/api/v1/theaters" })).body);
+    expectMatches(R.Theater, (await call(theaterRoute.GET, { params: { id: "odeon-1" } })).body);
+    expectMatches(R.CityList, (await call(citiesRoute.GET, {})).body);
+  });
+
+  it("matches the documented schemas for accounts, users and tokens", async () => {
+    const signedUp = await call(signupRoute.POST, { method: "POST", body: { email: "ada@example.com", password: "correct horse battery", displayName: "Ada" } });
+    expect(signedUp.status).toBe(201);
+    expectMatches(R.SignedUpUser, signedUp.body);
+    expectMatches(R.UserPage, (await call(usersRoute.GET, { path: "/api/v1/admin/users", as: admin })).body);
+    const id = (signedUp.body as { id: string }).id;
+    expectMatches(R.User, (await call(userRoute.PATCH, { method: "PATCH", params: { id }, body: { role: "admin" }, as: admin })).body);
+
+    const token = await call(tokensRoute.POST, { method: "POST", body: { name: "recommender", scopes: ["recs:read"] }, as: admin });
+    expect(token.status).toBe(201);
+    expectMatches(R.CreatedApiToken, token.body);
+    expectMatches(R.ApiTokenList, (await call(tokensRoute.GET, { as: admin })).body);
+    const revoked = await call(tokenRoute.DELETE, { method: "DELETE", params: { id: (token.body as { id: string }).id }, as: admin });
+    expectMatches(R.ApiToken, revoked.body);
+  });
+
+  it("matches the documented schemas for showtime batches", async () => {
+    // The catalog test above created movie 296 and theater odeon-1.
+    const submitted = await submitShowtimeBatch(t.db, async () => {}, {
+      input: { movieId: "296", theaterIds: ["odeon-1"], durationInMinutes: 154, startTimes: ["2031-01-05T19:00:00+01:00"] },
+      idempotencyKey: null,
+      requestedBy: admin.userId,
+      now: new Date(),
+    });
+    await runShowtimeBatch({ handle: t, now: () => new Date() }, submitted.batchId);
+    const batch = await call(batchRoute.GET, { params: { transactionId: submitted.batchId }, as: admin });
+    expect(batch.body).toMatchObject({ status: "succeeded" });
+    expectMatches(R.ShowtimeBatch, batch.body);
+    expectMatches(R.ShowtimeBatchPage, (await call(batchesRoute.GET, { path: "/api/v1/showtime-creation/batches", as: admin })).body);
+    expectMatches(R.WizardMoviePage, (await call(wizardMoviesRoute.GET, { path: "/api/v1/showtime-creation/movies", as: admin })).body);
+    expectMatches(R.TheaterPage, (await call(wizardTheatersRoute.GET, { path: "/api/v1/showtime-creation/theaters", as: admin })).body);
+    const found = await call(findRoute.POST, { method: "POST", body: { theaterIds: ["odeon-1"] }, as: admin });
+    expect(found.body.items).toHaveLength(1);
+    expectMatches(R.UpcomingShowtimes, found.body);
+  });
+
+  it("answers errors in the documented error shape", async () => {
+    const missing = await call(movieRoute.GET, { params: { id: "nope" } });
+    expect(missing.status).toBe(404);
+    expectMatches(R.ErrorBody, missing.body);
+    const invalid = await call(moviesRoute.POST, { method: "POST", body: { title: "" }, as: admin });
+    expect(invalid.status).toBe(400);
+    expectMatches(R.ErrorBody, invalid.body);
+  });
+
+  it("matches the documented liveness and readiness answers", async () => {
+    expectMatches(R.Liveness, (await call(liveRoute.GET, {})).body);
+    const ready = await call(readyRoute.GET, {});
+    expect(ready.status).toBe(200);
+    expectMatches(R.Readiness, ready.body);
+  });
+});
