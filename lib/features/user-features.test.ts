@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { applyEvents, emptyFeatures, keywordsOf, type FeatureEvent } from "./user-features";
+
+const genres: Record<string, string[]> = { heat: ["Action", "Crime"], toy: ["Animation", "Children"], up: ["Animation"] };
+const genresOf = (id: string) => genres[id] ?? [];
+const at = (m: number) => new Date(Date.UTC(2026, 10, 1, 0, m)).toISOString();
+
+const history: FeatureEvent[] = [
+  { type: "watch", movieId: "heat", metadata: { watchDuration: 6000, progressPercent: 100 }, at: at(1) },
+  { type: "watch", movieId: "toy", metadata: { watchDuration: 600, progressPercent: 20 }, at: at(2) },
+  { type: "search", movieId: null, metadata: { query: "The Heat of the night" }, at: at(3) },
+  { type: "search", movieId: null, metadata: { query: "heat" }, at: at(4) },
+  { type: "rating", movieId: "heat", metadata: { rating: 4.5 }, at: at(5) },
+  { type: "rating", movieId: "toy", metadata: { rating: 2 }, at: at(6) },
+  { type: "favorite", movieId: "up", metadata: { action: "add" }, at: at(7) },
+  { type: "favorite", movieId: "up", metadata: { action: "remove" }, at: at(8) },
+  { type: "favorite", movieId: "heat", metadata: { action: "add" }, at: at(9) },
+];
+
+describe("user features", () => {
+  const f = applyEvents(emptyFeatures(), history, genresOf);
+
+  it("keeps the watch history newest first with total and average watch time", () => {
+    expect(f.watchHistory.map((w) => w.movieId)).toEqual(["toy", "heat"]);
+    expect(f.totalWatchTime).toBe(6600);
+    expect(f.averageWatchTime).toBe(3300);
+  });
+
+  it("counts search keywords without stop words", () => {
+    expect(f.topKeywords).toEqual([
+      { keyword: "heat", count: 2 },
+      { keyword: "night", count: 1 },
+    ]);
+    expect(keywordsOf("Amélie, 2001!")).toEqual(["amélie", "2001"]);
+  });
+
+  it("averages ratings and lists movies rated 4 or more", () => {
+    expect(f.averageRating).toBe(3.25);
+    expect(f.likedMovies).toEqual(["heat"]);
+  });
+
+  it("keeps favorites as they stand now, and counts every interaction", () => {
+    expect(f.favorites).toEqual(["heat"]);
+    expect(f.interactionCounts).toEqual({ watch: 2, search: 2, rating: 2, favorite: 3 });
+    expect(f.lastActiveAt).toBe(at(9));
+  });
+
+  it("weighs genres by the implicit-feedback signal; a removed favorite gives back its weight", () => {
+    // heat: watch 1.0 + rating 0.9 + favorite 0.3 = 2.2 each for Action and Crime; toy: watch 0.5 + rating 0.4 = 0.9.
+    expect(f.genreScores).toEqual({ Action: 2.2, Crime: 2.2, Animation: 0.9, Children: 0.9 });
+    expect(f.genreAffinity.Action).toBeCloseTo(2.2 / 6.2, 3);
+  });
+
+  it("gives the same features applied in pieces as all at once (worker vs refresh)", () => {
+    const inPieces = applyEvents(applyEvents(emptyFeatures(), history.slice(0, 4), genresOf), history.slice(4), genresOf);
+    expect(inPieces).toEqual(f);
+  });
+
+  it("keeps only the last 100 watches", () => {
+    const many = Array.from({ length: 130 }, (_, i): FeatureEvent => ({ type: "watch", movieId: "heat", metadata: { watchDuration: 1, progressPercent: 50 }, at: at(i) }));
+    const g = applyEvents(emptyFeatures(), many, genresOf);
+    expect(g.watchHistory).toHaveLength(100);
+    expect(g.watchCount).toBe(130);
+  });
+});

@@ -1,0 +1,128 @@
+import type { EventType } from "@/db/schema";
+import { interactionWeight } from "@/lib/events/implicit-feedback";
+
+/** One event as the feature code sees it (from the events table). */
+export interface FeatureEvent {
+  type: EventType;
+  movieId: string | null;
+  metadata: Record<string, unknown>;
+  at: string; // ISO instant the event happened (client time if given, else server time)
+}
+
+export const WATCH_HISTORY_LIMIT = 100;
+export const SEARCH_HISTORY_LIMIT = 50;
+export const TOP_KEYWORDS = 10;
+export const LIKED_RATING = 4;
+
+export interface UserFeatures {
+  watchHistory: { movieId: string; watchDuration: number; progressPercent: number; at: string }[];
+  totalWatchTime: number;
+  averageWatchTime: number;
+  watchCount: number;
+  searchHistory: { query: string; at: string }[];
+  keywordCounts: Record<string, number>;
+  topKeywords: { keyword: string; count: number }[];
+  ratings: Record<string, { rating: number; at: string }>;
+  averageRating: number | null;
+  likedMovies: string[];
+  favorites: string[];
+  interactionCounts: Record<EventType, number>;
+  /** Implicit-feedback weight summed per genre (see lib/events/implicit-feedback.ts). */
+  genreScores: Record<string, number>;
+  /** genreScores scaled to sum to 1, largest first when listed. */
+  genreAffinity: Record<string, number>;
+  lastActiveAt: string | null;
+}
+
+export function emptyFeatures(): UserFeatures {
+  return {
+    watchHistory: [],
+    totalWatchTime: 0,
+    averageWatchTime: 0,
+    watchCount: 0,
+    searchHistory: [],
+    keywordCounts: {},
+    topKeywords: [],
+    ratings: {},
+    averageRating: null,
+    likedMovies: [],
+    favorites: [],
+    interactionCounts: { watch: 0, search: 0, rating: 0, favorite: 0 },
+    genreScores: {},
+    genreAffinity: {},
+    lastActiveAt: null,
+  };
+}
+
+const STOP_WORDS = new Set(["the", "a", "an", "of", "and", "in", "on", "to", "for", "with", "la", "le", "der", "die", "das"]);
+
+export function keywordsOf(query: string): string[] {
+  return query
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 1 && !STOP_WORDS.has(w));
+}
+
+/**
+ * Folds events (in time order) into a user's features. Pure: the worker applies new events to
+ * stored features, a refresh folds all raw events into empty ones, and both give the same result.
+ */
+export function applyEvents(start: UserFeatures, events: FeatureEvent[], genresOf: (movieId: string) => string[]): UserFeatures {
+  const f: UserFeatures = structuredClone(start);
+  for (const e of events) {
+    f.interactionCounts[e.type] += 1;
+    if (!f.lastActiveAt || e.at > f.lastActiveAt) f.lastActiveAt = e.at;
+    const m = e.metadata;
+    let weight = 0;
+    switch (e.type) {
+      case "watch": {
+        const watchDuration = Number(m.watchDuration ?? 0);
+        const progressPercent = Number(m.progressPercent ?? 0);
+        f.watchHistory.unshift({ movieId: e.movieId!, watchDuration, progressPercent, at: e.at });
+        f.watchHistory.length = Math.min(f.watchHistory.length, WATCH_HISTORY_LIMIT);
+        f.totalWatchTime += watchDuration;
+        f.watchCount += 1;
+        f.averageWatchTime = Math.round((f.totalWatchTime / f.watchCount) * 10) / 10;
+        weight = interactionWeight({ type: "watch", progressPercent });
+        break;
+      }
+      case "search": {
+        const query = String(m.query ?? "");
+        f.searchHistory.unshift({ query, at: e.at });
+        f.searchHistory.length = Math.min(f.searchHistory.length, SEARCH_HISTORY_LIMIT);
+        for (const k of keywordsOf(query)) f.keywordCounts[k] = (f.keywordCounts[k] ?? 0) + 1;
+        break;
+      }
+      case "rating": {
+        const rating = Number(m.rating);
+        f.ratings[e.movieId!] = { rating, at: e.at };
+        weight = interactionWeight({ type: "rating", rating });
+        break;
+      }
+      case "favorite": {
+        const add = m.action === "add";
+        const had = f.favorites.includes(e.movieId!);
+        if (add && !had) f.favorites.unshift(e.movieId!);
+        if (!add && had) f.favorites = f.favorites.filter((id) => id !== e.movieId);
+        // Taking a favorite back takes back what adding it gave.
+        weight = add && !had ? 0.3 : !add && had ? -0.3 : 0;
+        break;
+      }
+    }
+    if (weight && e.movieId) for (const g of genresOf(e.movieId)) f.genreScores[g] = Math.round(((f.genreScores[g] ?? 0) + weight) * 1000) / 1000;
+  }
+  const ratings = Object.values(f.ratings);
+  f.averageRating = ratings.length ? Math.round((ratings.reduce((s, r) => s + r.rating, 0) / ratings.length) * 100) / 100 : null;
+  f.likedMovies = Object.entries(f.ratings)
+    .filter(([, r]) => r.rating >= LIKED_RATING)
+    .sort((a, b) => b[1].at.localeCompare(a[1].at))
+    .map(([id]) => id);
+  f.topKeywords = Object.entries(f.keywordCounts)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, TOP_KEYWORDS)
+    .map(([keyword, count]) => ({ keyword, count }));
+  const positive = Object.entries(f.genreScores).filter(([, s]) => s > 0);
+  const total = positive.reduce((s, [, v]) => s + v, 0);
+  f.genreAffinity = Object.fromEntries(positive.sort((a, b) => b[1] - a[1]).map(([g, s]) => [g, Math.round((s / total) * 1000) / 1000]));
+  return f;
+}

@@ -1,0 +1,48 @@
+/**
+ * The trend analyzer seed's (002) final score: 70% the external vote average (0–10), 30% the
+ * views, saturating at 100 views, on the same 0–10 scale, rounded to one decimal.
+ */
+export function finalTrendScore(externalVoteAverage: number, views: number): number {
+  const viewsPart = Math.min(views / 100, 1) * 10;
+  return Math.round((0.7 * externalVoteAverage + 0.3 * viewsPart) * 10) / 10;
+}
+
+/** Without TMDB: the movie's own average rating (0.5–5) on TMDB's 0–10 scale. */
+export function internalVoteAverage(averageRating: number | null): number | null {
+  return averageRating === null ? null : Math.round(averageRating * 2 * 100) / 100;
+}
+
+/** What each kind of activity adds to "trending now" before decay. */
+export const ACTIVITY_WEIGHTS = { view: 1, watch: 2, favorite: 3, rating: 1.5 } as const;
+export type ActivityKind = keyof typeof ACTIVITY_WEIGHTS;
+
+export const DEFAULT_HALF_LIFE_HOURS = 24;
+
+/**
+ * "Trending now": activity with exponential time decay. A score S held at instant t0 is worth
+ * S·2^(−Δt/halfLife) at t0+Δt, so the stored score can be brought forward and added to without
+ * rereading history.
+ */
+export function decay(score: number, fromMs: number, toMs: number, halfLifeHours = DEFAULT_HALF_LIFE_HOURS): number {
+  if (toMs <= fromMs) return score;
+  return score * Math.pow(2, -(toMs - fromMs) / (halfLifeHours * 3_600_000));
+}
+
+export function addActivity(
+  current: { score: number; atMs: number | null },
+  activity: { kind: ActivityKind; atMs: number }[],
+  halfLifeHours = DEFAULT_HALF_LIFE_HOURS,
+): { score: number; atMs: number } {
+  let atMs = current.atMs ?? activity.reduce((m, a) => Math.min(m, a.atMs), Number.POSITIVE_INFINITY);
+  if (!Number.isFinite(atMs)) return { score: current.score, atMs: current.atMs ?? 0 };
+  let score = current.score;
+  for (const a of activity) {
+    // Every contribution is expressed at the latest instant seen; older ones arrive decayed.
+    if (a.atMs > atMs) {
+      score = decay(score, atMs, a.atMs, halfLifeHours);
+      atMs = a.atMs;
+    }
+    score += ACTIVITY_WEIGHTS[a.kind] * decay(1, a.atMs, atMs, halfLifeHours);
+  }
+  return { score, atMs };
+}
