@@ -17,6 +17,8 @@ const envSchema = z.object({
   MARQUEE_DEMO_DATA: z.enum(["auto", "off"]).default("auto"),
   MARQUEE_DEMO_SEED: z.coerce.number().int().default(42),
   TMDB_API_KEY: z.string().optional(),
+  // How fast "trending now" forgets: activity counts half after this many hours.
+  TREND_HALF_LIFE_HOURS: z.coerce.number().positive().max(24 * 365).default(24),
   TMDB_BASE_URL: z.string().url().default("https://api.themoviedb.org/3"),
 });
 

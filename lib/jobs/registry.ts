@@ -4,6 +4,7 @@ import { pruneRateLimits } from "@/db/queries/rate-limits";
 import { logger } from "@/lib/log/logger";
 import { metrics } from "@/lib/metrics/registry";
 import { createShowtimeBatchJob, recoverShowtimeBatchesJob } from "@/lib/showtimes/jobs";
+import { processEventsJob } from "@/lib/events/jobs";
 
 export interface JobDeps {
   db: Db;
@@ -33,7 +34,7 @@ export const pruneRateLimitsJob: JobDefinition = {
 };
 
 /** Every job the app knows. Later features add theirs here. */
-export const jobDefinitions: JobDefinition[] = [pruneRateLimitsJob, createShowtimeBatchJob as JobDefinition, recoverShowtimeBatchesJob];
+export const jobDefinitions: JobDefinition[] = [pruneRateLimitsJob, createShowtimeBatchJob as JobDefinition, recoverShowtimeBatchesJob, processEventsJob];
 
 export async function createQueues(boss: PgBoss, definitions: JobDefinition[] = jobDefinitions) {
   for (const job of definitions) {

@@ -1,0 +1,3 @@
+import { batchEventRoute } from "@/lib/events/event-route";
+
+export const POST = batchEventRoute;

@@ -1,0 +1,3 @@
+import { eventRoute } from "@/lib/events/event-route";
+
+export const POST = eventRoute("watch");

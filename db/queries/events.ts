@@ -1,0 +1,174 @@
+import { and, asc, desc, eq, gte, inArray, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { rowsOf } from "../client";
+import { deadLetters, events, movies, ratings, userFeatures, type EventType } from "../schema";
+
+export interface NewEvent {
+  requestId: string;
+  type: EventType;
+  userId: string;
+  movieId: string | null;
+  clientTimestamp: string | null;
+  metadata: Record<string, unknown>;
+}
+
+/**
+ * Stores events in one statement: users seen for the first time are registered, a requestId
+ * already stored is left alone. Returns, in input order, whether each event was new.
+ */
+export async function insertEvents(db: Db, batch: NewEvent[]): Promise<{ requestId: string; accepted: boolean; serverTimestamp: string }[]> {
+  const input = JSON.stringify(batch.map((e, ord) => ({ ord, request_id: e.requestId, type: e.type, user_id: e.userId, movie_id: e.movieId, client_timestamp: e.clientTimestamp, metadata: e.metadata })));
+  const rows = rowsOf<{ ord: number; request_id: string; accepted: boolean; server_timestamp: string | Date }>(
+    await db.execute(sql`
+      with input as (
+        select * from jsonb_to_recordset(${input}::jsonb)
+          as r(ord int, request_id text, type text, user_id text, movie_id text, client_timestamp timestamptz, metadata jsonb)
+      ),
+      new_users as (
+        insert into users (id, display_name, role)
+        select distinct user_id, 'Viewer ' || user_id, 'viewer' from input
+        on conflict (id) do nothing
+      ),
+      inserted as (
+        insert into events (request_id, type, user_id, movie_id, client_timestamp, metadata)
+        select request_id, type, user_id, movie_id, client_timestamp, metadata from input order by ord
+        on conflict (request_id) do nothing
+        returning request_id, server_timestamp
+      )
+      select i.ord, i.request_id, (ins.request_id is not null) as accepted, coalesce(ins.server_timestamp, now()) as server_timestamp
+      from input i left join inserted ins on ins.request_id = i.request_id
+      order by i.ord`),
+  );
+  // The same requestId twice in one batch: the first is stored, the second is its duplicate.
+  const seen = new Set<string>();
+  return rows.map((r) => {
+    const accepted = Boolean(r.accepted) && !seen.has(r.request_id);
+    seen.add(r.request_id);
+    return { requestId: r.request_id, accepted, serverTimestamp: new Date(r.server_timestamp).toISOString() };
+  });
+}
+
+export async function existingMovieIds(db: Db, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await db.select({ id: movies.id }).from(movies).where(inArray(movies.id, ids));
+  return new Set(rows.map((r) => r.id));
+}
+
+export interface ClaimedEvent {
+  id: number;
+  type: EventType;
+  userId: string;
+  movieId: string | null;
+  metadata: Record<string, unknown>;
+  at: string;
+}
+
+/**
+ * Takes up to `limit` unprocessed events (oldest first), marking them processed. Run it inside the
+ * transaction that applies them: if that rolls back, they are unprocessed again. SKIP LOCKED lets
+ * several workers take disjoint sets.
+ */
+export async function claimUnprocessedEvents(tx: Db, limit: number, onlyIds?: number[]): Promise<ClaimedEvent[]> {
+  const only = onlyIds ? sql`and id in (select jsonb_array_elements_text(${JSON.stringify(onlyIds)}::jsonb)::bigint)` : sql``;
+  const rows = rowsOf<{ id: string | number; type: EventType; user_id: string; movie_id: string | null; metadata: Record<string, unknown>; at: string | Date }>(
+    await tx.execute(sql`
+      update events set processed_at = now()
+      where id in (select id from events where processed_at is null ${only} order by id limit ${limit} for update skip locked)
+      returning id, type, user_id, movie_id, metadata, coalesce(client_timestamp, server_timestamp) as at`),
+  );
+  return rows
+    .map((r) => ({ id: Number(r.id), type: r.type, userId: r.user_id, movieId: r.movie_id, metadata: r.metadata, at: new Date(r.at).toISOString() }))
+    .sort((a, b) => a.id - b.id);
+}
+
+export async function unprocessedEventIds(db: Db, limit: number): Promise<number[]> {
+  const rows = rowsOf<{ id: string | number }>(await db.execute(sql`select id from events where processed_at is null order by id limit ${limit}`));
+  return rows.map((r) => Number(r.id));
+}
+
+export async function countUnprocessedEvents(db: Db): Promise<number> {
+  const rows = rowsOf<{ n: number | string }>(await db.execute(sql`select count(*)::int as n from events where processed_at is null`));
+  return Number(rows[0]?.n ?? 0);
+}
+
+export async function genresOfMovies(db: Db, ids: string[]): Promise<Map<string, string[]>> {
+  if (!ids.length) return new Map();
+  const rows = await db.select({ id: movies.id, genres: movies.genres }).from(movies).where(inArray(movies.id, ids));
+  return new Map(rows.map((r) => [r.id, r.genres]));
+}
+
+/** Locks the users' feature rows (creating empty ones) in id order, so concurrent workers never deadlock. */
+export async function lockUserFeatures(tx: Db, userIds: string[]): Promise<Map<string, Record<string, unknown>>> {
+  const sorted = [...new Set(userIds)].sort();
+  if (!sorted.length) return new Map();
+  await tx.insert(userFeatures).values(sorted.map((userId) => ({ userId, features: {} }))).onConflictDoNothing();
+  const rows = rowsOf<{ user_id: string; features: Record<string, unknown> }>(
+    await tx.execute(sql`select user_id, features from user_features where user_id in (select jsonb_array_elements_text(${JSON.stringify(sorted)}::jsonb)) order by user_id for update`),
+  );
+  return new Map(rows.map((r) => [r.user_id, r.features]));
+}
+
+export async function saveUserFeatures(tx: Db, rows: { userId: string; features: Record<string, unknown> }[], now: Date) {
+  for (const r of rows) {
+    await tx.insert(userFeatures).values({ ...r, updatedAt: now }).onConflictDoUpdate({ target: userFeatures.userId, set: { features: r.features, updatedAt: now } });
+  }
+}
+
+export async function findUserFeatures(db: Db, userId: string) {
+  const [row] = await db.select({ features: userFeatures.features, updatedAt: userFeatures.updatedAt }).from(userFeatures).where(eq(userFeatures.userId, userId));
+  return row ?? null;
+}
+
+export async function eventsOfUserSince(db: Db, userId: string, since: Date): Promise<ClaimedEvent[]> {
+  const rows = await db
+    .select({ id: events.id, type: events.type, userId: events.userId, movieId: events.movieId, metadata: events.metadata, client: events.clientTimestamp, server: events.serverTimestamp })
+    .from(events)
+    .where(and(eq(events.userId, userId), gte(events.serverTimestamp, since)))
+    .orderBy(asc(events.id));
+  return rows.map((r) => ({ id: r.id, type: r.type, userId: r.userId, movieId: r.movieId, metadata: r.metadata, at: (r.client ?? r.server).toISOString() }));
+}
+
+/** A rating event also becomes the user's current rating of the movie (newest wins). */
+export async function upsertRatings(tx: Db, rows: { userId: string; movieId: string; rating: number; at: string }[]) {
+  for (const r of rows) {
+    await tx
+      .insert(ratings)
+      .values({ userId: r.userId, movieId: r.movieId, rating: r.rating, ratedAt: new Date(r.at) })
+      .onConflictDoUpdate({
+        target: [ratings.userId, ratings.movieId],
+        set: { rating: sql`excluded.rating`, ratedAt: sql`excluded.rated_at` },
+        setWhere: sql`${ratings.ratedAt} <= excluded.rated_at`,
+      });
+  }
+}
+
+export async function insertDeadLetter(db: Db, row: { queue: string; payload: Record<string, unknown>; error: string; attempts: number }) {
+  const [created] = await db.insert(deadLetters).values(row).returning({ id: deadLetters.id });
+  return created!.id;
+}
+
+export async function listDeadLetters(db: Db, params: { status?: "open" | "retried" | "discarded"; limit: number; offset: number }) {
+  const where = params.status ? eq(deadLetters.status, params.status) : undefined;
+  const items = await db.select().from(deadLetters).where(where).orderBy(desc(deadLetters.createdAt)).limit(params.limit).offset(params.offset);
+  const [total] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from dead_letters ${params.status ? sql`where status = ${params.status}` : sql``}`));
+  return { items, total: Number(total?.n ?? 0) };
+}
+
+export async function findDeadLetter(db: Db, id: number) {
+  const [row] = await db.select().from(deadLetters).where(eq(deadLetters.id, id));
+  return row ?? null;
+}
+
+export async function resolveDeadLetter(db: Db, id: number, status: "retried" | "discarded", now: Date) {
+  const [row] = await db
+    .update(deadLetters)
+    .set({ status, resolvedAt: now })
+    .where(and(eq(deadLetters.id, id), eq(deadLetters.status, "open")))
+    .returning({ id: deadLetters.id, queue: deadLetters.queue, payload: deadLetters.payload });
+  return row ?? null;
+}
+
+/** Puts events back in the queue (an admin retrying a dead letter). */
+export async function markEventsUnprocessed(db: Db, ids: number[]) {
+  if (ids.length) await db.update(events).set({ processedAt: null }).where(inArray(events.id, ids));
+}

@@ -1,0 +1,118 @@
+import type { Db } from "@/db/client";
+import {
+  claimUnprocessedEvents,
+  genresOfMovies,
+  insertDeadLetter,
+  lockUserFeatures,
+  saveUserFeatures,
+  unprocessedEventIds,
+  upsertRatings,
+  type ClaimedEvent,
+} from "@/db/queries/events";
+import { addDailyActivity, addTrendActivity, type DailyDelta, type TrendDelta } from "@/db/queries/trends";
+import { applyEvents, emptyFeatures, type UserFeatures } from "@/lib/features/user-features";
+import { logger } from "@/lib/log/logger";
+import { addActivity, type ActivityKind } from "@/lib/trends/formulas";
+
+export const PROCESS_EVENTS_QUEUE = "events.process";
+export const BATCH_SIZE = 2_000;
+export const ATTEMPTS_BEFORE_DEAD_LETTER = 3;
+
+/**
+ * Applies everything that new events change — user features, current ratings, movie views,
+ * trending scores and daily activity — in the same transaction that marks the events processed,
+ * so each event counts exactly once. An event that keeps failing goes to the dead letters.
+ */
+export async function processPendingEvents(db: Db, options: { now: () => Date; halfLifeHours: number }): Promise<{ processed: number; deadLettered: number }> {
+  let processed = 0;
+  let deadLettered = 0;
+  for (;;) {
+    try {
+      const n = await db.transaction(async (tx) => applyBatch(tx, await claimUnprocessedEvents(tx, BATCH_SIZE), options));
+      if (n === 0) break;
+      processed += n;
+    } catch (error) {
+      // Something in the batch is poison: go one by one to find it and keep the rest flowing.
+      logger.warn({ err: error }, "event batch failed; processing one at a time");
+      const ids = await unprocessedEventIds(db, BATCH_SIZE);
+      if (!ids.length) break;
+      for (const id of ids) {
+        const outcome = await processOne(db, id, options);
+        if (outcome === "dead") deadLettered++;
+        else processed++;
+      }
+    }
+  }
+  return { processed, deadLettered };
+}
+
+async function processOne(db: Db, id: number, options: { now: () => Date; halfLifeHours: number }): Promise<"ok" | "dead"> {
+  let lastError: unknown;
+  for (let attempt = 1; attempt <= ATTEMPTS_BEFORE_DEAD_LETTER; attempt++) {
+    try {
+      await db.transaction(async (tx) => applyBatch(tx, await claimUnprocessedEvents(tx, 1, [id]), options));
+      return "ok";
+    } catch (error) {
+      lastError = error;
+    }
+  }
+  await db.transaction(async (tx) => {
+    const [event] = await claimUnprocessedEvents(tx, 1, [id]);
+    if (!event) return;
+    await insertDeadLetter(tx, { queue: PROCESS_EVENTS_QUEUE, payload: { eventId: id, type: event.type, userId: event.userId, movieId: event.movieId }, error: describeError(lastError), attempts: ATTEMPTS_BEFORE_DEAD_LETTER });
+  });
+  logger.error({ err: lastError, eventId: id }, "event moved to the dead letters");
+  return "dead";
+}
+
+export function describeError(error: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = error; e && parts.length < 3; e = (e as { cause?: unknown }).cause) parts.push(e instanceof Error ? e.message : String(e));
+  return parts.join(" — caused by: ").slice(0, 2_000);
+}
+
+async function applyBatch(tx: Db, batch: ClaimedEvent[], options: { now: () => Date; halfLifeHours: number }): Promise<number> {
+  if (!batch.length) return 0;
+  const now = options.now();
+  const movieIds = [...new Set(batch.map((e) => e.movieId).filter((id): id is string => Boolean(id)))];
+  const genres = await genresOfMovies(tx, movieIds);
+
+  const byUser = new Map<string, ClaimedEvent[]>();
+  for (const e of batch) byUser.set(e.userId, [...(byUser.get(e.userId) ?? []), e]);
+  const stored = await lockUserFeatures(tx, [...byUser.keys()]);
+  const updated = [...byUser].map(([userId, list]) => {
+    const start = stored.get(userId);
+    const base = start && Object.keys(start).length ? (start as unknown as UserFeatures) : emptyFeatures();
+    return { userId, features: applyEvents(base, list, (id) => genres.get(id) ?? []) as unknown as Record<string, unknown> };
+  });
+  await saveUserFeatures(tx, updated, now);
+
+  await upsertRatings(
+    tx,
+    batch.filter((e) => e.type === "rating" && e.movieId).map((e) => ({ userId: e.userId, movieId: e.movieId!, rating: Number(e.metadata.rating), at: e.at })),
+  );
+
+  const activity = new Map<string, { kind: ActivityKind; atMs: number }[]>();
+  const daily = new Map<string, DailyDelta>();
+  for (const e of batch) {
+    if (!e.movieId || e.type === "search") continue;
+    const kind: ActivityKind | null = e.type === "watch" ? "watch" : e.type === "rating" ? "rating" : e.metadata.action === "add" ? "favorite" : null;
+    if (!kind) continue;
+    activity.set(e.movieId, [...(activity.get(e.movieId) ?? []), { kind, atMs: Date.parse(e.at) }]);
+    const day = e.at.slice(0, 10);
+    const key = `${e.movieId}|${day}`;
+    const d = daily.get(key) ?? { movieId: e.movieId, day, views: 0, watches: 0, favorites: 0, ratings: 0 };
+    // A watch is also a view: the trend score counts both.
+    if (kind === "watch") (d.watches++, d.views++);
+    if (kind === "favorite") d.favorites++;
+    if (kind === "rating") d.ratings++;
+    daily.set(key, d);
+  }
+  const deltas: TrendDelta[] = [...activity].map(([movieId, list]) => {
+    const { score, atMs } = addActivity({ score: 0, atMs: null }, list, options.halfLifeHours);
+    return { movieId, views: list.filter((a) => a.kind === "watch").length, trending: score, at: new Date(atMs) };
+  });
+  await addTrendActivity(tx, deltas, options.halfLifeHours);
+  await addDailyActivity(tx, [...daily.values()]);
+  return batch.length;
+}
