@@ -1,3 +1,4 @@
+import { requireActor } from "@/lib/auth/actor";
 import { apiRoute, json, readJson } from "@/lib/http/api-route";
 import { getBoss } from "@/lib/jobs/runtime";
 import { requestEventProcessing } from "./jobs";
@@ -10,17 +11,19 @@ const BATCH_LIMIT = 2 * 1024 * 1024;
 /** POST /api/v1/events/{type}: one event, answered 202 with its receipt. */
 export function eventRoute(type: keyof typeof eventSchemas) {
   return apiRoute(`/api/v1/events/${type}`, async ({ request, db, actor, now }) => {
+    const caller = requireActor(await actor());
     const event = await readJson(request, eventSchemas[type], SINGLE_EVENT_LIMIT);
     const boss = await getBoss();
-    const [receipt] = await ingestEvents(db, await actor(), [{ ...event, type }], { now, fieldOf: (_, field) => field, afterStore: () => requestEventProcessing(boss) });
+    const [receipt] = await ingestEvents(db, caller, [{ ...event, type }], { now, fieldOf: (_, field) => field, afterStore: () => requestEventProcessing(boss) });
     return json(receipt, 202);
   });
 }
 
 /** POST /api/v1/events/batch: up to 1,000 typed events, all validated before any is stored. */
 export const batchEventRoute = apiRoute("/api/v1/events/batch", async ({ request, db, actor, now }) => {
+  const caller = requireActor(await actor());
   const { events } = await readJson(request, eventBatchSchema, BATCH_LIMIT);
   const boss = await getBoss();
-  const receipts = await ingestEvents(db, await actor(), events, { now, fieldOf: (i, field) => `events.${i}.${field}`, afterStore: () => requestEventProcessing(boss) });
+  const receipts = await ingestEvents(db, caller, events, { now, fieldOf: (i, field) => `events.${i}.${field}`, afterStore: () => requestEventProcessing(boss) });
   return json({ results: receipts, accepted: receipts.filter((r) => r.status === "accepted").length, duplicates: receipts.filter((r) => r.status === "duplicate").length }, 202);
 });
