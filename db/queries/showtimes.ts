@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, gt, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { rowsOf } from "../client";
 import { movies, showtimeBatchEvents, showtimeBatches, showtimes, theaters, users, type BatchRequest, type BatchStatus, type ConflictingShowtime } from "../schema";
-import { envelopesOf } from "@/lib/showtimes/conflicts";
+import { envelopesOf, matchConflicts } from "@/lib/showtimes/conflicts";
 import { escapeLike } from "./users";
 
 interface SlotRow {
@@ -29,33 +29,24 @@ export interface ExistingShowtime {
 }
 
 /**
- * Existing showtimes whose busy interval meets any of the slots. Candidates are found per
- * envelope (a few wide intervals per theater, one GiST probe each), then matched exactly.
+ * Existing showtimes whose busy interval meets any of the slots. Candidates are read per
+ * envelope (a few wide intervals per theater, one GiST probe each) and matched exactly here:
+ * for a batch that fits, that is ~200 index probes and no rows, instead of 11,200 probes.
  */
 export async function findShowtimesBusyDuring(db: Db, slots: SlotRow[]): Promise<ExistingShowtime[]> {
   if (!slots.length) return [];
   const envelopes = JSON.stringify(envelopesOf(slots).map((e) => ({ theater_id: e.theaterId, lo: e.from.toISOString(), hi: e.to.toISOString() })));
   const rows = rowsOf<{ id: string | number; movie_id: string; movie_title: string; theater_id: string; theater_name: string; starts_at: string | Date; ends_at: string | Date; available_at: string | Date }>(
     await db.execute(sql`
-      with candidates as materialized (
-        select s.id, s.movie_id, s.theater_id, s.starts_at, s.ends_at, s.available_at
-        from jsonb_to_recordset(${envelopes}::jsonb) as e(theater_id text, lo timestamptz, hi timestamptz)
-        join showtimes s on s.theater_id = e.theater_id
-          and tstzrange(s.starts_at, s.available_at, '[)') && tstzrange(e.lo, e.hi, '[)')
-      ),
-      hits as (
-        select distinct c.id from candidates c
-        join jsonb_to_recordset(${slotsJson(slots)}::jsonb) as r(theater_id text, starts_at timestamptz, available_at timestamptz)
-          on c.theater_id = r.theater_id and c.starts_at < r.available_at and r.starts_at < c.available_at
-      )
-      select c.id, c.movie_id, m.title as movie_title, c.theater_id, t.name as theater_name, c.starts_at, c.ends_at, c.available_at
-      from candidates c
-      join hits h on h.id = c.id
-      join movies m on m.id = c.movie_id
-      join theaters t on t.id = c.theater_id
-      order by c.theater_id, c.starts_at`),
+      select distinct s.id, s.movie_id, m.title as movie_title, s.theater_id, t.name as theater_name, s.starts_at, s.ends_at, s.available_at
+      from jsonb_to_recordset(${envelopes}::jsonb) as e(theater_id text, lo timestamptz, hi timestamptz)
+      join showtimes s on s.theater_id = e.theater_id
+        and tstzrange(s.starts_at, s.available_at, '[)') && tstzrange(e.lo, e.hi, '[)')
+      join movies m on m.id = s.movie_id
+      join theaters t on t.id = s.theater_id
+      order by s.theater_id, s.starts_at`),
   );
-  return rows.map((r) => ({
+  const candidates = rows.map((r) => ({
     id: String(r.id),
     movieId: r.movie_id,
     movieTitle: r.movie_title,
@@ -65,6 +56,7 @@ export async function findShowtimesBusyDuring(db: Db, slots: SlotRow[]): Promise
     endsAt: new Date(r.ends_at),
     availableAt: new Date(r.available_at),
   }));
+  return matchConflicts(slots, candidates).map((m) => m.showtime);
 }
 
 /** Inserts the slots as showtimes of the batch; returns how many were written. */

@@ -53,7 +53,11 @@ export function overlapsWithinRequest(slots: Slot[]): OverlapPair[] {
 /** For each existing showtime, the requested start times that hit it (none → not a conflict). */
 export function matchConflicts<E extends { theaterId: string; startsAt: Date; availableAt: Date }>(slots: Slot[], existing: E[]): { showtime: E; hitBy: Date[] }[] {
   const byTheater = new Map<string, Slot[]>();
-  for (const s of slots) byTheater.set(s.theaterId, [...(byTheater.get(s.theaterId) ?? []), s]);
+  for (const s of slots) {
+    const list = byTheater.get(s.theaterId);
+    if (list) list.push(s);
+    else byTheater.set(s.theaterId, [s]);
+  }
   const result: { showtime: E; hitBy: Date[] }[] = [];
   for (const showtime of existing) {
     const hitBy = (byTheater.get(showtime.theaterId) ?? []).filter((s) => busyTogether(s, showtime)).map((s) => s.startsAt);
