@@ -15,16 +15,25 @@ export const processEventsJob: JobDefinition = {
 };
 
 const COALESCE_MS = 250;
-const globalForTrigger = globalThis as unknown as { marqueeEventTrigger?: { last: number } };
-const state = (globalForTrigger.marqueeEventTrigger ??= { last: 0 });
+const globalForTrigger = globalThis as unknown as { marqueeEventTrigger?: { last: number; trailing: ReturnType<typeof setTimeout> | null } };
+const state = (globalForTrigger.marqueeEventTrigger ??= { last: 0, trailing: null });
 
 /**
  * Asks for new events to be processed soon. Sends are coalesced in this process (one per 250 ms)
  * and debounced in pg-boss (one job per second), so a burst of events costs one job, not one each.
+ * A request inside the 250 ms is not dropped but sent at its end: the job sent before may already
+ * be running and miss the events stored since.
  */
 export function requestEventProcessing(boss: PgBoss): void {
-  const now = Date.now();
-  if (now - state.last < COALESCE_MS) return;
-  state.last = now;
+  const wait = state.last + COALESCE_MS - Date.now();
+  if (wait <= 0) return send(boss);
+  state.trailing ??= setTimeout(() => {
+    state.trailing = null;
+    send(boss);
+  }, wait);
+}
+
+function send(boss: PgBoss) {
+  state.last = Date.now();
   boss.sendDebounced(PROCESS_EVENTS_QUEUE, {}, null, 1).catch((error) => logger.warn({ err: error }, "could not queue event processing"));
 }

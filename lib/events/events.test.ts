@@ -1,0 +1,539 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { PgBoss } from "pg-boss";
+import { and, count, eq, inArray, type SQL } from "drizzle-orm";
+import { countUnprocessedEvents } from "@/db/queries/events";
+import { insertMovie } from "@/db/queries/movies";
+import { deadLetters, events, movieDailyActivity, movieTrends, ratings, users } from "@/db/schema";
+import { bossStarted } from "@/lib/jobs/runtime";
+import { createTestDatabase, type TestDatabase } from "@/test/database";
+import { call, sessionFor, tokenFor, type Caller } from "@/test/http";
+import * as watchRoute from "@/app/api/v1/events/watch/route";
+import * as searchRoute from "@/app/api/v1/events/search/route";
+import * as ratingRoute from "@/app/api/v1/events/rating/route";
+import * as favoriteRoute from "@/app/api/v1/events/favorite/route";
+import * as batchRoute from "@/app/api/v1/events/batch/route";
+import * as featuresRoute from "@/app/api/v1/features/[userId]/route";
+import * as refreshRoute from "@/app/api/v1/features/[userId]/refresh/route";
+import * as deadLettersRoute from "@/app/api/v1/admin/dead-letters/route";
+import * as retryRoute from "@/app/api/v1/admin/dead-letters/[id]/retry/route";
+import * as discardRoute from "@/app/api/v1/admin/dead-letters/[id]/discard/route";
+import * as movieRoute from "@/app/api/v1/movies/[id]/route";
+import { requestEventProcessing } from "./jobs";
+import { processPendingEvents, PROCESS_EVENTS_QUEUE } from "./process-events";
+import { MAX_EVENTS_PER_BATCH } from "./schemas";
+
+/**
+ * The event API end to end: the contract of each event type, idempotency, who may send what, and
+ * what the worker makes of the events (features, ratings, trends, dead letters). Route handlers
+ * are called as Next.js calls them; the worker runs directly with a fixed clock.
+ */
+
+let t: TestDatabase;
+let service: Caller; // a token with events:write
+let admin: Caller;
+let viewer: Caller;
+
+const routes = { watch: watchRoute.POST, search: searchRoute.POST, rating: ratingRoute.POST, favorite: favoriteRoute.POST } as const;
+type EventType = keyof typeof routes;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  service = await tokenFor(t.db, ["events:write"]);
+  admin = await sessionFor(t.db, "admin");
+  viewer = await sessionFor(t.db, "viewer");
+  await insertMovie(t.db, "heat", { title: "Heat", genres: ["Action", "Crime"], runtimeMinutes: 170 });
+  await insertMovie(t.db, "toy", { title: "Toy Story", genres: ["Animation", "Children"], runtimeMinutes: 81 });
+  await insertMovie(t.db, "up", { title: "Up", genres: ["Animation"], runtimeMinutes: 96 });
+});
+afterAll(async () => {
+  // The event routes start the job queue (with its workers) on first use.
+  await (await bossStarted())?.stop({ graceful: false, timeout: 1_000 });
+  await t.destroy();
+});
+
+// `as: null` sends no credentials at all.
+const send = (type: EventType, body: unknown, as: Caller | null = service) => call(routes[type], { method: "POST", path: `/api/v1/events/${type}`, body, as: as ?? undefined });
+const sendBatch = (body: unknown, as: Caller | null = service) => call(batchRoute.POST, { method: "POST", path: "/api/v1/events/batch", body, as: as ?? undefined });
+
+async function storedEvents(where?: SQL) {
+  return (await t.db.select({ n: count() }).from(events).where(where))[0]!.n;
+}
+const eventsOf = (userId: string) => storedEvents(eq(events.userId, userId));
+const userExists = async (id: string) => (await t.db.select({ id: users.id }).from(users).where(eq(users.id, id))).length === 1;
+
+/** Processes every pending event, also waiting out a worker of the app's own job queue that holds some. */
+async function processAll(now = new Date()) {
+  const total = { processed: 0, deadLettered: 0 };
+  for (let i = 0; i < 200; i++) {
+    const r = await processPendingEvents(t.db, { now: () => now, halfLifeHours: 24 });
+    total.processed += r.processed;
+    total.deadLettered += r.deadLettered;
+    if ((await countUnprocessedEvents(t.db)) === 0) return total;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error("events stayed unprocessed");
+}
+
+const watch = (userId: string, movieId = "heat", extra: Record<string, unknown> = {}) => ({
+  userId,
+  movieId,
+  metadata: { watchDuration: 3600, progressPercent: 95, device: "web", quality: "1080p", sessionId: "s-1" },
+  ...extra,
+});
+
+describe("the event contract: valid events", () => {
+  it("accepts a watch event with 202 and a receipt, and stores it once", async () => {
+    const res = await send("watch", { ...watch("contract-1"), requestId: "contract-watch-1", clientTimestamp: "2026-03-01T20:00:00+01:00" });
+    expect(res.status).toBe(202);
+    expect(res.body).toEqual({ requestId: "contract-watch-1", status: "accepted", serverTimestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/) });
+    const [row] = await t.db.select().from(events).where(eq(events.requestId, "contract-watch-1"));
+    expect(row).toMatchObject({ type: "watch", userId: "contract-1", movieId: "heat", metadata: { watchDuration: 3600, progressPercent: 95, device: "web", quality: "1080p", sessionId: "s-1" } });
+    expect(row!.clientTimestamp!.toISOString()).toBe("2026-03-01T19:00:00.000Z");
+  });
+
+  it("generates a requestId when none is sent", async () => {
+    const res = await send("watch", watch("contract-1"));
+    expect(res.status).toBe(202);
+    expect(res.body.requestId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("accepts a search with filters and no movie", async () => {
+    const res = await send("search", { userId: "contract-1", metadata: { query: "heist movies", resultsCount: 12, filters: { genre: "Crime", year: 1995 } } });
+    expect(res.status).toBe(202);
+    expect(res.body.status).toBe("accepted");
+  });
+
+  it("accepts a rating in half stars with the previous rating", async () => {
+    const res = await send("rating", { userId: "contract-1", movieId: "heat", metadata: { rating: 4.5, previousRating: 3 } });
+    expect(res.status).toBe(202);
+  });
+
+  it("accepts adding and removing a favorite", async () => {
+    expect((await send("favorite", { userId: "contract-1", movieId: "up", metadata: { action: "add", listId: "weekend" } })).status).toBe(202);
+    expect((await send("favorite", { userId: "contract-1", movieId: "up", metadata: { action: "remove" } })).status).toBe(202);
+  });
+
+  it("accepts a batch of every type and answers a receipt per event, in order", async () => {
+    const res = await sendBatch({
+      events: [
+        { type: "watch", requestId: "contract-batch-1", ...watch("contract-2") },
+        { type: "search", requestId: "contract-batch-2", userId: "contract-2", metadata: { query: "pixar" } },
+        { type: "rating", requestId: "contract-batch-3", userId: "contract-2", movieId: "toy", metadata: { rating: 5 } },
+        { type: "favorite", requestId: "contract-batch-4", userId: "contract-2", movieId: "toy", metadata: { action: "add" } },
+      ],
+    });
+    expect(res.status).toBe(202);
+    expect(res.body.accepted).toBe(4);
+    expect(res.body.duplicates).toBe(0);
+    expect(res.body.results.map((r: { requestId: string; status: string }) => `${r.requestId}:${r.status}`)).toEqual([
+      "contract-batch-1:accepted",
+      "contract-batch-2:accepted",
+      "contract-batch-3:accepted",
+      "contract-batch-4:accepted",
+    ]);
+    expect(await eventsOf("contract-2")).toBe(4);
+  });
+});
+
+describe("the event contract: invalid events are refused with the field named, and nothing is stored", () => {
+  const long = (n: number) => "x".repeat(n);
+  const cases: { name: string; type: EventType | "batch"; body: unknown; field: string; status?: number }[] = [
+    { name: "a rating of 6", type: "rating", body: { userId: "bad-1", movieId: "heat", metadata: { rating: 6 } }, field: "metadata.rating" },
+    { name: "a rating of 0.3", type: "rating", body: { userId: "bad-1", movieId: "heat", metadata: { rating: 0.3 } }, field: "metadata.rating" },
+    { name: "a rating of 3.7 (not a half step)", type: "rating", body: { userId: "bad-1", movieId: "heat", metadata: { rating: 3.7 } }, field: "metadata.rating" },
+    { name: "a previous rating of 0", type: "rating", body: { userId: "bad-1", movieId: "heat", metadata: { rating: 3, previousRating: 0 } }, field: "metadata.previousRating" },
+    { name: "a rating as a string", type: "rating", body: { userId: "bad-1", movieId: "heat", metadata: { rating: "4" } }, field: "metadata.rating" },
+    { name: "a favorite action other than add/remove", type: "favorite", body: { userId: "bad-1", movieId: "heat", metadata: { action: "toggle" } }, field: "metadata.action" },
+    { name: "a search without a query", type: "search", body: { userId: "bad-1", metadata: { resultsCount: 3 } }, field: "metadata.query" },
+    { name: "a search with a blank query", type: "search", body: { userId: "bad-1", metadata: { query: "   " } }, field: "metadata.query" },
+    { name: "a negative results count", type: "search", body: { userId: "bad-1", metadata: { query: "heat", resultsCount: -1 } }, field: "metadata.resultsCount" },
+    { name: "metadata that is not an object", type: "watch", body: { userId: "bad-1", movieId: "heat", metadata: "3600 seconds" }, field: "metadata" },
+    { name: "metadata that is an array", type: "favorite", body: { userId: "bad-1", movieId: "heat", metadata: ["add"] }, field: "metadata" },
+    { name: "no metadata", type: "watch", body: { userId: "bad-1", movieId: "heat" }, field: "metadata" },
+    { name: "a watch duration as a string", type: "watch", body: { userId: "bad-1", movieId: "heat", metadata: { watchDuration: "3600", progressPercent: 50 } }, field: "metadata.watchDuration" },
+    { name: "a negative watch duration", type: "watch", body: { userId: "bad-1", movieId: "heat", metadata: { watchDuration: -1, progressPercent: 50 } }, field: "metadata.watchDuration" },
+    { name: "progress over 100 %", type: "watch", body: { userId: "bad-1", movieId: "heat", metadata: { watchDuration: 1, progressPercent: 101 } }, field: "metadata.progressPercent" },
+    { name: "a watch without a movie", type: "watch", body: { userId: "bad-1", metadata: { watchDuration: 1, progressPercent: 1 } }, field: "movieId" },
+    { name: "a numeric userId", type: "watch", body: { ...watch("x"), userId: 42 }, field: "userId" },
+    { name: "a userId with a space", type: "watch", body: watch("bad user"), field: "userId" },
+    { name: "a userId over 64 characters", type: "watch", body: watch(long(65)), field: "userId" },
+    { name: "a device name over 50 characters", type: "watch", body: { ...watch("bad-1"), metadata: { watchDuration: 1, progressPercent: 1, device: long(51) } }, field: "metadata.device" },
+    { name: "a query over 500 characters", type: "search", body: { userId: "bad-1", metadata: { query: long(501) } }, field: "metadata.query" },
+    { name: "a list id over 100 characters", type: "favorite", body: { userId: "bad-1", movieId: "heat", metadata: { action: "add", listId: long(101) } }, field: "metadata.listId" },
+    { name: "a requestId over 100 characters", type: "watch", body: { ...watch("bad-1"), requestId: long(101) }, field: "requestId" },
+    { name: "a clientTimestamp that is not ISO 8601", type: "watch", body: { ...watch("bad-1"), clientTimestamp: "yesterday" }, field: "clientTimestamp" },
+    { name: "an unknown top-level field", type: "watch", body: { ...watch("bad-1"), rating: 5 }, field: "rating" },
+    { name: "an unknown metadata field", type: "rating", body: { userId: "bad-1", movieId: "heat", metadata: { rating: 4, stars: 4 } }, field: "metadata.stars" },
+    { name: "a body that is not an object", type: "search", body: ["heat"], field: "body" },
+    { name: "a batch over 1,000 events", type: "batch", body: { events: Array.from({ length: MAX_EVENTS_PER_BATCH + 1 }, () => ({ type: "watch", ...watch("bad-1") })) }, field: "events" },
+    { name: "an empty batch", type: "batch", body: { events: [] }, field: "events" },
+    { name: "a batch without events", type: "batch", body: { items: [] }, field: "events" },
+    {
+      name: "a bad action in the 4th event of a batch",
+      type: "batch",
+      body: {
+        events: [
+          { type: "watch", ...watch("bad-1") },
+          { type: "search", userId: "bad-1", metadata: { query: "ok" } },
+          { type: "rating", userId: "bad-1", movieId: "heat", metadata: { rating: 4 } },
+          { type: "favorite", userId: "bad-1", movieId: "heat", metadata: { action: "toggle" } },
+        ],
+      },
+      field: "events.3.metadata.action",
+    },
+    { name: "an unknown event type in a batch", type: "batch", body: { events: [{ type: "watch", ...watch("bad-1") }, { type: "click", userId: "bad-1" }] }, field: "events.1.type" },
+    { name: "an unknown field in a batched event", type: "batch", body: { events: [{ type: "watch", ...watch("bad-1"), extra: true }] }, field: "events.0.extra" },
+  ];
+
+  for (const c of cases) {
+    it(`refuses ${c.name} naming ${c.field}`, async () => {
+      const before = await storedEvents();
+      const res = c.type === "batch" ? await sendBatch(c.body) : await send(c.type, c.body);
+      expect(res.status).toBe(c.status ?? 400);
+      expect(res.body.error.code).toBe("bad_request:validation");
+      expect(Object.keys(res.body.error.fields)).toContain(c.field);
+      expect(await storedEvents()).toBe(before);
+      expect(await userExists("bad-1")).toBe(false);
+    });
+  }
+
+  it("refuses a body over 32 KiB with 413 before reading it all", async () => {
+    const res = await send("search", { userId: "bad-1", metadata: { query: long(40_000) } });
+    expect(res.status).toBe(413);
+    expect(res.body.error.fields).toEqual({ body: "Too large" });
+  });
+
+  it("refuses malformed JSON and a body that is not JSON", async () => {
+    const malformed = await call(watchRoute.POST, { method: "POST", rawBody: "{ nope", headers: { "content-type": "application/json" }, as: service });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.fields).toEqual({ body: "Malformed JSON" });
+    const text = await call(watchRoute.POST, { method: "POST", rawBody: "userId=1", headers: { "content-type": "text/plain" }, as: service });
+    expect(text.status).toBe(415);
+    expect(await userExists("bad-1")).toBe(false);
+  });
+
+  it("stores nothing of a batch when one event in it is refused", async () => {
+    const before = await storedEvents();
+    const res = await sendBatch({ events: [{ type: "watch", ...watch("bad-1") }, { type: "rating", userId: "bad-1", movieId: "heat", metadata: { rating: 9 } }] });
+    expect(res.status).toBe(400);
+    expect(Object.keys(res.body.error.fields)).toEqual(["events.1.metadata.rating"]);
+    expect(await storedEvents()).toBe(before);
+  });
+});
+
+describe("idempotency by requestId", () => {
+  it("answers the same requestId a second time as a duplicate and stores it once", async () => {
+    const first = await send("rating", { requestId: "idem-1", userId: "idem-user", movieId: "heat", metadata: { rating: 4 } });
+    const second = await send("rating", { requestId: "idem-1", userId: "idem-user", movieId: "heat", metadata: { rating: 4 } });
+    expect(first.body.status).toBe("accepted");
+    expect(second.status).toBe(202);
+    expect(second.body).toMatchObject({ requestId: "idem-1", status: "duplicate" });
+    expect(await storedEvents(eq(events.requestId, "idem-1"))).toBe(1);
+  });
+
+  it("treats a requestId repeated inside one batch, or sent before, as a duplicate", async () => {
+    const res = await sendBatch({
+      events: [
+        { type: "search", requestId: "idem-2", userId: "idem-user", metadata: { query: "one" } },
+        { type: "search", requestId: "idem-2", userId: "idem-user", metadata: { query: "one again" } },
+        { type: "search", requestId: "idem-1", userId: "idem-user", metadata: { query: "sent before" } },
+        { type: "search", requestId: "idem-3", userId: "idem-user", metadata: { query: "three" } },
+      ],
+    });
+    expect(res.status).toBe(202);
+    expect(res.body.results.map((r: { status: string }) => r.status)).toEqual(["accepted", "duplicate", "duplicate", "accepted"]);
+    expect(res.body).toMatchObject({ accepted: 2, duplicates: 2 });
+    expect(await eventsOf("idem-user")).toBe(3);
+    const [kept] = await t.db.select({ metadata: events.metadata }).from(events).where(eq(events.requestId, "idem-2"));
+    expect(kept!.metadata).toEqual({ query: "one" });
+  });
+
+  it("sends the same request twice at the same moment and still stores it once", async () => {
+    const body = { requestId: "idem-race", userId: "idem-user", movieId: "toy", metadata: { action: "add" } };
+    const answers = await Promise.all([send("favorite", body), send("favorite", body), send("favorite", body)]);
+    expect(answers.map((a) => a.status)).toEqual([202, 202, 202]);
+    expect(answers.filter((a) => a.body.status === "accepted")).toHaveLength(1);
+    expect(await storedEvents(eq(events.requestId, "idem-race"))).toBe(1);
+  });
+});
+
+describe("users and movies", () => {
+  it("registers a user seen for the first time", async () => {
+    expect(await userExists("newcomer-7")).toBe(false);
+    expect((await send("watch", watch("newcomer-7"))).status).toBe(202);
+    const [user] = await t.db.select({ role: users.role, email: users.email }).from(users).where(eq(users.id, "newcomer-7"));
+    expect(user).toEqual({ role: "viewer", email: null });
+    // and their features can be read
+    expect((await call(featuresRoute.GET, { params: { userId: "newcomer-7" }, as: service })).status).toBe(200);
+  });
+
+  it("answers 404 naming movieId for an unknown movie, and stores nothing (not even the user)", async () => {
+    const res = await send("rating", { userId: "ghost-fan", movieId: "no-such-movie", metadata: { rating: 3 } });
+    expect(res.status).toBe(404);
+    expect(res.body.error).toMatchObject({ code: "not_found:movie", fields: { movieId: "Not found" } });
+    expect(await eventsOf("ghost-fan")).toBe(0);
+    expect(await userExists("ghost-fan")).toBe(false);
+  });
+
+  it("names the event in a batch whose movie is unknown", async () => {
+    const res = await sendBatch({ events: [{ type: "watch", ...watch("ghost-fan") }, { type: "search", userId: "ghost-fan", movieId: "no-such-movie", metadata: { query: "x" } }] });
+    expect(res.status).toBe(404);
+    expect(res.body.error.fields).toEqual({ "events.1.movieId": "Not found" });
+    expect(await eventsOf("ghost-fan")).toBe(0);
+  });
+});
+
+describe("who may send events", () => {
+  it("lets a signed-in viewer send their own events", async () => {
+    const res = await send("favorite", { userId: viewer.userId, movieId: "heat", metadata: { action: "add" } }, viewer);
+    expect(res.status).toBe(202);
+  });
+
+  it("refuses a viewer's event for someone else with 403 naming userId, and stores nothing", async () => {
+    const res = await send("rating", { userId: "someone-else", movieId: "heat", metadata: { rating: 1 } }, viewer);
+    expect(res.status).toBe(403);
+    expect(res.body.error).toMatchObject({ code: "forbidden:other_user", fields: { userId: "Not you" } });
+    const batch = await sendBatch({ events: [{ type: "search", userId: viewer.userId, metadata: { query: "me" } }, { type: "search", userId: "someone-else", metadata: { query: "not me" } }] }, viewer);
+    expect(batch.status).toBe(403);
+    expect(batch.body.error.fields).toEqual({ "events.1.userId": "Not you" });
+    expect(await eventsOf("someone-else")).toBe(0);
+    expect(await storedEvents(and(eq(events.userId, viewer.userId), eq(events.type, "search")))).toBe(0);
+  });
+
+  it("refuses a token without events:write with 403", async () => {
+    const reader = await tokenFor(t.db, ["recs:read", "catalog:write"]);
+    const res = await send("watch", watch("token-user"), reader);
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe("forbidden:events:write");
+    expect((await sendBatch({ events: [{ type: "watch", ...watch("token-user") }] }, reader)).status).toBe(403);
+    expect(await eventsOf("token-user")).toBe(0);
+  });
+
+  it("answers 401 to a stranger, and lets an admin token send for anyone", async () => {
+    expect((await send("watch", watch("token-user"), null)).status).toBe(401);
+    expect((await sendBatch({ events: [{ type: "watch", ...watch("token-user") }] }, null)).status).toBe(401);
+    const adminToken = await tokenFor(t.db, ["admin"]);
+    expect((await send("watch", watch("token-user"), adminToken)).status).toBe(202);
+  });
+});
+
+describe("features computed from events, end to end", () => {
+  const at = (minute: number) => new Date(Date.UTC(2026, 10, 1, 12, minute)).toISOString();
+  const ada = "ada-features";
+  // The same history as lib/features/user-features.test.ts, sent through the API.
+  const history = [
+    { type: "watch", requestId: "ada-1", userId: ada, movieId: "heat", clientTimestamp: at(1), metadata: { watchDuration: 6000, progressPercent: 100 } },
+    { type: "watch", requestId: "ada-2", userId: ada, movieId: "toy", clientTimestamp: at(2), metadata: { watchDuration: 600, progressPercent: 20 } },
+    { type: "search", requestId: "ada-3", userId: ada, clientTimestamp: at(3), metadata: { query: "The Heat of the night", resultsCount: 2 } },
+    { type: "search", requestId: "ada-4", userId: ada, clientTimestamp: at(4), metadata: { query: "heat" } },
+    { type: "rating", requestId: "ada-5", userId: ada, movieId: "heat", clientTimestamp: at(5), metadata: { rating: 4.5 } },
+    { type: "rating", requestId: "ada-6", userId: ada, movieId: "toy", clientTimestamp: at(6), metadata: { rating: 2 } },
+    { type: "favorite", requestId: "ada-7", userId: ada, movieId: "up", clientTimestamp: at(7), metadata: { action: "add" } },
+    { type: "favorite", requestId: "ada-8", userId: ada, movieId: "up", clientTimestamp: at(8), metadata: { action: "remove" } },
+    { type: "favorite", requestId: "ada-9", userId: ada, movieId: "heat", clientTimestamp: at(9), metadata: { action: "add" } },
+  ] as const;
+  let features: Record<string, unknown>;
+
+  beforeAll(async () => {
+    // The first four one by one through each type's route, the rest as a batch.
+    for (const { type, ...event } of history.slice(0, 4)) expect((await send(type, event)).status).toBe(202);
+    expect((await sendBatch({ events: history.slice(4) })).body.accepted).toBe(5);
+    await processAll(new Date(Date.UTC(2026, 10, 1, 13)));
+    const res = await call(featuresRoute.GET, { params: { userId: ada }, as: service });
+    expect(res.status).toBe(200);
+    features = res.body;
+  });
+
+  it("counts every interaction and keeps the watch history newest first", () => {
+    expect(features.interactionCounts).toEqual({ watch: 2, search: 2, rating: 2, favorite: 3 });
+    expect(features.watchCount).toBe(2);
+    expect(features.watchHistory).toEqual([
+      { movieId: "toy", watchDuration: 600, progressPercent: 20, at: at(2) },
+      { movieId: "heat", watchDuration: 6000, progressPercent: 100, at: at(1) },
+    ]);
+    expect(features.totalWatchTime).toBe(6600);
+    expect(features.averageWatchTime).toBe(3300);
+    expect(features.lastActiveAt).toBe(at(9));
+  });
+
+  it("averages ratings, lists liked movies and favorites as they stand", () => {
+    expect(features.averageRating).toBe(3.25);
+    expect(features.likedMovies).toEqual(["heat"]);
+    expect(features.favorites).toEqual(["heat"]);
+  });
+
+  it("keeps search keywords and genre affinity, without internal counters", () => {
+    expect(features.topKeywords).toEqual([
+      { keyword: "heat", count: 2 },
+      { keyword: "night", count: 1 },
+    ]);
+    expect(features.searchHistory).toEqual([
+      { query: "heat", at: at(4) },
+      { query: "The Heat of the night", at: at(3) },
+    ]);
+    expect(features.genreScores).toEqual({ Action: 2.2, Crime: 2.2, Animation: 0.9, Children: 0.9 });
+    // A JSON object has no order to rely on (jsonb keeps its own), so compare the shares.
+    expect(features.genreAffinity).toEqual({ Action: 0.355, Crime: 0.355, Animation: 0.145, Children: 0.145 });
+    expect(features).not.toHaveProperty("keywordCounts");
+    expect(features.updatedAt).toBe("2026-11-01T13:00:00.000Z");
+  });
+
+  it("writes the current ratings, movie views and daily activity", async () => {
+    const rows = await t.db.select({ movieId: ratings.movieId, rating: ratings.rating }).from(ratings).where(eq(ratings.userId, ada)).orderBy(ratings.movieId);
+    expect(rows).toEqual([
+      { movieId: "heat", rating: 4.5 },
+      { movieId: "toy", rating: 2 },
+    ]);
+    const day = await t.db
+      .select({ movieId: movieDailyActivity.movieId, watches: movieDailyActivity.watches, ratings: movieDailyActivity.ratings, favorites: movieDailyActivity.favorites })
+      .from(movieDailyActivity)
+      .where(eq(movieDailyActivity.day, "2026-11-01"))
+      .orderBy(movieDailyActivity.movieId);
+    expect(day).toEqual([
+      { movieId: "heat", watches: 1, ratings: 1, favorites: 1 },
+      { movieId: "toy", watches: 1, ratings: 1, favorites: 0 },
+      { movieId: "up", watches: 0, ratings: 0, favorites: 1 },
+    ]);
+  });
+
+  it("rebuilds the same features from the raw events with POST refresh?daysBack=90", async () => {
+    const res = await call(refreshRoute.POST, { method: "POST", path: `/api/v1/features/${ada}/refresh?daysBack=90`, params: { userId: ada }, as: service });
+    expect(res.status).toBe(200);
+    const { updatedAt: _a, rebuiltFrom, ...rebuilt } = res.body;
+    const { updatedAt: _b, ...stored } = features;
+    void _a;
+    void _b;
+    expect(rebuiltFrom).toEqual({ events: history.length, daysBack: 90 });
+    expect(rebuilt).toEqual(stored);
+  });
+
+  it("refuses daysBack out of range, naming it", async () => {
+    const res = await call(refreshRoute.POST, { method: "POST", path: `/api/v1/features/${ada}/refresh?daysBack=0`, params: { userId: ada }, as: service });
+    expect(res.status).toBe(400);
+    expect(Object.keys(res.body.error.fields)).toEqual(["query.daysBack"]);
+  });
+
+  it("counts each event exactly once, however often processing runs and requests are resent", async () => {
+    const views = async () => (await t.db.select({ movieId: movieTrends.movieId, views: movieTrends.views }).from(movieTrends).where(inArray(movieTrends.movieId, ["heat", "toy"])).orderBy(movieTrends.movieId));
+    const before = await views();
+    await processAll(new Date(Date.UTC(2026, 10, 1, 14)));
+    await processAll(new Date(Date.UTC(2026, 10, 1, 14)));
+    const resent = await sendBatch({ events: history.slice(0, 3) });
+    expect(resent.body).toMatchObject({ accepted: 0, duplicates: 3 });
+    await processAll(new Date(Date.UTC(2026, 10, 1, 14)));
+    const again = (await call(featuresRoute.GET, { params: { userId: ada }, as: service })).body;
+    expect(again.interactionCounts).toEqual({ watch: 2, search: 2, rating: 2, favorite: 3 });
+    expect(again.totalWatchTime).toBe(6600);
+    expect(again.watchHistory).toHaveLength(2);
+    expect(await views()).toEqual(before);
+    expect(await eventsOf(ada)).toBe(history.length);
+  });
+
+  it("lets viewers read only their own features", async () => {
+    const mine = await call(featuresRoute.GET, { params: { userId: viewer.userId }, as: viewer });
+    expect(mine.status).toBe(200);
+    expect(mine.body.userId).toBe(viewer.userId);
+    const theirs = await call(featuresRoute.GET, { params: { userId: ada }, as: viewer });
+    expect(theirs.status).toBe(403);
+    expect((await call(featuresRoute.GET, { params: { userId: "nobody-at-all" }, as: service })).status).toBe(404);
+  });
+});
+
+describe("dead letters", () => {
+  const listAs = (query: string, as: Caller = admin) => call(deadLettersRoute.GET, { path: `/api/v1/admin/dead-letters${query}`, as });
+  type Letter = { id: number; queue: string; payload: Record<string, unknown>; error: string; attempts: number; status: string };
+
+  /**
+   * An event accepted for a movie that is deleted before the event is processed. The movie is
+   * looked up once first (a search naming it), so ingestion still knows it after the delete.
+   */
+  async function eventForDeletedMovie(movieId: string, requestId: string) {
+    await insertMovie(t.db, movieId, { title: `Doomed ${movieId}`, genres: ["Drama"] });
+    expect((await send("search", { userId: "doomed-fan", movieId, metadata: { query: "doomed" } })).status).toBe(202);
+    await processAll();
+    expect((await call(movieRoute.DELETE, { method: "DELETE", params: { id: movieId }, as: admin })).status).toBe(204);
+    expect((await send("watch", { ...watch("doomed-fan", movieId), requestId })).status).toBe(202);
+    const outcome = await processAll();
+    const [letter] = (await listAs("?status=open")).body.items.filter((l: Letter) => l.payload.movieId === movieId) as Letter[];
+    return { letter: letter!, outcome };
+  }
+
+  let letter: Letter;
+
+  it("moves an event that keeps failing to the dead letters, with its error, after its retries", async () => {
+    const found = await eventForDeletedMovie("doomed-1", "doomed-watch-1");
+    letter = found.letter;
+    expect(letter).toMatchObject({ queue: PROCESS_EVENTS_QUEUE, status: "open", attempts: 3, payload: { type: "watch", userId: "doomed-fan", movieId: "doomed-1" } });
+    expect(letter.error).toMatch(/foreign key|violates/i);
+    // The rest of the stream kept flowing: nothing is left pending.
+    expect(await countUnprocessedEvents(t.db)).toBe(0);
+    const page = (await listAs("")).body;
+    expect(page).toMatchObject({ total: expect.any(Number), limit: 25, offset: 0 });
+    expect(page.items.some((l: Letter) => l.id === letter.id)).toBe(true);
+  });
+
+  it("retries a dead letter: the event goes back to the queue and, with its movie back, is processed", async () => {
+    await insertMovie(t.db, "doomed-1", { title: "Doomed, restored", genres: ["Drama"] });
+    const res = await call(retryRoute.POST, { method: "POST", params: { id: String(letter.id) }, as: admin });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ id: letter.id, status: "retried" });
+    await processAll();
+    const features = (await call(featuresRoute.GET, { params: { userId: "doomed-fan" }, as: service })).body;
+    expect(features.watchHistory.map((w: { movieId: string }) => w.movieId)).toEqual(["doomed-1"]);
+    const [views] = await t.db.select({ views: movieTrends.views }).from(movieTrends).where(eq(movieTrends.movieId, "doomed-1"));
+    expect(views!.views).toBe(1);
+    expect((await listAs("?status=retried")).body.items.map((l: Letter) => l.id)).toContain(letter.id);
+    expect((await listAs("?status=open")).body.items.map((l: Letter) => l.id)).not.toContain(letter.id);
+    // Only open letters can be retried or discarded.
+    const again = await call(retryRoute.POST, { method: "POST", params: { id: String(letter.id) }, as: admin });
+    expect(again.status).toBe(409);
+    expect(again.body.error.fields).toEqual({ id: "Already retried" });
+  });
+
+  it("discards a dead letter: it is closed and its event stays out of the features", async () => {
+    const { letter: other } = await eventForDeletedMovie("doomed-2", "doomed-watch-2");
+    const res = await call(discardRoute.POST, { method: "POST", params: { id: String(other.id) }, as: admin });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ id: other.id, status: "discarded" });
+    expect((await listAs("?status=discarded")).body.items.map((l: Letter) => l.id)).toEqual([other.id]);
+    expect((await call(retryRoute.POST, { method: "POST", params: { id: String(other.id) }, as: admin })).status).toBe(409);
+    const [row] = await t.db.select({ status: deadLetters.status, resolvedAt: deadLetters.resolvedAt }).from(deadLetters).where(eq(deadLetters.id, other.id));
+    expect(row!.status).toBe("discarded");
+    expect(row!.resolvedAt).toBeInstanceOf(Date);
+    await processAll();
+    const features = (await call(featuresRoute.GET, { params: { userId: "doomed-fan" }, as: service })).body;
+    expect(features.watchHistory.map((w: { movieId: string }) => w.movieId)).toEqual(["doomed-1"]);
+  });
+
+  it("answers 404 for an unknown dead letter, 400 for a bad id and a bad status filter", async () => {
+    expect((await call(retryRoute.POST, { method: "POST", params: { id: "999999" }, as: admin })).status).toBe(404);
+    const badId = await call(discardRoute.POST, { method: "POST", params: { id: "abc" }, as: admin });
+    expect(badId.status).toBe(400);
+    expect(Object.keys(badId.body.error.fields)).toEqual(["path.id"]);
+    const badStatus = await listAs("?status=lost");
+    expect(badStatus.status).toBe(400);
+    expect(Object.keys(badStatus.body.error.fields)).toEqual(["query.status"]);
+  });
+
+  it("is for admins only", async () => {
+    expect((await listAs("", viewer)).status).toBe(403);
+    expect((await call(retryRoute.POST, { method: "POST", params: { id: String(letter.id) }, as: service })).status).toBe(403);
+  });
+});
+
+describe("asking for processing", () => {
+  it("coalesces a burst of events into few jobs but never drops the request of the last one", async () => {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const sendDebounced = vi.fn(async () => "job");
+    const boss = { sendDebounced } as unknown as PgBoss;
+    requestEventProcessing(boss);
+    requestEventProcessing(boss);
+    requestEventProcessing(boss);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(sendDebounced).toHaveBeenCalledTimes(1);
+    // Events stored after that first job may already be running need a job that starts later.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(sendDebounced).toHaveBeenCalledTimes(2);
+    expect(sendDebounced).toHaveBeenLastCalledWith(PROCESS_EVENTS_QUEUE, {}, null, 1);
+  });
+});
