@@ -18,6 +18,8 @@ export const adminLinks = [
   { href: "/admin", label: "Overview" },
   { href: "/admin/movies", label: "Movies" },
   { href: "/admin/theaters", label: "Theaters" },
+  { href: "/admin/showtimes/new", label: "Schedule showtimes" },
+  { href: "/admin/showtimes/batches", label: "Batches" },
   { href: "/admin/users", label: "Users" },
   { href: "/admin/tokens", label: "API tokens" },
 ];
