@@ -5,7 +5,7 @@ export function AccessBadge({ access }: { access: Access }) {
   const tone =
     access.level === "public"
       ? "bg-stone-100 text-stone-700 ring-stone-200"
-      : access.level === "admin"
+      : access.level === "admin" || access.level === "signed-in"
         ? "bg-brand-100 text-brand-700 ring-brand-500/30"
         : "bg-violet-100 text-violet-800 ring-violet-200";
   return (

@@ -3,12 +3,14 @@ import { OperationSection } from "./operation-section";
 import { ReferenceContents } from "./reference-contents";
 import { ReferenceIntro } from "./reference-intro";
 import { SchemaList } from "./schema-list";
+import { ScrollToHash } from "./scroll-to-hash";
 import { InlineText } from "./inline-text";
 
 /** The whole reference: contents (folded on phones, a sticky sidebar on wide screens) beside the sections. */
 export function ApiReferenceView({ reference, origin, openApiPath }: { reference: ApiReference; origin: string; openApiPath: string }) {
   return (
     <div className="lg:grid lg:grid-cols-[15rem_minmax(0,1fr)] lg:gap-10">
+      <ScrollToHash />
       <aside className="hidden lg:block">
         <div className="sticky top-20 max-h-[calc(100vh-6rem)] overflow-y-auto pb-8">
           <ReferenceContents groups={reference.groups} label="API reference contents" />

@@ -77,13 +77,21 @@ function FieldName({ name }: { name: string }) {
   );
 }
 
+/** The type, with each named schema in it linked to its section. */
 function TypeLabel({ row }: { row: FieldRow }) {
-  const label = <code className="whitespace-nowrap font-mono text-xs text-violet-800">{row.type}</code>;
-  return row.typeRef ? (
-    <a href={`#schema-${row.typeRef}`} className="underline decoration-violet-300 underline-offset-2 hover:decoration-violet-700">
-      {label}
-    </a>
-  ) : (
-    label
+  const pattern = row.typeRefs.length ? new RegExp(`\\b(${row.typeRefs.join("|")})\\b`) : null;
+  const parts = pattern ? row.type.split(pattern) : [row.type];
+  return (
+    <code className="whitespace-nowrap font-mono text-xs text-violet-800">
+      {parts.map((part, i) =>
+        row.typeRefs.includes(part) ? (
+          <a key={i} href={`#schema-${part}`} className="underline decoration-violet-300 underline-offset-2 hover:decoration-violet-700">
+            {part}
+          </a>
+        ) : (
+          part
+        ),
+      )}
+    </code>
   );
 }

@@ -4,7 +4,7 @@ import { StatusBadge } from "./method-badge";
 import { InlineText } from "./inline-text";
 
 const h2 = "scroll-mt-20 text-xl font-semibold tracking-tight text-stone-900";
-const prose = "space-y-3 text-sm leading-relaxed text-stone-700";
+const prose = "scroll-mt-20 space-y-3 text-sm leading-relaxed text-stone-700";
 const inlineCode = "rounded bg-stone-100 px-1 py-0.5 font-mono text-[13px] text-stone-800";
 
 /** Getting started, authentication, errors and pagination: what every caller needs before the endpoints. */

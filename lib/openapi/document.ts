@@ -200,6 +200,7 @@ function operationObject(op: OperationSpec, components: Record<string, JsonSchem
     ...(op.description ? { description: op.description } : {}),
     security: securityOf(op),
     "x-access": op.auth,
+    ...(op.authNote ? { "x-access-note": op.authNote } : {}),
     ...(parameters.length ? { parameters } : {}),
     ...(op.body
       ? {
@@ -227,15 +228,16 @@ export function errorStatusesOf(op: OperationSpec): ErrorStatus[] {
     statuses.add(415);
   }
   if (op.auth !== "public") statuses.add(401);
-  if (op.auth !== "public" && op.auth !== "signed-in") statuses.add(403);
+  if (op.auth !== "public" && (op.auth !== "signed-in" || op.tokenScopes || op.authNote)) statuses.add(403);
   if (hasPathParams) statuses.add(404);
   return [...statuses].sort((a, b) => a - b);
 }
 
+/** One requirement per way in: any of the token scopes, or the session cookie. */
 function securityOf(op: OperationSpec): Record<string, string[]>[] {
   if (op.auth === "public") return [];
-  const scopes = op.auth === "signed-in" ? [] : [op.auth];
-  return [{ bearerToken: scopes }, { sessionCookie: [] }];
+  const scopes: string[][] = op.auth === "signed-in" ? (op.tokenScopes?.map((s) => [s]) ?? [[]]) : [[op.auth]];
+  return [...scopes.map((s) => ({ bearerToken: s })), { sessionCookie: [] }];
 }
 
 function parametersOf(op: OperationSpec, components: Record<string, JsonSchema>): ParameterObject[] {

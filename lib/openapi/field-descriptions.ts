@@ -5,6 +5,9 @@ import { movieListQuery, theaterListQuery } from "@/lib/catalog/query-schemas";
 import { KNOWN_GENRES, movieFields, theaterFields } from "@/lib/catalog/schemas";
 import { paginationSchema } from "@/lib/http/pagination";
 import { idSchema } from "@/lib/ids/ids";
+import { deadLetterListQuery } from "@/lib/dead-letters/dead-letter-service";
+import { eventSchemas } from "@/lib/events/schemas";
+import { refreshQuery } from "@/lib/features/feature-service";
 import { batchListQuery, findShowtimesSchema, wizardMoviesQuery } from "@/lib/showtimes/api-schemas";
 import { createBatchSchema } from "@/lib/showtimes/batch-request";
 import { seatBlockSchema, seatRowSchema } from "@/lib/theaters/seat-map";
@@ -59,3 +62,16 @@ describeField(findShowtimesSchema.shape.to, "End of the range; showtimes startin
 describeField(findShowtimesSchema.shape.limit, "At most this many; `truncated` says when there were more");
 describeField(batchListQuery.shape.status, "Only batches with this status");
 describeField(wizardMoviesQuery.shape.q, "Part of the title (case-insensitive)");
+
+const { watch, search, rating, favorite } = eventSchemas;
+describeField(watch.shape.requestId, "Your id for this event, so a retry is recognised as a duplicate; generated when left out");
+describeField(watch.shape.clientTimestamp, "When it happened on the device (ISO 8601 with offset); the server's time when left out");
+describeField(watch.shape.metadata.shape.watchDuration, "Seconds watched in this session");
+describeField(watch.shape.metadata.shape.progressPercent, "How far into the movie, 0–100");
+describeField(search.shape.metadata.shape.query, "What was typed");
+describeField(search.shape.metadata.shape.filters, "Filters applied, name → value");
+describeField(search.shape.movieId, "The result picked, if any");
+describeField(rating.shape.metadata.shape.previousRating, "The rating it replaces, if any");
+describeField(favorite.shape.metadata.shape.listId, "Which list, when there are several");
+describeField(refreshQuery.shape.daysBack, "How many days of events to rebuild from");
+describeField(deadLetterListQuery.shape.status, "Only dead letters with this status");

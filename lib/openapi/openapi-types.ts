@@ -61,6 +61,8 @@ export interface OperationObject {
   security: Record<string, string[]>[];
   /** Who may call, in this project's terms: public, signed-in, admin or a token scope. */
   "x-access": string;
+  /** Who may call, in words, where the level alone does not say it. */
+  "x-access-note"?: string;
   parameters?: ParameterObject[];
   requestBody?: { required: boolean; content: Record<string, MediaTypeObject> };
   responses: Record<string, ResponseObject | Reference>;

@@ -5,6 +5,10 @@ import { signUpSchema } from "@/lib/auth/sign-in";
 import { idParams, movieListQuery, theaterListQuery } from "@/lib/catalog/query-schemas";
 import { createMovieSchema, createTheaterSchema, updateMovieSchema, updateTheaterSchema } from "@/lib/catalog/schemas";
 import { paginationSchema } from "@/lib/http/pagination";
+import { deadLetterListQuery, deadLetterParams } from "@/lib/dead-letters/dead-letter-service";
+import { eventBatchSchema, eventSchemas, MAX_EVENTS_PER_BATCH, typedEventSchema } from "@/lib/events/schemas";
+import { refreshQuery } from "@/lib/features/feature-service";
+import { idSchema } from "@/lib/ids/ids";
 import { batchListQuery, findShowtimesSchema, transactionParams, wizardMoviesQuery } from "@/lib/showtimes/api-schemas";
 import { createBatchSchema, MAX_SHOWTIMES_PER_BATCH } from "@/lib/showtimes/batch-request";
 import { IDEMPOTENCY_KEY_PATTERN } from "@/lib/showtimes/batch-service";
@@ -52,6 +56,10 @@ export interface OperationSpec {
   summary: string;
   description?: string;
   auth: Access;
+  /** For "signed-in": token scopes that grant it too (any one). Without, any token may call it. */
+  tokenScopes?: TokenScope[];
+  /** Who may call, when the access level alone does not say it (e.g. "only for themself"). */
+  authNote?: string;
   params?: z.ZodObject;
   query?: z.ZodObject;
   /** Request headers the route reads besides Authorization and Content-Type. */
@@ -75,9 +83,15 @@ export const tags = [
     name: "Showtimes",
     description: "Creating showtimes in batches, the way the showtime wizard does: submit, then follow the batch by polling or by Server-Sent Events. Admins only.",
   },
+  {
+    name: "Events",
+    description: "What viewers do (watch, search, rate, favorite), sent by the apps or on a viewer's behalf. Stored at once, processed into features, ratings and trends by a worker.",
+  },
+  { name: "Features", description: "Per-user features computed from events, as the recommenders read them." },
   { name: "Accounts", description: "Self sign-up for viewers. Signing in happens on the web page (/signin), which sets the session cookie." },
   { name: "Admin: users", description: "People and their roles. Admins only." },
   { name: "Admin: API tokens", description: "Tokens for services and scripts. Admins only." },
+  { name: "Admin: dead letters", description: "Background work that kept failing, to retry or discard. Admins only." },
   { name: "Operations", description: "Health checks for load balancers and orchestrators, and Prometheus metrics." },
 ] as const;
 
@@ -113,6 +127,67 @@ const CreateShowtimeBatch = named("CreateShowtimeBatch", createBatchSchema, {
 const FindShowtimes = named("FindShowtimes", findShowtimesSchema, {
   examples: [{ theaterIds: ["odeon-berlin-1"], from: "2031-01-05T00:00:00+01:00", to: "2031-01-12T00:00:00+01:00" }],
 });
+const eventExample = { requestId: "watch-42-296-1", userId: "42", movieId: "296", clientTimestamp: "2031-01-05T21:40:00+01:00" };
+const eventBodies = {
+  watch: named("WatchEvent", eventSchemas.watch, {
+    description: "Someone watched (part of) a movie.",
+    examples: [{ ...eventExample, metadata: { watchDuration: 5400, progressPercent: 58.4, device: "tv" } }],
+  }),
+  search: named("SearchEvent", eventSchemas.search, {
+    description: "Someone searched; `movieId` is the result they picked, if any.",
+    examples: [{ requestId: "search-42-1", userId: "42", metadata: { query: "tarantino", resultsCount: 7, filters: { genre: "Crime" } } }],
+  }),
+  rating: named("RatingEvent", eventSchemas.rating, {
+    description: "Someone rated a movie, 0.5 to 5 in steps of 0.5.",
+    examples: [{ ...eventExample, requestId: "rating-42-296", metadata: { rating: 4.5 } }],
+  }),
+  favorite: named("FavoriteEvent", eventSchemas.favorite, {
+    description: "Someone added a movie to, or removed it from, a favorites list.",
+    examples: [{ ...eventExample, requestId: "fav-42-296", metadata: { action: "add" } }],
+  }),
+};
+const eventTypeNames = ["WatchEventInBatch", "SearchEventInBatch", "RatingEventInBatch", "FavoriteEventInBatch"];
+typedEventSchema.options.forEach((option, i) => named(eventTypeNames[i]!, option, { description: "An event with its `type`." }));
+const EventBatch = named("EventBatch", eventBatchSchema, {
+  description: `Up to ${MAX_EVENTS_PER_BATCH.toLocaleString("en-US")} events of any type, each with its \`type\`. All are checked before any is stored.`,
+  examples: [
+    {
+      events: [
+        { type: "watch", ...eventExample, metadata: { watchDuration: 5400, progressPercent: 58.4 } },
+        { type: "rating", ...eventExample, requestId: "rating-42-296", metadata: { rating: 4.5 } },
+      ],
+    },
+  ],
+});
+// The route builds this object inline from the shared idSchema.
+const featureParams = z.object({ userId: idSchema });
+const eventAccess = {
+  auth: "signed-in",
+  tokenScopes: ["events:write"],
+  authNote: "Signed-in viewers for themselves (userId must be theirs); API tokens with the events:write scope for anyone; admins.",
+} as const satisfies Pick<OperationSpec, "auth" | "tokenScopes" | "authNote">;
+const featureAccess = {
+  auth: "signed-in",
+  tokenScopes: ["recs:read", "events:write"],
+  authNote: "Viewers for themselves; API tokens with the recs:read or events:write scope; admins.",
+} as const satisfies Pick<OperationSpec, "auth" | "tokenScopes" | "authNote">;
+
+function eventOperation(type: keyof typeof eventSchemas, summary: string): OperationSpec {
+  return {
+    operationId: `send${type[0]!.toUpperCase()}${type.slice(1)}Event`,
+    method: "POST",
+    path: `/api/v1/events/${type}`,
+    tag: "Events",
+    summary,
+    description:
+      "Stores the event and answers 202 at once. Send a `requestId` so a retry cannot count twice: the same requestId again answers `duplicate`. The body may be at most 32 KiB.",
+    ...eventAccess,
+    body: eventBodies[type],
+    responses: { 202: { description: "Stored (or a duplicate)", schema: R.EventReceipt } },
+    errors: [404],
+  };
+}
+
 const SignUp = named("SignUp", signUpSchema, { examples: [{ email: "ada@example.com", password: "correct horse battery", displayName: "Ada" }] });
 
 export const operations: OperationSpec[] = [
@@ -357,6 +432,47 @@ export const operations: OperationSpec[] = [
     query: theaterListQuery,
     responses: { 200: { description: "A page of theaters", schema: R.TheaterPage } },
   },
+  eventOperation("watch", "Send a watch event"),
+  eventOperation("search", "Send a search event"),
+  eventOperation("rating", "Send a rating event"),
+  eventOperation("favorite", "Send a favorite event"),
+  {
+    operationId: "sendEventBatch",
+    method: "POST",
+    path: "/api/v1/events/batch",
+    tag: "Events",
+    summary: "Send events in a batch",
+    description: `Up to ${MAX_EVENTS_PER_BATCH.toLocaleString("en-US")} events of mixed types in one request; all are checked first and none is stored if one is refused (errors name it as \`events.3.userId\`). The body may be at most 2 MiB.`,
+    ...eventAccess,
+    body: EventBatch,
+    responses: { 202: { description: "Stored; one receipt per event", schema: R.EventBatchReceipt } },
+    errors: [404],
+  },
+  {
+    operationId: "getUserFeatures",
+    method: "GET",
+    path: "/api/v1/features/{userId}",
+    tag: "Features",
+    summary: "Get a user's features",
+    description: "As the event worker last computed them; empty for a user without events.",
+    ...featureAccess,
+    params: featureParams,
+    responses: { 200: { description: "The features", schema: R.UserFeatures } },
+    example: { params: { userId: "42" } },
+  },
+  {
+    operationId: "refreshUserFeatures",
+    method: "POST",
+    path: "/api/v1/features/{userId}/refresh",
+    tag: "Features",
+    summary: "Rebuild a user's features",
+    description: "Recomputes the features from the user's raw events of the last `daysBack` days and stores them.",
+    ...featureAccess,
+    params: featureParams,
+    query: refreshQuery,
+    responses: { 200: { description: "The rebuilt features", schema: R.RefreshedUserFeatures } },
+    example: { params: { userId: "42" }, query: { daysBack: "30" } },
+  },
   {
     operationId: "signUp",
     method: "POST",
@@ -426,6 +542,44 @@ export const operations: OperationSpec[] = [
     auth: "admin",
     responses: { 200: { description: "The revoked token", schema: R.ApiToken } },
     example: { params: { id: "6f1c2b7e-3a52-4c1e-9d0e-2b8f6a1d4c35" } },
+  },
+  {
+    operationId: "listDeadLetters",
+    method: "GET",
+    path: "/api/v1/admin/dead-letters",
+    tag: "Admin: dead letters",
+    summary: "List dead letters",
+    description: "Newest first.",
+    auth: "admin",
+    query: deadLetterListQuery,
+    responses: { 200: { description: "A page of dead letters", schema: R.DeadLetterPage } },
+    example: { query: { status: "open" } },
+  },
+  {
+    operationId: "retryDeadLetter",
+    method: "POST",
+    path: "/api/v1/admin/dead-letters/{id}/retry",
+    tag: "Admin: dead letters",
+    summary: "Retry a dead letter",
+    description: "Puts the work back on its queue. Only open dead letters from queues that know how to retry (409 otherwise).",
+    auth: "admin",
+    params: deadLetterParams,
+    responses: { 200: { description: "Retried", schema: R.DeadLetterResolution } },
+    errors: [409],
+    example: { params: { id: "7" } },
+  },
+  {
+    operationId: "discardDeadLetter",
+    method: "POST",
+    path: "/api/v1/admin/dead-letters/{id}/discard",
+    tag: "Admin: dead letters",
+    summary: "Discard a dead letter",
+    description: "Marks it handled without retrying. Only open dead letters (409 otherwise).",
+    auth: "admin",
+    params: deadLetterParams,
+    responses: { 200: { description: "Discarded", schema: R.DeadLetterResolution } },
+    errors: [409],
+    example: { params: { id: "7" } },
   },
   {
     operationId: "getHealth",

@@ -8,7 +8,18 @@ const operation = (id: string): ReferenceOperation => reference.groups.flatMap((
 
 describe("the API reference view", () => {
   it("groups operations under their tags in the registry's order", () => {
-    expect(reference.groups.map((g) => g.tag)).toEqual(["Movies", "Theaters", "Showtimes", "Accounts", "Admin: users", "Admin: API tokens", "Operations"]);
+    expect(reference.groups.map((g) => g.tag)).toEqual([
+      "Movies",
+      "Theaters",
+      "Showtimes",
+      "Events",
+      "Features",
+      "Accounts",
+      "Admin: users",
+      "Admin: API tokens",
+      "Admin: dead letters",
+      "Operations",
+    ]);
     expect(reference.groups[0]!.operations.map((op) => `${op.method} ${op.path}`)).toEqual([
       "GET /api/v1/movies",
       "POST /api/v1/movies",
@@ -29,9 +40,21 @@ describe("the API reference view", () => {
   });
 
   it("links a named nested schema and flattens anonymous nested objects", () => {
-    expect(operation("createTheater").body!.fields.find((f) => f.name === "seatMap")).toMatchObject({ type: "SeatMap", typeRef: "SeatMap", required: true });
+    expect(operation("createTheater").body!.fields.find((f) => f.name === "seatMap")).toMatchObject({ type: "SeatMap", typeRefs: ["SeatMap"], required: true });
     const seatMap = reference.schemas.find((s) => s.name === "SeatMap")!.fields.map((f) => f.name);
     expect(seatMap).toEqual(["blocks", "blocks[].name", "blocks[].rows", "blocks[].rows[].label", "blocks[].rows[].positions", "blocks[].rows[].gaps"]);
+  });
+
+  it("says who may call an operation open to viewers for themselves and to tokens with a scope", () => {
+    const watch = operation("sendWatchEvent");
+    expect(watch.access).toMatchObject({ level: "signed-in", detail: expect.stringContaining("for themselves") });
+    expect(watch.tokenScopes).toEqual(["events:write"]);
+    expect(doc.paths["/api/v1/features/{userId}"]!.get!.security).toEqual([{ bearerToken: ["recs:read"] }, { bearerToken: ["events:write"] }, { sessionCookie: [] }]);
+  });
+
+  it("links every named schema in a union type", () => {
+    const events = reference.schemas.find((s) => s.name === "EventBatch")!.fields.find((f) => f.name === "events")!;
+    expect(events.typeRefs).toEqual(["WatchEventInBatch", "SearchEventInBatch", "RatingEventInBatch", "FavoriteEventInBatch"]);
   });
 
   it("says who may call each operation", () => {
@@ -58,6 +81,13 @@ describe("the API reference view", () => {
     expect(operation("deleteTheater").curl).toContain("curl -X DELETE 'https://marquee.example/api/v1/theaters/odeon-berlin-1'");
   });
 
+  it("sends documented request headers as headers and keeps event streams unbuffered", () => {
+    const batch = operation("createShowtimeBatch").curl;
+    expect(batch).toContain("curl -X POST 'https://marquee.example/api/v1/showtime-creation/showtimes' \\");
+    expect(batch).toContain("-H 'Idempotency-Key: wizard-2031-01-05-pulp'");
+    expect(operation("streamShowtimeBatchEvents").curl).toMatch(/^curl -N 'https:\/\/marquee.example\/api\/v1\/showtime-creation\/batches\/[0-9a-f-]+\/events'/);
+  });
+
   it("marks error responses and keeps examples for the successful ones", () => {
     const responses = operation("getMovie").responses;
     expect(responses.map((r) => [r.status, r.isError])).toEqual([["200", false], ["400", true], ["404", true]]);
@@ -75,7 +105,8 @@ describe("the API reference view", () => {
       "updateTheater",
       "deleteTheater",
     ]);
-    expect(reference.scopes.map((s) => s.name)).toContain("recs:read");
+    expect(reference.scopes.find((s) => s.name === "recs:read")!.operations.map((o) => o.id)).toEqual(["getUserFeatures", "refreshUserFeatures"]);
+    expect(reference.scopes.find((s) => s.name === "events:write")!.operations.map((o) => o.id)).toContain("sendWatchEvent");
     expect(reference.pagination).toEqual({ limitDefault: 25, limitMax: 200, offsetMax: 1_000_000 });
   });
 });
@@ -83,7 +114,7 @@ describe("the API reference view", () => {
 describe("type labels and rules", () => {
   it("reads nullable, array, map and constant types", () => {
     expect(typeOf({ anyOf: [{ type: "string" }, { type: "null" }] }).label).toBe("string | null");
-    expect(typeOf({ type: "array", items: { $ref: "#/components/schemas/Movie" } })).toEqual({ label: "Movie[]", ref: "Movie" });
+    expect(typeOf({ type: "array", items: { $ref: "#/components/schemas/Movie" } })).toEqual({ label: "Movie[]", refs: ["Movie"] });
     expect(typeOf({ type: "object", propertyNames: { type: "string" }, additionalProperties: { type: "string" } }).label).toBe("map of string");
     expect(typeOf({ type: "string", const: "ok" }).label).toBe('"ok"');
   });

@@ -10,8 +10,8 @@ export interface FieldRow {
   /** Dotted path; `[]` marks array items, e.g. "seatMap.blocks[].name". */
   name: string;
   type: string;
-  /** A named schema the type refers to, for a link. */
-  typeRef?: string;
+  /** Named schemas the type refers to, for links. */
+  typeRefs: string[];
   required: boolean;
   constraints: string[];
   description?: string;
@@ -45,6 +45,8 @@ export interface ReferenceOperation {
   summary: string;
   description?: string;
   access: Access;
+  /** Token scopes that may call it (any one); admin-scope tokens may call everything. */
+  tokenScopes: string[];
   parameters: ParameterRow[];
   body?: { schemaName?: string; fields: FieldRow[]; example?: string };
   responses: ReferenceResponse[];
@@ -140,10 +142,10 @@ export function apiReference(doc: OpenApiDocument, origin: string): ApiReference
 function scopesOf(doc: OpenApiDocument, groups: ReferenceGroup[]): ReferenceScope[] {
   const operations = groups.flatMap((g) => g.operations);
   const declared = doc.components.schemas.CreateToken?.properties?.scopes?.items?.enum?.map(String) ?? [];
-  const used = operations.map((op) => op.access.level).filter((l) => l !== "public" && l !== "signed-in");
+  const used = operations.flatMap((op) => op.tokenScopes);
   return [...new Set([...declared, ...used])].map((name) => ({
     name,
-    operations: operations.filter((op) => op.access.level === name).map((op) => ({ id: op.id, summary: op.summary })),
+    operations: operations.filter((op) => op.tokenScopes.includes(name)).map((op) => ({ id: op.id, summary: op.summary })),
   }));
 }
 
@@ -199,7 +201,8 @@ export function referenceOperation(doc: OpenApiDocument, method: string, path: s
     path,
     summary: op.summary,
     description: op.description,
-    access: accessOf(op["x-access"]),
+    access: accessOf(op["x-access"], op["x-access-note"]),
+    tokenScopes: [...new Set(op.security.flatMap((r) => r.bearerToken ?? []))],
     parameters,
     body,
     responses,
@@ -207,11 +210,12 @@ export function referenceOperation(doc: OpenApiDocument, method: string, path: s
   };
 }
 
-export function accessOf(level: string): Access {
-  if (level === "public") return { level, label: "Public", detail: "Anyone; no sign-in or token needed." };
-  if (level === "signed-in") return { level, label: "Signed in", detail: "Anyone signed in, or any API token." };
-  if (level === "admin") return { level, label: "Admin", detail: "Admins signed in, or API tokens with the admin scope." };
-  return { level, label: level, detail: `Admins signed in, or API tokens with the ${level} scope (or the admin scope).` };
+export function accessOf(level: string, note?: string): Access {
+  const access = (label: string, detail: string) => ({ level, label, detail: note ?? detail });
+  if (level === "public") return access("Public", "Anyone; no sign-in or token needed.");
+  if (level === "signed-in") return access("Signed in", "Anyone signed in, or any API token.");
+  if (level === "admin") return access("Admin", "Admins signed in, or API tokens with the admin scope.");
+  return access(level, `Admins signed in, or API tokens with the ${level} scope (or the admin scope).`);
 }
 
 function exampleText(media: MediaTypeObject): string | undefined {
@@ -244,7 +248,7 @@ export function curlExample(method: string, path: string, op: OperationObject, o
     const value = p.example === undefined ? (p.in === "path" ? `<${p.name}>` : undefined) : String(p.example);
     if (value === undefined) continue;
     if (p.in === "path") url = url.replace(`{${p.name}}`, encodeURIComponent(value).replace(/%3C|%3E/g, (c) => (c === "%3C" ? "<" : ">")));
-    else query.set(p.name, value);
+    else if (p.in === "query") query.set(p.name, value);
   }
   if ([...query].length) url += `?${query}`;
   const lines = [`curl${method === "get" ? "" : ` -X ${method.toUpperCase()}`} ${shellQuote(url)}`];
@@ -300,7 +304,7 @@ function fieldRow(name: string, schema: JsonSchema, required: boolean, depth: nu
   return {
     name,
     type: type.label,
-    ...(type.ref ? { typeRef: type.ref } : {}),
+    typeRefs: type.refs,
     required,
     constraints: constraintsOf(schema),
     ...(schema.description ? { description: schema.description } : {}),
@@ -321,25 +325,25 @@ function nonNull(schema: JsonSchema): JsonSchema {
   return real.length === 1 ? { ...real[0], description: schema.description ?? real[0]!.description } : schema;
 }
 
-export function typeOf(schema: JsonSchema): { label: string; ref?: string } {
+export function typeOf(schema: JsonSchema): { label: string; refs: string[] } {
   const name = refName(schema.$ref);
-  if (name) return { label: name, ref: name };
+  if (name) return { label: name, refs: [name] };
   const branches = schema.anyOf ?? schema.oneOf;
   if (branches) {
     const parts = branches.map(typeOf);
-    return { label: [...new Set(parts.map((p) => p.label))].join(" | "), ref: parts.find((p) => p.ref)?.ref };
+    return { label: [...new Set(parts.map((p) => p.label))].join(" | "), refs: [...new Set(parts.flatMap((p) => p.refs))] };
   }
-  if (schema.const !== undefined) return { label: JSON.stringify(schema.const) };
-  if (Array.isArray(schema.type)) return { label: schema.type.join(" | ") };
+  if (schema.const !== undefined) return { label: JSON.stringify(schema.const), refs: [] };
+  if (Array.isArray(schema.type)) return { label: schema.type.join(" | "), refs: [] };
   if (schema.type === "array") {
-    const item = schema.items ? typeOf(schema.items) : { label: "any" };
-    return { label: item.label.includes(" | ") ? `(${item.label})[]` : `${item.label}[]`, ref: item.ref };
+    const item = schema.items ? typeOf(schema.items) : { label: "any", refs: [] };
+    return { label: item.label.includes(" | ") ? `(${item.label})[]` : `${item.label}[]`, refs: item.refs };
   }
   if (schema.type === "object" && !schema.properties && typeof schema.additionalProperties === "object") {
     const value = typeOf(schema.additionalProperties);
-    return { label: `map of ${value.label}`, ref: value.ref };
+    return { label: `map of ${value.label}`, refs: value.refs };
   }
-  return { label: schema.type ?? "any" };
+  return { label: schema.type ?? "any", refs: [] };
 }
 
 export function constraintsOf(schema: JsonSchema): string[] {

@@ -18,6 +18,12 @@ import * as batchesRoute from "@/app/api/v1/showtime-creation/batches/route";
 import * as wizardMoviesRoute from "@/app/api/v1/showtime-creation/movies/route";
 import * as findRoute from "@/app/api/v1/showtime-creation/showtimes/find/route";
 import * as wizardTheatersRoute from "@/app/api/v1/showtime-creation/theaters/route";
+import * as deadLettersRoute from "@/app/api/v1/admin/dead-letters/route";
+import * as discardRoute from "@/app/api/v1/admin/dead-letters/[id]/discard/route";
+import * as featuresRoute from "@/app/api/v1/features/[userId]/route";
+import * as refreshRoute from "@/app/api/v1/features/[userId]/refresh/route";
+import { insertDeadLetter } from "@/db/queries/events";
+import { ingestEvents } from "@/lib/events/ingest";
 import { publicTokenColumns } from "@/db/queries/api-tokens";
 import { movieColumns } from "@/db/queries/movies";
 import { theaterColumns, theaterSummaryColumns } from "@/db/queries/theaters";
@@ -111,6 +117,31 @@ describe("what the routes answer", () => {
     const found = await call(findRoute.POST, { method: "POST", body: { theaterIds: ["odeon-1"] }, as: admin });
     expect(found.body.items).toHaveLength(1);
     expectMatches(R.UpcomingShowtimes, found.body);
+  });
+
+  it("matches the documented schemas for events, features and dead letters", async () => {
+    // The route adds the pg-boss wake-up around this; the receipts are what it answers.
+    const receipts = await ingestEvents(
+      t.db,
+      { kind: "token", tokenId: "t", userId: admin.userId, scopes: ["events:write"] },
+      [
+        { type: "watch", requestId: "w-1", userId: admin.userId, movieId: "296", metadata: { watchDuration: 600, progressPercent: 10 } },
+        { type: "search", userId: admin.userId, metadata: { query: "pulp fiction" } },
+      ],
+      { now: new Date(), fieldOf: (_, field) => field },
+    );
+    for (const receipt of receipts) expectMatches(R.EventReceipt, receipt);
+
+    expectMatches(R.UserFeatures, (await call(featuresRoute.GET, { params: { userId: admin.userId }, as: admin })).body);
+    const refreshed = await call(refreshRoute.POST, { method: "POST", path: "/x?daysBack=30", params: { userId: admin.userId }, as: admin });
+    expect(refreshed.body).toMatchObject({ watchCount: 1, rebuiltFrom: { events: 2, daysBack: 30 } });
+    expectMatches(R.RefreshedUserFeatures, refreshed.body);
+
+    const id = String(await insertDeadLetter(t.db, { queue: "events.process", payload: { eventId: 1 }, error: "boom", attempts: 3 }));
+    const letters = await call(deadLettersRoute.GET, { path: "/api/v1/admin/dead-letters", as: admin });
+    expect(letters.body.items).toHaveLength(1);
+    expectMatches(R.DeadLetterPage, letters.body);
+    expectMatches(R.DeadLetterResolution, (await call(discardRoute.POST, { method: "POST", params: { id }, as: admin })).body);
   });
 
   it("answers errors in the documented error shape", async () => {

@@ -6,6 +6,8 @@ import { movieFields, theaterFields } from "@/lib/catalog/schemas";
 import type { BatchPhase } from "@/db/schema";
 import type { ComponentStatus } from "@/lib/health/health";
 import { idSchema } from "@/lib/ids/ids";
+import { deadLetterListQuery } from "@/lib/dead-letters/dead-letter-service";
+import { eventSchemas } from "@/lib/events/schemas";
 import { batchListQuery } from "@/lib/showtimes/api-schemas";
 import { seatMapSchema } from "@/lib/theaters/seat-map";
 import { named, schemaRegistry } from "./schema-registry";
@@ -452,3 +454,119 @@ export const BatchEvent = named(
   }),
   { description: "The `data:` of every Server-Sent Event of a batch." },
 );
+
+// Events (app/api/v1/events), user features (app/api/v1/features) and dead letters.
+const eventTypes = Object.keys(eventSchemas) as [keyof typeof eventSchemas, ...(keyof typeof eventSchemas)[]];
+
+export const EventReceipt = named(
+  "EventReceipt",
+  z.object({
+    requestId: z.string().describe("Yours, or a generated one"),
+    status: z.enum(["accepted", "duplicate"]).describe("duplicate: an event with this requestId was stored before; nothing changed"),
+    serverTimestamp: timestamp,
+  }),
+  {
+    description: "The event is stored; a worker turns it into features, ratings and trends shortly after.",
+    examples: [{ requestId: "watch-42-296-1", status: "accepted", serverTimestamp: "2031-01-05T20:40:00.000Z" }],
+  },
+);
+
+export const EventBatchReceipt = named(
+  "EventBatchReceipt",
+  z.object({
+    results: z.array(EventReceipt).describe("One per event, in the order sent"),
+    accepted: z.number().int().min(0),
+    duplicates: z.number().int().min(0),
+  }),
+  {
+    examples: [{ results: [{ requestId: "watch-42-296-1", status: "accepted", serverTimestamp: "2031-01-05T20:40:00.000Z" }], accepted: 1, duplicates: 0 }],
+  },
+);
+
+const exampleFeatures = {
+  userId: "42",
+  watchHistory: [{ movieId: "296", watchDuration: 5400, progressPercent: 58.4, at: "2031-01-05T20:40:00.000Z" }],
+  totalWatchTime: 5400,
+  averageWatchTime: 5400,
+  watchCount: 1,
+  searchHistory: [{ query: "tarantino", at: "2031-01-05T20:00:00.000Z" }],
+  topKeywords: [{ keyword: "tarantino", count: 1 }],
+  ratings: { "296": { rating: 4.5, at: "2031-01-05T22:50:00.000Z" } },
+  averageRating: 4.5,
+  likedMovies: ["296"],
+  favorites: [],
+  interactionCounts: { watch: 1, search: 1, rating: 1, favorite: 0 },
+  genreScores: { Crime: 1.6, Drama: 1.6 },
+  genreAffinity: { Crime: 0.5, Drama: 0.5 },
+  lastActiveAt: "2031-01-05T22:50:00.000Z",
+  updatedAt: "2031-01-05T22:51:00.000Z",
+};
+
+const userFeatureFields = {
+  userId: idSchema,
+  watchHistory: z
+    .array(z.object({ movieId: idSchema, watchDuration: z.number().min(0), progressPercent: z.number().min(0).max(100), at: timestamp }))
+    .describe("Latest first, at most 100"),
+  totalWatchTime: z.number().min(0).describe("Seconds"),
+  averageWatchTime: z.number().min(0).describe("Seconds per watch event"),
+  watchCount: z.number().int().min(0),
+  searchHistory: z.array(z.object({ query: z.string(), at: timestamp })).describe("Latest first, at most 50"),
+  topKeywords: z.array(z.object({ keyword: z.string(), count: z.number().int().min(1) })).describe("From searches, most used first, at most 10"),
+  ratings: z.record(z.string(), z.object({ rating: z.number().min(0.5).max(5), at: timestamp })).describe("Movie id → the latest rating"),
+  averageRating: z.number().min(0.5).max(5).nullable(),
+  likedMovies: z.array(idSchema).describe("Rated 4 or more"),
+  favorites: z.array(idSchema),
+  interactionCounts: z.record(z.enum(eventTypes), z.number().int().min(0)),
+  genreScores: z.record(z.string(), z.number()).describe("Implicit-feedback weight summed per genre"),
+  genreAffinity: z.record(z.string(), z.number().min(0).max(1)).describe("genreScores scaled to sum to 1"),
+  lastActiveAt: timestamp.nullable(),
+  updatedAt: timestamp.nullable().describe("When the features were last computed; null if never"),
+};
+
+export const UserFeatures = named("UserFeatures", z.object(userFeatureFields), {
+  description: "What the events of a user add up to, as the recommenders read it.",
+  examples: [exampleFeatures],
+});
+
+export const RefreshedUserFeatures = named(
+  "RefreshedUserFeatures",
+  z.object({ ...userFeatureFields, rebuiltFrom: z.object({ events: z.number().int().min(0), daysBack: z.number().int().min(1) }) }),
+  { description: "The features rebuilt from raw events.", examples: [{ ...exampleFeatures, rebuiltFrom: { events: 3, daysBack: 90 } }] },
+);
+
+const deadLetterStatus = deadLetterListQuery.shape.status.unwrap();
+
+export const DeadLetter = named(
+  "DeadLetter",
+  z.object({
+    id: z.number().int().positive(),
+    queue: z.string().describe("The job queue the work came from"),
+    payload: z.record(z.string(), z.unknown()).describe("The work that failed, as the queue had it"),
+    error: z.string().describe("The last error"),
+    attempts: z.number().int().min(1),
+    status: deadLetterStatus,
+    createdAt: timestamp,
+    resolvedAt: timestamp.nullable(),
+  }),
+  {
+    description: "Work that kept failing after its retries.",
+    examples: [
+      {
+        id: 7,
+        queue: "events.process",
+        payload: { eventId: 1042 },
+        error: "No movie with id 'gone'",
+        attempts: 3,
+        status: "open",
+        createdAt: "2031-01-05T20:41:00.000Z",
+        resolvedAt: null,
+      },
+    ],
+  },
+);
+
+export const DeadLetterPage = pageOf("DeadLetterPage", DeadLetter);
+
+export const DeadLetterResolution = named("DeadLetterResolution", z.object({ id: z.number().int().positive(), status: deadLetterStatus.exclude(["open"]) }), {
+  examples: [{ id: 7, status: "retried" }],
+});
