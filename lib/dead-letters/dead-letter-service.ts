@@ -6,6 +6,7 @@ import { deadLetterStatuses } from "@/db/schema";
 import { AppError } from "@/lib/errors/app-error";
 import { paginationSchema } from "@/lib/http/pagination";
 import { PROCESS_EVENTS_QUEUE } from "@/lib/events/process-events";
+import { enqueueExternalFetch, FETCH_EXTERNAL_QUEUE } from "@/lib/trends/jobs";
 
 export const deadLetterListQuery = z.object({ status: z.enum(deadLetterStatuses).optional(), ...paginationSchema }).strict();
 export const deadLetterParams = z.object({ id: z.coerce.number().int().positive("Not a dead letter id") });
@@ -18,6 +19,9 @@ export const retryByQueue: Record<string, (db: Db, boss: PgBoss, payload: Record
   [PROCESS_EVENTS_QUEUE]: async (db, boss, payload) => {
     await markEventsUnprocessed(db, [Number(payload.eventId)]);
     await boss.send(PROCESS_EVENTS_QUEUE, {});
+  },
+  [FETCH_EXTERNAL_QUEUE]: async (_db, boss, payload) => {
+    await enqueueExternalFetch(boss, [String(payload.movieId)]);
   },
 };
 

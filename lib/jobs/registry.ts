@@ -5,6 +5,7 @@ import { logger } from "@/lib/log/logger";
 import { metrics } from "@/lib/metrics/registry";
 import { createShowtimeBatchJob, recoverShowtimeBatchesJob } from "@/lib/showtimes/jobs";
 import { processEventsJob } from "@/lib/events/jobs";
+import { trendJobs } from "@/lib/trends/jobs";
 
 export interface JobDeps {
   db: Db;
@@ -34,7 +35,7 @@ export const pruneRateLimitsJob: JobDefinition = {
 };
 
 /** Every job the app knows. Later features add theirs here. */
-export const jobDefinitions: JobDefinition[] = [pruneRateLimitsJob, createShowtimeBatchJob as JobDefinition, recoverShowtimeBatchesJob, processEventsJob];
+export const jobDefinitions: JobDefinition[] = [pruneRateLimitsJob, createShowtimeBatchJob as JobDefinition, recoverShowtimeBatchesJob, processEventsJob, ...trendJobs];
 
 export async function createQueues(boss: PgBoss, definitions: JobDefinition[] = jobDefinitions) {
   for (const job of definitions) {

@@ -4,6 +4,7 @@ import { changeRoleSchema } from "@/lib/auth/user-service";
 import { signUpSchema } from "@/lib/auth/sign-in";
 import { idParams, movieListQuery, theaterListQuery } from "@/lib/catalog/query-schemas";
 import { createMovieSchema, createTheaterSchema, updateMovieSchema, updateTheaterSchema } from "@/lib/catalog/schemas";
+import * as T from "@/lib/trends/api-schemas";
 import { paginationSchema } from "@/lib/http/pagination";
 import { deadLetterListQuery, deadLetterParams } from "@/lib/dead-letters/dead-letter-service";
 import { eventBatchSchema, eventSchemas, MAX_EVENTS_PER_BATCH, typedEventSchema } from "@/lib/events/schemas";
@@ -88,6 +89,11 @@ export const tags = [
     description: "What viewers do (watch, search, rate, favorite), sent by the apps or on a viewer's behalf. Stored at once, processed into features, ratings and trends by a worker.",
   },
   { name: "Features", description: "Per-user features computed from events, as the recommenders read them." },
+  {
+    name: "Trends",
+    description:
+      "How much each movie is trending, as on the /trends dashboard: the seed's final trend score (70% the TMDB vote average, 30% views) and \"trending now\" (recent activity with exponential time decay). Reading is public; registering movies, adding views and refreshing scores is for admins and `catalog:write` tokens.",
+  },
   { name: "Accounts", description: "Self sign-up for viewers. Signing in happens on the web page (/signin), which sets the session cookie." },
   { name: "Admin: users", description: "People and their roles. Admins only." },
   { name: "Admin: API tokens", description: "Tokens for services and scripts. Admins only." },
@@ -188,6 +194,55 @@ function eventOperation(type: keyof typeof eventSchemas, summary: string): Opera
   };
 }
 
+const exampleTrendItem = {
+  movieId: "tmdb-27205",
+  title: "Inception",
+  year: 2010,
+  genres: ["Action", "Science Fiction"],
+  tmdbId: 27205,
+  registered: true,
+  views: 42,
+  viewsInWindow: 12,
+  externalVoteAverage: 8.4,
+  externalSource: "tmdb",
+  externalLabel: "TMDB",
+  externalStatus: "ok",
+  externalMessage: null,
+  externalCheckedAt: "2024-05-01T04:15:02.000Z",
+  finalScore: 7.1,
+  trendingScore: 5.742,
+  daily: [
+    { day: "2024-04-30", views: 3, activity: 4.5 },
+    { day: "2024-05-01", views: 9, activity: 12 },
+  ],
+};
+const RegisterTrendMovie = named("RegisterTrendMovie", T.registerTrendMovieSchema, { examples: [{ tmdbId: 27205 }] });
+const AddTrendView = named("AddTrendView", T.addViewSchema, {
+  description: "The movie to add a view to: by catalog id or by TMDB id, one of the two.",
+  examples: [{ tmdbId: 27205 }],
+});
+const RegisteredTrendMovie = named("RegisteredTrendMovie", T.registeredTrendMovie, {
+  description: "The registered movie. `created` says whether it was made from the TMDB id; its title is a placeholder until the fetch job has read TMDB.",
+  examples: [{ movieId: "tmdb-27205", tmdbId: 27205, title: "TMDB movie 27205", created: true, registeredAt: "2024-05-01T09:00:00.000Z", externalStatus: "pending" }],
+});
+const TrendViewAccepted = named("TrendViewAccepted", T.viewAccepted, {
+  description: "The movie's counts after the view: total views, the final score recomputed with them, trending now.",
+  examples: [{ movieId: "tmdb-27205", views: 43, finalScore: 7.2, trendingScore: 6.742 }],
+});
+const TrendRefreshAccepted = named("TrendRefreshAccepted", T.refreshAccepted, { examples: [{ movieId: "tmdb-27205", status: "queued" }] });
+// Named so that TrendPage refers to it and the reference lists it once.
+named("TrendItem", T.trendItem, {
+  description:
+    "A movie on the dashboard. `externalStatus`: pending (not fetched yet), ok (from TMDB), missing (TMDB answered 404; the movie is kept), error (TMDB refused or stayed unreachable; the last known value is kept), no_key (no TMDB key: the movie's own average rating × 2). `trendingScore` is decayed to the time of the answer. `daily` covers the last 14 UTC days, oldest first.",
+  examples: [exampleTrendItem],
+});
+const TrendPage = named("TrendPage", T.trendPage, {
+  examples: [{ items: [exampleTrendItem], total: 1, limit: 25, offset: 0, nextOffset: null, sort: "final", window: "7d", asOf: "2024-05-01T18:00:00.000Z", halfLifeHours: 24 }],
+});
+const TrendHistory = named("TrendHistory", T.trendHistory, {
+  description: "For each of the top movies, daily views and \"trending now\" as it stood at the end of each day (today: now), in the order of `days`.",
+  examples: [{ days: ["2024-04-30", "2024-05-01"], sort: "trending", asOf: "2024-05-01T18:00:00.000Z", movies: [{ movieId: "tmdb-27205", title: "Inception", views: [3, 9], trending: [3.1, 9.4] }] }],
+});
 const SignUp = named("SignUp", signUpSchema, { examples: [{ email: "ada@example.com", password: "correct horse battery", displayName: "Ada" }] });
 
 export const operations: OperationSpec[] = [
@@ -472,6 +527,68 @@ export const operations: OperationSpec[] = [
     query: refreshQuery,
     responses: { 200: { description: "The rebuilt features", schema: R.RefreshedUserFeatures } },
     example: { params: { userId: "42" }, query: { daysBack: "30" } },
+  },
+  {
+    operationId: "listTrends",
+    method: "GET",
+    path: "/api/v1/trends",
+    tag: "Trends",
+    summary: "List trending movies",
+    description:
+      "Every movie that is registered or has had activity, sorted by final score, trending now or views, with views in the window and a 14-day daily series for sparklines. Trending scores are decayed to now (half-life TREND_HALF_LIFE_HOURS), so old activity fades without writes.",
+    auth: "public",
+    query: T.trendListQuery,
+    responses: { 200: { description: "A page of movies with their trend scores", schema: TrendPage } },
+    example: { query: { sort: "trending", window: "24h", limit: "10" } },
+  },
+  {
+    operationId: "getTrendHistory",
+    method: "GET",
+    path: "/api/v1/trends/history",
+    tag: "Trends",
+    summary: "Top movies over time",
+    description: "The top movies (by `sort`) day by day, for the dashboard's chart.",
+    auth: "public",
+    query: T.trendHistoryQuery,
+    responses: { 200: { description: "Daily series of the top movies", schema: TrendHistory } },
+    example: { query: { top: "10", days: "14" } },
+  },
+  {
+    operationId: "registerTrendMovie",
+    method: "POST",
+    path: "/api/v1/trends/movies/register",
+    tag: "Trends",
+    summary: "Register a movie by TMDB id",
+    description:
+      "Registers the catalog movie with this TMDB id, or creates one (id `tmdb-<id>`) when there is none, and queues a job that fetches its TMDB vote average and details. A TMDB 404 marks its external link missing (the movie is never deleted); TMDB being unavailable is retried with backoff, then filed as a dead letter. Without TMDB_API_KEY the movie's own average rating is used. 409 when it is already registered.",
+    auth: "catalog:write",
+    body: RegisterTrendMovie,
+    responses: { 201: { description: "Registered", schema: RegisteredTrendMovie } },
+    errors: [409],
+  },
+  {
+    operationId: "addTrendView",
+    method: "POST",
+    path: "/api/v1/trends/movies/view",
+    tag: "Trends",
+    summary: "Add a view",
+    description: "Adds one view to a movie: total views, trending now, the day's activity and the final score change together.",
+    auth: "catalog:write",
+    body: AddTrendView,
+    responses: { 202: { description: "Counted", schema: TrendViewAccepted } },
+    errors: [404],
+  },
+  {
+    operationId: "refreshTrendExternalScore",
+    method: "POST",
+    path: "/api/v1/trends/movies/{movieId}/refresh-external",
+    tag: "Trends",
+    summary: "Refresh the external score",
+    description: "Queues a fresh fetch of the movie's TMDB vote average (or own-ratings fallback). The movie must be on the dashboard. Every registered movie is also refreshed daily.",
+    auth: "catalog:write",
+    params: T.trendMovieParams,
+    responses: { 202: { description: "Queued", schema: TrendRefreshAccepted } },
+    example: { params: { movieId: "tmdb-27205" } },
   },
   {
     operationId: "signUp",
