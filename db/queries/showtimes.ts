@@ -298,3 +298,8 @@ export async function claimWaitingBatch(db: Db, id: string, now: Date): Promise<
     .returning({ id: showtimeBatches.id });
   return claimed.length === 1;
 }
+
+export async function batchExists(db: Db, id: string): Promise<boolean> {
+  const [row] = await db.select({ id: showtimeBatches.id }).from(showtimeBatches).where(eq(showtimeBatches.id, id)).limit(1);
+  return Boolean(row);
+}

@@ -13,8 +13,11 @@ export interface BatchRequest {
   movieId: string;
   theaterIds: string[];
   durationInMinutes: number;
-  /** Instants (ISO 8601, UTC) per theater; the request's shared times are expanded per theater. */
-  startTimesByTheater: Record<string, string[]>;
+  /**
+   * Start instants (ISO 8601, UTC), grouped: theaters with the same list share one entry, so
+   * 200 theaters × 56 shared times are stored once, not 200 times.
+   */
+  startTimeGroups: { theaterIds: string[]; startTimes: string[] }[];
 }
 
 export interface ConflictingShowtime {

@@ -103,3 +103,23 @@ function describe(fields: FieldErrors): string {
   const entries = Object.entries(fields);
   return entries.length === 1 ? `${entries[0]![0]}: ${entries[0]![1]}` : `${entries.length} start times are invalid, first: ${entries[0]![1]}`;
 }
+
+/** Theaters with identical start lists share a group (see BatchRequest). */
+export function groupStartTimes(perTheater: Record<string, Date[]>): { theaterIds: string[]; startTimes: string[] }[] {
+  const groups = new Map<string, { theaterIds: string[]; startTimes: string[] }>();
+  for (const [theaterId, times] of Object.entries(perTheater)) {
+    const startTimes = times.map((t) => t.toISOString());
+    const key = startTimes.join(",");
+    const group = groups.get(key);
+    if (group) group.theaterIds.push(theaterId);
+    else groups.set(key, { theaterIds: [theaterId], startTimes });
+  }
+  return [...groups.values()];
+}
+
+/** The stored request's start instants per theater. */
+export function startTimesOfRequest(request: { startTimeGroups: { theaterIds: string[]; startTimes: string[] }[] }): Record<string, string[]> {
+  const result: Record<string, string[]> = {};
+  for (const group of request.startTimeGroups) for (const id of group.theaterIds) result[id] = group.startTimes;
+  return result;
+}

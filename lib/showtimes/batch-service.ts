@@ -2,12 +2,12 @@ import { createHash } from "node:crypto";
 import { inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { findMovie } from "@/db/queries/movies";
-import { findBatch, findBatchByIdempotencyKey, findStalledBatches, findWaitingBatchesCreatedBefore, insertBatch, lastBatchEventSeq } from "@/db/queries/showtimes";
+import { batchExists, findBatch, findBatchByIdempotencyKey, findStalledBatches, findWaitingBatchesCreatedBefore, insertBatch, lastBatchEventSeq } from "@/db/queries/showtimes";
 import { theaters, type BatchRequest } from "@/db/schema";
 import { AppError } from "@/lib/errors/app-error";
 import type { DatabaseHandle } from "@/db/client";
 import type { BatchEventData } from "./batch-events";
-import { assertBatchSize, planBatch, startTimesPerTheater, type CreateBatchInput } from "./batch-request";
+import { assertBatchSize, groupStartTimes, planBatch, startTimesPerTheater, type CreateBatchInput } from "./batch-request";
 import { finishWithError, ProgressPublisher } from "./run-batch";
 
 export const CREATE_BATCH_QUEUE = "showtimes.create-batch";
@@ -54,7 +54,7 @@ export async function submitShowtimeBatch(
     movieId: input.movieId,
     theaterIds: input.theaterIds,
     durationInMinutes: input.durationInMinutes,
-    startTimesByTheater: Object.fromEntries(Object.entries(perTheater).map(([id, times]) => [id, times.map((t) => t.toISOString())])),
+    startTimeGroups: groupStartTimes(perTheater),
   };
   const totalTickets = Object.entries(perTheater).reduce((n, [id, times]) => n + times.length * byId.get(id)!.seatCount, 0);
   const batch = await insertBatch(
@@ -88,6 +88,10 @@ export function hashRequest(input: CreateBatchInput): string {
     theaters: [...input.theaterIds].sort().map((id) => [id, perTheater[id]!.map((d) => d.toISOString())]),
   };
   return createHash("sha256").update(JSON.stringify(canonical)).digest("hex");
+}
+
+export async function assertBatchExists(db: Db, id: string): Promise<void> {
+  if (!(await batchExists(db, id))) throw new AppError("not_found:batch", `No showtime batch with transactionId '${id}'`, { fields: { transactionId: "Not found" } });
 }
 
 export async function getBatchOrThrow(db: Db, id: string) {

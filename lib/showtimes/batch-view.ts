@@ -1,4 +1,5 @@
 import type { findBatch } from "@/db/queries/showtimes";
+import { startTimesOfRequest } from "./batch-request";
 
 type Batch = NonNullable<Awaited<ReturnType<typeof findBatch>>>;
 
@@ -11,7 +12,7 @@ export function batchStatusView(batch: Batch) {
     movie: { id: batch.movieId, title: batch.movieTitle },
     theaterIds: batch.request.theaterIds,
     durationInMinutes: batch.request.durationInMinutes,
-    startTimesByTheater: batch.request.startTimesByTheater,
+    startTimesByTheater: startTimesOfRequest(batch.request),
     progress: {
       totalShowtimes: batch.totalShowtimes,
       totalTickets: batch.totalTickets,

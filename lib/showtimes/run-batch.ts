@@ -16,6 +16,7 @@ import type { BatchPhase, BatchStatus, ConflictingShowtime } from "@/db/schema";
 import { inArray } from "drizzle-orm";
 import { logger } from "@/lib/log/logger";
 import { BATCH_EVENTS_CHANNEL, type BatchEventData } from "./batch-events";
+import { startTimesOfRequest } from "./batch-request";
 import { matchConflicts, planSlot, type Slot } from "./conflicts";
 import type { BatchEventHub } from "./event-hub";
 
@@ -61,7 +62,8 @@ export async function runShowtimeBatch(deps: BatchRunDeps, batchId: string): Pro
     const turnovers = new Map(
       (await db.select({ id: theaters.id, turnoverMinutes: theaters.turnoverMinutes, seatCount: theaters.seatCount }).from(theaters).where(inArray(theaters.id, batch.request.theaterIds))).map((t) => [t.id, t]),
     );
-    const slots: Slot[] = Object.entries(batch.request.startTimesByTheater).flatMap(([theaterId, times]) =>
+    const startTimesByTheater = startTimesOfRequest(batch.request);
+    const slots: Slot[] = Object.entries(startTimesByTheater).flatMap(([theaterId, times]) =>
       times.map((t) => planSlot(theaterId, new Date(t), batch.request.durationInMinutes, turnovers.get(theaterId)?.turnoverMinutes ?? 0)),
     );
     let counts: { showtimes: number; tickets: number };
@@ -79,7 +81,7 @@ export async function runShowtimeBatch(deps: BatchRunDeps, batchId: string): Pro
 
         let createdTickets = 0;
         await progress.publish({ status: "processing", phase: "creating_tickets", createdShowtimes, createdTickets });
-        for (const group of ticketChunks(batch.request.startTimesByTheater, turnovers)) {
+        for (const group of ticketChunks(startTimesByTheater, turnovers)) {
           createdTickets += await insertTicketsForBatch(tx, batchId, group);
           await progress.publish({ status: "processing", phase: "creating_tickets", createdShowtimes, createdTickets });
         }

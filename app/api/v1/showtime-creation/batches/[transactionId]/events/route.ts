@@ -2,7 +2,7 @@ import { getDatabase } from "@/db";
 import { requireAdmin } from "@/lib/auth/actor";
 import { apiRoute } from "@/lib/http/api-route";
 import { transactionParams } from "@/lib/showtimes/api-schemas";
-import { getBatchOrThrow } from "@/lib/showtimes/batch-service";
+import { assertBatchExists } from "@/lib/showtimes/batch-service";
 import { getBatchEventHub } from "@/lib/showtimes/event-hub";
 import { batchEventStream, lastEventIdOf } from "@/lib/showtimes/sse";
 
@@ -14,7 +14,7 @@ export const GET = apiRoute(
   "/api/v1/showtime-creation/batches/[transactionId]/events",
   async ({ request, db, params, actor }) => {
     requireAdmin(await actor());
-    await getBatchOrThrow(db, params.transactionId);
+    await assertBatchExists(db, params.transactionId);
     const hub = await getBatchEventHub(await getDatabase());
     const stream = batchEventStream({ db, hub, batchId: params.transactionId, afterSeq: lastEventIdOf(request), signal: request.signal });
     return new Response(stream, {
