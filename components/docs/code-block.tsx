@@ -16,10 +16,10 @@ export function CodeBlock({ code, label, copy = true }: { code: string; label: s
 }
 
 /** An example kept folded so the reference stays scannable. */
-export function ExampleDetails({ code, label }: { code: string; label: string }) {
+export function ExampleDetails({ code, label, summary = `Example ${label}` }: { code: string; label: string; summary?: string }) {
   return (
     <details className="group mt-2">
-      <summary className="cursor-pointer text-sm font-medium text-brand-700 hover:underline">Example {label.toLowerCase()}</summary>
+      <summary className="cursor-pointer text-sm font-medium text-brand-700 hover:underline">{summary}</summary>
       <div className="mt-2">
         <CodeBlock code={code} label={label} />
       </div>

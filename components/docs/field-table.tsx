@@ -82,7 +82,7 @@ function TypeLabel({ row }: { row: FieldRow }) {
   const pattern = row.typeRefs.length ? new RegExp(`\\b(${row.typeRefs.join("|")})\\b`) : null;
   const parts = pattern ? row.type.split(pattern) : [row.type];
   return (
-    <code className="whitespace-nowrap font-mono text-xs text-violet-800">
+    <code className="font-mono text-xs text-violet-800">
       {parts.map((part, i) =>
         row.typeRefs.includes(part) ? (
           <a key={i} href={`#schema-${part}`} className="underline decoration-violet-300 underline-offset-2 hover:decoration-violet-700">

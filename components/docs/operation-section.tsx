@@ -50,7 +50,7 @@ export function OperationSection({ op }: { op: ReferenceOperation }) {
               . Fields not listed here are rejected.
             </p>
             <FieldTable rows={op.body.fields} caption={`Request body of ${op.summary}`} />
-            {op.body.example && <ExampleDetails code={op.body.example} label="Request body" />}
+            {op.body.example && <ExampleDetails code={op.body.example} label="Request body" summary="Example request body" />}
           </div>
         )}
 
@@ -73,7 +73,7 @@ export function OperationSection({ op }: { op: ReferenceOperation }) {
                   )}
                   {!r.schemaName && r.contentType && <code className="font-mono text-xs text-stone-600">{r.contentType}</code>}
                 </div>
-                {r.example && !r.isError && <ExampleDetails code={r.example} label={`Response ${r.status}`} />}
+                {r.example && !r.isError && <ExampleDetails code={r.example} label={`Response ${r.status}`} summary={`Example response ${r.status}`} />}
               </li>
             ))}
           </ul>

