@@ -765,7 +765,8 @@ export const operations: OperationSpec[] = [
         example: '# HELP marquee_http_requests_total HTTP requests answered, by route pattern and status\n# TYPE marquee_http_requests_total counter\nmarquee_http_requests_total{method="GET",route="/api/v1/movies",status="200"} 42',
       },
     },
-  },  {
+  },
+  {
     operationId: "benchNoop",
     method: "POST",
     path: "/api/v1/bench/noop",

@@ -21,6 +21,7 @@ const OPEN_TO_EVERYONE: Record<string, string> = {
   "GET /api/v1/health/ready": "health checks for load balancers",
   "GET /api/v1/openapi.json": "the API description",
   "POST /api/v1/auth/signup": "self sign-up",
+  "POST /api/v1/bench/noop": "benchmark baseline, does nothing",
   "GET /api/auth/[...nextauth]": "next-auth's own sign-in endpoints",
   "POST /api/auth/[...nextauth]": "next-auth's own sign-in endpoints",
 };

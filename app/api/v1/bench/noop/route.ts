@@ -1,0 +1,7 @@
+/**
+ * POST /api/v1/bench/noop: does nothing and answers 204. `npm run bench:events` measures the event
+ * routes against it, so the figures separate our work from the framework's cost of a request.
+ */
+export function POST(): Response {
+  return new Response(null, { status: 204 });
+}
