@@ -93,7 +93,7 @@ export function BatchDetail({ transactionId }: { transactionId: string }) {
           Created <strong>{fmt(current.createdShowtimes)}</strong> showtimes and <strong>{fmt(current.createdTickets)}</strong> tickets.
         </Notice>
       )}
-      {current.status === "failed" && <ConflictList conflicts={conflicts} zoneOf={zoneOf} headingId="batch-conflicts-heading" />}
+      {current.status === "failed" && <ConflictList conflicts={conflicts} zoneOf={zoneOf} headingId="batch-conflicts-heading" hint="Nothing was created: the whole batch was refused. Schedule again with start times that avoid these showtimes." />}
       {current.status === "error" && <ErrorState title="The batch failed and nothing was created" message={current.message ?? batch.message ?? "No details were recorded."} />}
 
       <dl className="grid gap-x-6 gap-y-3 rounded-lg border border-stone-200 bg-white p-4 text-sm sm:grid-cols-3">

@@ -4,14 +4,24 @@ import { formatInZone, formatRangeInZone, type ServerConflict } from "@/lib/show
  * The showtimes a batch was refused for, each with its theater, movie, start and end on the
  * theater's clock, and the new start times that hit it.
  */
-export function ConflictList({ conflicts, zoneOf, headingId }: { conflicts: ServerConflict[]; zoneOf(theaterId: string): string | undefined; headingId?: string }) {
+export function ConflictList({
+  conflicts,
+  zoneOf,
+  headingId,
+  hint = "Nothing was created. Move or remove the highlighted start times and submit again.",
+}: {
+  conflicts: ServerConflict[];
+  zoneOf(theaterId: string): string | undefined;
+  headingId?: string;
+  hint?: string;
+}) {
   const sorted = [...conflicts].sort((a, b) => a.theaterName.localeCompare(b.theaterName) || a.startTime.localeCompare(b.startTime));
   return (
     <section aria-labelledby={headingId} className="rounded-lg border border-amber-300 bg-amber-50 p-4">
       <h3 id={headingId} tabIndex={-1} className="text-base font-semibold text-amber-950 focus:outline-none">
         {conflicts.length} existing showtime{conflicts.length === 1 ? "" : "s"} in the way
       </h3>
-      <p className="mt-1 text-sm text-amber-900">Nothing was created. Move or remove the highlighted start times and submit again.</p>
+      <p className="mt-1 text-sm text-amber-900">{hint}</p>
       <ul className="mt-3 grid gap-2 sm:grid-cols-2" aria-label="Conflicting showtimes">
         {sorted.map((c) => {
           const zone = zoneOf(c.theaterId) ?? "UTC";

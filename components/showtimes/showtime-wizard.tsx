@@ -85,7 +85,8 @@ export function ShowtimeWizard() {
 
   const length = showLength(draft);
   const plan = useMemo(
-    () => planStartTimes(theaters, { dateFrom: draft.dateFrom, dateTo: draft.dateTo, mode: draft.mode, sharedTimes: draft.sharedTimes, timesByTheater: draft.timesByTheater, durationMinutes: length.minutes }, now),
+    // One theater has no "per theater" choice: its list is the shared one, whatever was picked before.
+    () => planStartTimes(theaters, { dateFrom: draft.dateFrom, dateTo: draft.dateTo, mode: theaters.length > 1 ? draft.mode : "shared", sharedTimes: draft.sharedTimes, timesByTheater: draft.timesByTheater, durationMinutes: length.minutes }, now),
     [theaters, draft, length.minutes, now],
   );
   const check = useMemo(() => checkPlan(plan, existing.data?.items ?? [], refused?.conflicts ?? []), [plan, existing.data, refused]);

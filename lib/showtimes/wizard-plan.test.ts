@@ -248,6 +248,7 @@ describe("batch progress", () => {
     const refused = progressView({ ...base, status: "failed", phase: "done", conflictingShowtimes: [{} as never, {} as never] });
     expect(refused.label).toBe("Refused: 2 conflicting showtimes; nothing was created");
     expect(refused.steps.find((s) => s.phase === "validating")!.state).toBe("stopped");
+    expect(progressView({ ...base, status: "error", phase: "done", message: "boom" }).label).toBe("Stopped with an error; nothing was created");
   });
 });
 
@@ -261,5 +262,25 @@ describe("furtherProgress", () => {
     const done = { ...base, status: "succeeded" as const, phase: "done" as const, createdShowtimes: 4, createdTickets: 400 };
     expect(furtherProgress(live, done)).toBe(done);
     expect(furtherProgress(null, stale)).toBe(stale);
+  });
+});
+
+describe("checkPlan at scale", () => {
+  it("finds exactly the existing shows each start meets among thousands, long and short", () => {
+    const theater = { ...berlin, turnoverMinutes: 10 };
+    // Existing: every 3 hours for 60 days, alternating 60- and 170-minute shows.
+    const shows: TimelineShowtime[] = [];
+    for (let i = 0; i < 60 * 8; i++) {
+      const start = Date.parse("2026-02-01T00:00:00Z") + i * 3 * 3600_000;
+      const length = (i % 2 ? 170 : 60) * 60_000;
+      shows.push(existing(theater.id, new Date(start).toISOString(), new Date(start + length).toISOString(), new Date(start + length + 10 * 60_000).toISOString()));
+    }
+    const plan = planStartTimes([theater], form({ dateFrom: "2026-02-01", dateTo: "2026-03-31", sharedTimes: ["01:05", "05:30", "14:20"], durationMinutes: 30 }), now);
+    const check = checkPlan(plan, shows);
+    // The slow way, every start against every show, must agree.
+    for (const start of plan.theaters[0]!.starts) {
+      const expected = shows.filter((s) => start.startsAt!.getTime() < Date.parse(s.availableAt) && Date.parse(s.startTime) < start.availableAt!.getTime());
+      expect(check.byKey.get(start.key)?.hitsExisting ?? []).toEqual(expected);
+    }
   });
 });

@@ -227,6 +227,27 @@ export interface PlanCheck {
 
 const emptyCheck = (): StartCheck => ({ hitsExisting: [], overlapsRequested: [], serverConflicts: [] });
 
+interface ExistingIndex {
+  items: { showtime: TimelineShowtime; startsAt: Date; availableAt: Date }[];
+  /** The longest busy interval: nothing that starts earlier than that before a slot can reach it. */
+  longest: number;
+}
+
+/** The existing showtimes (sorted by start) that could meet [from, to): thousands of starts × thousands of shows stay fast. */
+function candidatesFor(index: ExistingIndex, from: Date, to: Date): ExistingIndex["items"] {
+  const earliest = from.getTime() - index.longest;
+  let lo = 0;
+  let hi = index.items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (index.items[mid]!.startsAt.getTime() <= earliest) lo = mid + 1;
+    else hi = mid;
+  }
+  const result: ExistingIndex["items"] = [];
+  for (let i = lo; i < index.items.length && index.items[i]!.startsAt.getTime() < to.getTime(); i++) result.push(index.items[i]!);
+  return result;
+}
+
 /**
  * Checks the plan against the timeline's existing showtimes and against itself, with the same
  * rule as the server: same theater, [start, end + turnover) intervals overlap; back-to-back is fine.
@@ -239,23 +260,26 @@ export function checkPlan(plan: StartPlan, existing: readonly TimelineShowtime[]
     return c;
   };
 
-  const existingByTheater = new Map<string, { showtime: TimelineShowtime; startsAt: Date; availableAt: Date }[]>();
+  const existingByTheater = new Map<string, ExistingIndex>();
   for (const s of existing) {
-    const list = existingByTheater.get(s.theaterId) ?? [];
-    list.push({ showtime: s, startsAt: new Date(s.startTime), availableAt: new Date(s.availableAt) });
-    existingByTheater.set(s.theaterId, list);
+    let index = existingByTheater.get(s.theaterId);
+    if (!index) existingByTheater.set(s.theaterId, (index = { items: [], longest: 0 }));
+    const item = { showtime: s, startsAt: new Date(s.startTime), availableAt: new Date(s.availableAt) };
+    index.items.push(item);
+    index.longest = Math.max(index.longest, item.availableAt.getTime() - item.startsAt.getTime());
   }
+  for (const index of existingByTheater.values()) index.items.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
 
   let problems = 0;
   for (const { theater, starts } of plan.theaters) {
-    const theirs = existingByTheater.get(theater.id) ?? [];
+    const theirs = existingByTheater.get(theater.id) ?? { items: [], longest: 0 };
     const keyByInstant = new Map<number, string>();
     for (const start of starts) {
       if (start.problem) problems++;
       if (!start.startsAt || !start.availableAt) continue;
       keyByInstant.set(start.startsAt.getTime(), start.key);
       const slot = { theaterId: theater.id, startsAt: start.startsAt, availableAt: start.availableAt };
-      const hits = theirs.filter((e) => busyTogether(slot, { theaterId: theater.id, startsAt: e.startsAt, availableAt: e.availableAt }));
+      const hits = candidatesFor(theirs, start.startsAt, start.availableAt).filter((e) => busyTogether(slot, { theaterId: theater.id, startsAt: e.startsAt, availableAt: e.availableAt }));
       if (hits.length) checkOf(start.key).hitsExisting.push(...hits.map((h) => h.showtime));
     }
     const slots = starts.filter((s) => s.startsAt && s.endsAt && s.availableAt).map((s) => ({ theaterId: theater.id, startsAt: s.startsAt!, endsAt: s.endsAt!, availableAt: s.availableAt! }));
@@ -583,7 +607,7 @@ export function progressView(p: BatchProgress): ProgressView {
           ? `Done: ${fmt(p.createdShowtimes)} showtimes and ${fmt(p.createdTickets)} tickets created`
           : p.status === "failed"
             ? `Refused: ${fmt(p.conflictingShowtimes?.length ?? 0)} conflicting showtime${p.conflictingShowtimes?.length === 1 ? "" : "s"}; nothing was created`
-            : `Failed: ${p.message ?? "the batch stopped"}; nothing was created`;
+            : "Stopped with an error; nothing was created";
       break;
   }
   if (p.status === "failed" || p.status === "error") percent = 100;
