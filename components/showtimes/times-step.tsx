@@ -314,16 +314,13 @@ function TheaterStarts({ theater, starts, check, serverErrors }: { theater: Plan
         <table className="w-full text-left text-sm" aria-labelledby={headingId}>
           <thead className="bg-stone-50 text-xs uppercase tracking-wide text-stone-600">
             <tr>
-              <th scope="col" className="px-3 py-2 font-medium">
+              <th scope="col" className="px-2 py-2 font-medium sm:px-3">
                 Day
               </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Starts
+              <th scope="col" className="px-2 py-2 font-medium sm:px-3">
+                Starts–ends
               </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Ends
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
+              <th scope="col" className="w-full px-2 py-2 font-medium sm:px-3">
                 Check
               </th>
             </tr>
@@ -333,19 +330,17 @@ function TheaterStarts({ theater, starts, check, serverErrors }: { theater: Plan
               const verdict = verdictFor(s, check, serverErrors, theater.timeZone, starts);
               return (
                 <tr key={s.key} className={verdict.bad ? "bg-red-50" : undefined} data-conflict={verdict.bad ? "true" : undefined} data-testid="planned-start">
-                  <td className="whitespace-nowrap px-3 py-1.5 text-stone-700">{dayLabel(s.date)}</td>
-                  <td className={`whitespace-nowrap px-3 py-1.5 font-medium tabular-nums ${verdict.bad ? "text-red-800" : "text-stone-900"}`}>{s.time}</td>
-                  <td className="whitespace-nowrap px-3 py-1.5 tabular-nums text-stone-700">
+                  <td className="whitespace-nowrap px-2 py-1.5 align-top text-stone-700 sm:px-3">{dayLabel(s.date)}</td>
+                  <td className="whitespace-nowrap px-2 py-1.5 align-top tabular-nums text-stone-700 sm:px-3">
+                    <span className={`font-medium ${verdict.bad ? "text-red-800" : "text-stone-900"}`}>{s.time}</span>
                     {s.endsAtWall ? (
                       <>
-                        {s.endsAtWall.time}
+                        –{s.endsAtWall.time}
                         {s.endsAtWall.date !== s.date && <span className="text-xs text-stone-500"> (+1 day)</span>}
                       </>
-                    ) : (
-                      "—"
-                    )}
+                    ) : null}
                   </td>
-                  <td className={`min-w-[14rem] px-3 py-1.5 ${verdict.bad ? "text-red-800" : "text-emerald-800"}`}>
+                  <td className={`min-w-[9rem] px-2 py-1.5 align-top sm:px-3 ${verdict.bad ? "text-red-800" : "text-emerald-800"}`}>
                     {verdict.bad ? (
                       <span>
                         <span aria-hidden>⚠ </span>
@@ -375,6 +370,13 @@ function TheaterStarts({ theater, starts, check, serverErrors }: { theater: Plan
   );
 }
 
+/** "10:00–13:11" when the show is on the row's day, the full "Tue 24 Nov, 23:40–02:51 (Wed 25 Nov)" otherwise. */
+function rangeOnDay(startIso: string, endIso: string, zone: string, date: string): string {
+  const full = formatRangeInZone(startIso, endIso, zone);
+  const prefix = `${dayLabel(date)}, `;
+  return full.startsWith(prefix) ? full.slice(prefix.length) : full;
+}
+
 function verdictFor(s: PlannedStart, check: PlanCheck, serverErrors: ServerFieldErrors | null, zone: string, starts: PlannedStart[]): { bad: boolean; text: string } {
   if (s.problem) return { bad: true, text: describeProblem(s.problem, s, zone) };
   const server = serverErrors?.byStart[s.key];
@@ -386,7 +388,7 @@ function verdictFor(s: PlannedStart, check: PlanCheck, serverErrors: ServerField
   for (const e of [...c.hitsExisting, ...c.serverConflicts]) {
     if (seen.has(e.id)) continue;
     seen.add(e.id);
-    parts.push(`Conflicts with ${e.movieTitle}, ${formatRangeInZone(e.startTime, e.endTime, zone)}`);
+    parts.push(`Conflicts with ${e.movieTitle} ${rangeOnDay(e.startTime, e.endTime, zone, s.date)}`);
   }
   if (c.overlapsRequested.length) {
     const others = c.overlapsRequested.map((k) => starts.find((o) => o.key === k)).filter((o): o is PlannedStart => Boolean(o));
