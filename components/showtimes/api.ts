@@ -1,5 +1,3 @@
-"use client";
-
 import { ApiClientError, apiFetch, queryString } from "@/lib/client/api-client";
 import type { BatchPhaseName, BatchStatusName, ServerConflict, TimelineShowtime } from "@/lib/showtimes/wizard-plan";
 import type { BatchRequestBody } from "@/lib/showtimes/wizard-plan";
