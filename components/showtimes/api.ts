@@ -1,6 +1,5 @@
 import { ApiClientError, apiFetch, queryString } from "@/lib/client/api-client";
-import type { BatchPhaseName, BatchStatusName, ServerConflict, TimelineShowtime } from "@/lib/showtimes/wizard-plan";
-import type { BatchRequestBody } from "@/lib/showtimes/wizard-plan";
+import type { BatchPhaseName, BatchRequestBody, BatchStatusName, ServerConflict, TimelineShowtime } from "@/lib/showtimes/wizard-plan";
 
 /** The showtime-creation API as the wizard and the batch pages use it. */
 
