@@ -1,4 +1,4 @@
-import { lt, sql } from "drizzle-orm";
+import { eq, lt, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { rateLimits } from "../schema";
 
@@ -20,6 +20,14 @@ export async function hitRateLimit(db: Db, key: string, windowMs: number, now: D
     })
     .returning({ count: rateLimits.count, windowStart: rateLimits.windowStart });
   return row!;
+}
+
+/** The count in the current window, without adding to it. */
+export async function readRateLimit(db: Db, key: string, windowMs: number, now: Date): Promise<{ count: number; windowStart: Date }> {
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  const [row] = await db.select({ count: rateLimits.count, windowStart: rateLimits.windowStart }).from(rateLimits).where(eq(rateLimits.key, key));
+  if (!row || row.windowStart.getTime() !== windowStart.getTime()) return { count: 0, windowStart };
+  return row;
 }
 
 export async function pruneRateLimits(db: Db, before: Date) {

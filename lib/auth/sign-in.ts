@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { hitRateLimit } from "@/db/queries/rate-limits";
+import { hitRateLimit, readRateLimit } from "@/db/queries/rate-limits";
 import { createUser, findUserByEmail } from "@/db/queries/users";
 import { AppError } from "@/lib/errors/app-error";
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "./passwords";
@@ -17,8 +17,9 @@ export const credentialsSchema = z.object({
 
 /**
  * Checks an email and password. Unknown emails and wrong passwords answer the same (null) after
- * the same argon2 work. Attempts are counted per email and per client address in the database,
- * so the limit holds across app instances.
+ * the same argon2 work. Failed attempts are counted per email and per client address in the
+ * database (so the limit holds across app instances); once either is over its limit, even the
+ * right password is refused until the window ends. Successful sign-ins cost nothing.
  */
 export async function checkCredentials(
   db: Db,
@@ -28,17 +29,18 @@ export async function checkCredentials(
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
-  const [byEmail, byClient] = await Promise.all([
-    hitRateLimit(db, `sign-in:email:${email}`, SIGN_IN_WINDOW_MS, now),
-    hitRateLimit(db, `sign-in:client:${input.clientAddress}`, SIGN_IN_WINDOW_MS, now),
-  ]);
-  if (byEmail.count > MAX_ATTEMPTS_PER_EMAIL || byClient.count > MAX_ATTEMPTS_PER_CLIENT) {
-    const retryAt = new Date(byEmail.windowStart.getTime() + SIGN_IN_WINDOW_MS);
-    throw new AppError("rate_limited:sign_in", `Too many sign-in attempts. Try again after ${retryAt.toISOString().slice(11, 16)} UTC.`);
+  const keys = { email: `sign-in-failures:email:${email}`, client: `sign-in-failures:client:${input.clientAddress}` };
+  const [byEmail, byClient] = await Promise.all([readRateLimit(db, keys.email, SIGN_IN_WINDOW_MS, now), readRateLimit(db, keys.client, SIGN_IN_WINDOW_MS, now)]);
+  if (byEmail.count >= MAX_ATTEMPTS_PER_EMAIL || byClient.count >= MAX_ATTEMPTS_PER_CLIENT) {
+    const retryAt = new Date(Math.max(byEmail.windowStart.getTime(), byClient.windowStart.getTime()) + SIGN_IN_WINDOW_MS);
+    throw new AppError("rate_limited:sign_in", `Too many failed sign-in attempts. Try again after ${retryAt.toISOString().slice(11, 16)} UTC.`);
   }
   const user = await findUserByEmail(db, email);
   const ok = await verifyPassword(user?.passwordHash, password);
-  if (!user || !ok) return null;
+  if (!user || !ok) {
+    await Promise.all([hitRateLimit(db, keys.email, SIGN_IN_WINDOW_MS, now), hitRateLimit(db, keys.client, SIGN_IN_WINDOW_MS, now)]);
+    return null;
+  }
   return { id: user.id, email: user.email, role: user.role, displayName: user.displayName };
 }
 

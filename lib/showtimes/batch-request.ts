@@ -118,7 +118,9 @@ export function groupStartTimes(perTheater: Record<string, Date[]>): { theaterId
 }
 
 /** The stored request's start instants per theater. */
-export function startTimesOfRequest(request: { startTimeGroups: { theaterIds: string[]; startTimes: string[] }[] }): Record<string, string[]> {
+export function startTimesOfRequest(request: { startTimeGroups?: { theaterIds: string[]; startTimes: string[] }[]; startTimesByTheater?: Record<string, string[]> }): Record<string, string[]> {
+  // Batches stored before start times were grouped kept one list per theater.
+  if (!request.startTimeGroups) return request.startTimesByTheater ?? {};
   const result: Record<string, string[]> = {};
   for (const group of request.startTimeGroups) for (const id of group.theaterIds) result[id] = group.startTimes;
   return result;

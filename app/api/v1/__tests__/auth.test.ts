@@ -25,6 +25,7 @@ const now = new Date("2026-11-21T10:00:00Z");
 
 describe("sign-in", () => {
   beforeAll(async () => {
+    await createUser(t.db, { id: "target", email: "target@example.com", passwordHash: await hashPassword("anything"), role: "viewer", displayName: "T" });
     await createUser(t.db, { id: "ana", email: "ana@example.com", passwordHash: await hashPassword("correct horse"), role: "viewer", displayName: "Ana" });
   });
 
@@ -41,14 +42,20 @@ describe("sign-in", () => {
     expect(unknownEmail).toBeNull();
   });
 
-  it("stops guessing after too many attempts for one email, even with the right password", async () => {
+  it("does not count successful sign-ins against the limit", async () => {
+    for (let i = 0; i < MAX_ATTEMPTS_PER_EMAIL + 5; i++) {
+      expect(await checkCredentials(t.db, { email: "ana@example.com", password: "correct horse", clientAddress: "1.1.1.9" }, now)).not.toBeNull();
+    }
+  });
+
+  it("stops guessing after too many failed attempts for one email, even with the right password", async () => {
     for (let i = 0; i < MAX_ATTEMPTS_PER_EMAIL; i++) {
       await checkCredentials(t.db, { email: "target@example.com", password: `guess-${i}`, clientAddress: `10.0.0.${i}` }, now);
     }
     await expect(checkCredentials(t.db, { email: "target@example.com", password: "anything", clientAddress: "10.0.1.1" }, now)).rejects.toMatchObject({ code: "rate_limited:sign_in" });
-    // A new window starts fresh.
+    // A new window starts fresh, and the right password works again.
     const later = new Date(now.getTime() + 16 * 60_000);
-    expect(await checkCredentials(t.db, { email: "target@example.com", password: "anything", clientAddress: "10.0.1.1" }, later)).toBeNull();
+    expect(await checkCredentials(t.db, { email: "target@example.com", password: "anything", clientAddress: "10.0.1.1" }, later)).toMatchObject({ id: "target" });
   });
 });
 
