@@ -46,6 +46,7 @@ export interface BatchStatusView {
   phase: BatchPhaseName;
   movie: { id: string; title: string | null };
   theaterIds: string[];
+  theaters: { id: string; name: string; city: string; timeZone: string }[];
   durationInMinutes: number;
   startTimesByTheater: Record<string, string[]>;
   progress: { totalShowtimes: number; totalTickets: number; createdShowtimes: number; createdTickets: number };

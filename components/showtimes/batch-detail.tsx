@@ -1,6 +1,5 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -8,7 +7,6 @@ import { ErrorState, Notice, SkeletonRows } from "@/components/ui/states";
 import { ApiClientError } from "@/lib/client/api-client";
 import { formatInZone, isTerminalStatus } from "@/lib/showtimes/wizard-plan";
 import { toWallTime } from "@/lib/showtimes/zoned-time";
-import { fetchTheaters, showtimeKeys } from "./api";
 import { BatchProgressPanel } from "./batch-progress";
 import { ConflictList } from "./conflict-list";
 import { BatchStatusBadge } from "./status-badge";
@@ -23,9 +21,8 @@ const fmt = (n: number) => n.toLocaleString("en-US");
  */
 export function BatchDetail({ transactionId }: { transactionId: string }) {
   const { progress, status, streamState } = useBatchProgress(transactionId);
-  // Names and zones for the theaters the batch names (the status has only their ids).
-  const theaters = useQuery({ queryKey: showtimeKeys.theaters({ all: 1 }), queryFn: ({ signal }) => fetchTheaters({ offset: 0, limit: 200 }, signal), staleTime: 60_000 });
-  const theaterById = new Map((theaters.data?.items ?? []).map((t) => [t.id, t]));
+  // Names and zones of the batch's theaters come with its status.
+  const theaterById = new Map((status.data?.theaters ?? []).map((t) => [t.id, t]));
   const zoneOf = (id: string) => theaterById.get(id)?.timeZone;
 
   if (status.isPending) {

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, ilike, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, gte, ilike, inArray, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { seats, theaters } from "../schema";
 import { countSeats, expandSeatMap, type SeatMap } from "@/lib/theaters/seat-map";
@@ -92,4 +92,12 @@ export async function deleteTheater(db: Db, id: string): Promise<boolean> {
 export async function countSeatsOf(db: Db, theaterId: string): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(seats).where(eq(seats.theaterId, theaterId));
   return row?.n ?? 0;
+}
+
+/** Names, cities and zones of these theaters, in the order given (missing ones left out). */
+export async function findTheaterNames(db: Db, ids: string[]) {
+  if (!ids.length) return [];
+  const rows = await db.select({ id: theaters.id, name: theaters.name, city: theaters.city, timeZone: theaters.timeZone }).from(theaters).where(inArray(theaters.id, ids));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
 }

@@ -4,13 +4,14 @@ import { startTimesOfRequest } from "./batch-request";
 type Batch = NonNullable<Awaited<ReturnType<typeof findBatch>>>;
 
 /** What GET /batches/{transactionId} answers: status, progress, counts, and conflicts or error. */
-export function batchStatusView(batch: Batch) {
+export function batchStatusView(batch: Batch, theaters: { id: string; name: string; city: string; timeZone: string }[]) {
   return {
     transactionId: batch.id,
     status: batch.status,
     phase: batch.phase,
     movie: { id: batch.movieId, title: batch.movieTitle },
     theaterIds: batch.request.theaterIds,
+    theaters,
     durationInMinutes: batch.request.durationInMinutes,
     startTimesByTheater: startTimesOfRequest(batch.request),
     progress: {

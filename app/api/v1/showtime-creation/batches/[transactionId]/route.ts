@@ -1,3 +1,4 @@
+import { findTheaterNames } from "@/db/queries/theaters";
 import { requireAdmin } from "@/lib/auth/actor";
 import { apiRoute, json } from "@/lib/http/api-route";
 import { transactionParams } from "@/lib/showtimes/api-schemas";
@@ -8,7 +9,8 @@ export const GET = apiRoute(
   "/api/v1/showtime-creation/batches/[transactionId]",
   async ({ db, params, actor }) => {
     requireAdmin(await actor());
-    return json(batchStatusView(await getBatchOrThrow(db, params.transactionId)));
+    const batch = await getBatchOrThrow(db, params.transactionId);
+    return json(batchStatusView(batch, await findTheaterNames(db, batch.request.theaterIds)));
   },
   { params: transactionParams },
 );
