@@ -43,6 +43,8 @@ export default defineConfig({
       MARQUEE_DEMO_DATA: "auto",
       LOG_LEVEL: "warn",
       PORT: String(PORT),
+      TMDB_BASE_URL: "http://127.0.0.1:3299",
+      TMDB_API_KEY: "e2e-key",
     },
   },
 });

@@ -12,6 +12,7 @@ export interface ShellUser {
 export const viewerLinks = [
   { href: "/", label: "Movies" },
   { href: "/theaters", label: "Theaters" },
+  { href: "/trends", label: "Trends" },
 ];
 
 export const adminLinks = [
