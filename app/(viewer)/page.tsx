@@ -3,8 +3,10 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import { listGenres, listMovies } from "@/db/queries/movies";
 import { buttonClass } from "@/components/ui/button";
-import { Input, Select } from "@/components/ui/field";
 import { EmptyState } from "@/components/ui/states";
+import { MovieSearchForm } from "@/components/viewer/movie-search-form";
+import { SearchEventReporter } from "@/components/viewer/search-event-reporter";
+import { getCurrentUser } from "@/lib/auth/current-user";
 
 export const dynamic = "force-dynamic";
 
@@ -18,30 +20,26 @@ const searchSchema = z.object({
 export default async function MoviesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const { q, genre, page } = searchSchema.parse(await searchParams);
   const db = await getDb();
-  const [{ items, total }, genres] = await Promise.all([
+  const [{ items, total }, genres, user] = await Promise.all([
     listMovies(db, { q: q || undefined, genre: genre || undefined, sort: "-release", limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
     listGenres(db),
+    getCurrentUser(),
   ]);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const link = (p: number) => `/?${new URLSearchParams({ ...(q ? { q } : {}), ...(genre ? { genre } : {}), page: String(p) })}`;
 
   return (
     <div>
-      <h1 className="mb-4 text-2xl font-semibold tracking-tight">Movies</h1>
-      <form role="search" className="mb-6 flex flex-col gap-2 sm:flex-row" action="/">
-        <label htmlFor="q" className="sr-only">Search titles</label>
-        <Input id="q" name="q" type="search" defaultValue={q} placeholder="Search titles…" className="sm:max-w-sm" />
-        <label htmlFor="genre" className="sr-only">Genre</label>
-        <Select id="genre" name="genre" defaultValue={genre ?? ""} className="sm:max-w-48">
-          <option value="">All genres</option>
-          {genres.map((g) => (
-            <option key={g.genre} value={g.genre}>
-              {g.genre} ({g.movies})
-            </option>
-          ))}
-        </Select>
-        <button type="submit" className={buttonClass("primary")}>Search</button>
-      </form>
+      <div className="mb-4 flex items-baseline justify-between gap-4">
+        <h1 className="text-2xl font-semibold tracking-tight">Movies</h1>
+        {user && (
+          <Link href="/me" className="text-sm text-brand-700 hover:underline">
+            Your activity
+          </Link>
+        )}
+      </div>
+      <MovieSearchForm q={q} genre={genre} genres={genres} signedIn={Boolean(user)} />
+      {user && q && <SearchEventReporter userId={user.id} query={q} genre={genre} resultsCount={total} />}
 
       {items.length === 0 ? (
         <EmptyState title={q || genre ? "No movies match" : "No movies yet"}>

@@ -1,8 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { FavoriteToggle } from "@/components/viewer/favorite-toggle";
+import { SignInPrompt } from "@/components/viewer/sign-in-prompt";
+import { StarRating } from "@/components/viewer/star-rating";
+import { WatchPanel } from "@/components/viewer/watch-panel";
 import { getDb } from "@/db";
 import { findMovie } from "@/db/queries/movies";
+import { findLastWatchProgress, findViewerRating, isViewerFavorite } from "@/db/queries/viewer";
+import { getCurrentUser } from "@/lib/auth/current-user";
 import { ID_PATTERN } from "@/lib/ids/ids";
 
 export const dynamic = "force-dynamic";
@@ -21,6 +27,13 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 export default async function MoviePage({ params }: { params: Promise<{ id: string }> }) {
   const movie = await load((await params).id);
   if (!movie) notFound();
+  const user = await getCurrentUser();
+  const db = await getDb();
+  // What the viewer did before, as the event worker has recorded it.
+  const [rating, favorite, lastProgress] = user
+    ? await Promise.all([findViewerRating(db, user.id, movie.id), isViewerFavorite(db, user.id, movie.id), findLastWatchProgress(db, user.id, movie.id)])
+    : [null, false, null];
+  const here = `/movies/${encodeURIComponent(movie.id)}`;
   return (
     <article className="max-w-3xl">
       <Link href="/" className="text-sm text-brand-700 hover:underline">← All movies</Link>
@@ -34,6 +47,24 @@ export default async function MoviePage({ params }: { params: Promise<{ id: stri
         ))}
       </p>
       {movie.overview && <p className="mt-6 leading-relaxed text-stone-800">{movie.overview}</p>}
+      <div className="mt-6 space-y-4">
+        {user ? (
+          <>
+            <WatchPanel userId={user.id} movieId={movie.id} title={movie.title} runtimeMinutes={movie.runtimeMinutes} resumeAtPercent={lastProgress} />
+            <section aria-label="Your rating and favorites" className="flex flex-col gap-4 rounded-lg border border-stone-200 bg-white p-4 shadow-sm sm:flex-row sm:items-start sm:justify-between">
+              <StarRating userId={user.id} movieId={movie.id} title={movie.title} initialRating={rating} />
+              <FavoriteToggle userId={user.id} movieId={movie.id} title={movie.title} initialFavorite={favorite} />
+            </section>
+            <p className="text-sm">
+              <Link href="/me" className="text-brand-700 hover:underline">
+                Your activity →
+              </Link>
+            </p>
+          </>
+        ) : (
+          <SignInPrompt next={here} what="watch, rate and favorite this movie" />
+        )}
+      </div>
       <p className="mt-6 flex gap-4 text-sm">
         {movie.imdbId && <a className="text-brand-700 hover:underline" href={`https://www.imdb.com/title/${movie.imdbId.startsWith("tt") ? movie.imdbId : `tt${movie.imdbId.padStart(7, "0")}`}/`} rel="noreferrer" target="_blank">IMDb</a>}
         {movie.tmdbId && <a className="text-brand-700 hover:underline" href={`https://www.themoviedb.org/movie/${movie.tmdbId}`} rel="noreferrer" target="_blank">TMDB</a>}
