@@ -23,6 +23,7 @@ export const adminLinks = [
   { href: "/admin/showtimes/batches", label: "Batches" },
   { href: "/admin/users", label: "Users" },
   { href: "/admin/tokens", label: "API tokens" },
+  { href: "/admin/dead-letters", label: "Dead letters" },
 ];
 
 /** The frame of every page: brand, navigation for the caller's role, and who is signed in. */
