@@ -12,7 +12,7 @@ import { startBoss } from "@/lib/jobs/boss";
 import { createQueues, startWorkers, type JobDefinition } from "@/lib/jobs/registry";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { checkExternalScore, placeholderTitle } from "./external-score";
-import { createFetchExternalJob, enqueueExternalFetch, FETCH_EXTERNAL_QUEUE, fetchExternalFailedJob } from "./jobs";
+import { createFetchExternalJob, enqueueExternalFetch, FETCH_EXTERNAL_QUEUE, fetchExternalFailedJob, refreshExternalScoresJob } from "./jobs";
 import { createTmdbClient } from "./tmdb-client";
 
 /**
@@ -187,6 +187,17 @@ describe("the fetch job in pg-boss", () => {
       return found.length ? found : null;
     });
     expect(timedOut).toMatchObject({ attempts: 2, error: "TMDB did not answer within 0.3 s" });
+  });
+
+  it("the daily refresh queues a fetch for every registered movie, and only those", async () => {
+    await insertMovie(t.db, "never-registered", { title: "Never Registered", tmdbId: 27205 });
+    await addTrendActivity(t.db, [{ movieId: "never-registered", views: 1, trending: 1, at: now }], 24);
+    const queued = async (movieId: string) => (await boss.findJobs(FETCH_EXTERNAL_QUEUE, { data: { movieId } })).length;
+    const before = { registered: await queued("tmdb-27205"), unregistered: await queued("never-registered") };
+    const result = (await refreshExternalScoresJob.run({}, { db: t.db, handle: t, boss, now })) as { queued: number };
+    expect(result.queued).toBeGreaterThanOrEqual(8);
+    expect(await queued("tmdb-27205")).toBe(before.registered + 1);
+    expect(await queued("never-registered")).toBe(before.unregistered);
   });
 
   it("retrying the dead letter queues the fetch again", async () => {
