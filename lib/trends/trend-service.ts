@@ -12,6 +12,7 @@ import {
 import { AppError } from "@/lib/errors/app-error";
 import { page } from "@/lib/http/pagination";
 import { logger } from "@/lib/log/logger";
+import { pgErrorCode } from "@/lib/showtimes/run-batch";
 import type { RegisteredTrendMovie, TrendHistory, TrendHistoryQuery, TrendItem, TrendListQuery, TrendPage, ViewAccepted } from "./api-schemas";
 import { placeholderTitle } from "./external-score";
 import { ACTIVITY_WEIGHTS, decay } from "./formulas";
@@ -52,7 +53,11 @@ export async function registerByTmdbId(db: Db, tmdbId: number, options: { now: D
 /** One view of a movie, by id or TMDB id: views, trending, daily activity and final score at once. */
 export async function addView(db: Db, target: { movieId?: string; tmdbId?: number }, options: { now: Date; halfLifeHours: number }): Promise<ViewAccepted> {
   const movieId = await resolveMovieId(db, target);
-  const state = await addMovieView(db, movieId, { trending: ACTIVITY_WEIGHTS.view, at: options.now, day: utcDay(options.now) }, options.halfLifeHours);
+  const state = await addMovieView(db, movieId, { trending: ACTIVITY_WEIGHTS.view, at: options.now, day: utcDay(options.now) }, options.halfLifeHours).catch((error) => {
+    // 23503: the movie was deleted between the lookup and the write.
+    if (pgErrorCode(error) === "23503") throw new AppError("not_found:movie", `No movie with id '${movieId}'`, { fields: { [target.movieId !== undefined ? "movieId" : "tmdbId"]: "Not found" } });
+    throw error;
+  });
   return {
     movieId,
     views: state.views,
@@ -90,7 +95,9 @@ async function enqueueQuietly(enqueue: EnqueueFetch, movieId: string) {
 }
 
 /** Where the external vote average came from, in words for the dashboard. */
-export function externalSourceOf(status: ExternalStatus, voteAverage: number | null): { source: TrendItem["externalSource"]; label: string } {
+export function externalSourceOf(status: ExternalStatus, voteAverage: number | null, registered: boolean): { source: TrendItem["externalSource"]; label: string } {
+  // Activity alone puts a movie on the dashboard; nothing fetches its score until it is registered or refreshed.
+  if (status === "pending" && !registered) return { source: null, label: "Not registered" };
   switch (status) {
     case "ok":
       return { source: "tmdb", label: "TMDB" };
@@ -114,7 +121,7 @@ export async function listTrends(db: Db, query: TrendListQuery, options: { now: 
   const result: TrendItem[] = items.map((row) => {
     const rows = activity.get(row.movieId) ?? [];
     const byDay = new Map(rows.map((r) => [r.day, r]));
-    const { source, label } = externalSourceOf(row.externalStatus, row.externalVoteAverage);
+    const { source, label } = externalSourceOf(row.externalStatus, row.externalVoteAverage, row.registeredAt !== null);
     return {
       movieId: row.movieId,
       title: row.title,

@@ -205,6 +205,13 @@ describe("GET /api/v1/trends", () => {
     expect(res.body).toMatchObject({ sort: "final", window: "24h", halfLifeHours: 24 });
   });
 
+  it("lists a movie with activity but no registration, saying so", async () => {
+    await insertMovie(t.db, "watched-only", { title: "Watched Only" });
+    await addTrendActivity(t.db, [{ movieId: "watched-only", views: 1, trending: 2, at: new Date() }], 24);
+    const item = (await list("?limit=200")).body.items.find((i: { movieId: string }) => i.movieId === "watched-only");
+    expect(item).toMatchObject({ registered: false, views: 1, externalStatus: "pending", externalLabel: "Not registered", externalSource: null, finalScore: null });
+  });
+
   it("pages through every tracked movie", async () => {
     const all = (await list("?sort=views&limit=200")).body;
     const first = (await list("?sort=views&limit=2")).body;
