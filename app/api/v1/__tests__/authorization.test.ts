@@ -20,6 +20,8 @@ const OPEN_TO_EVERYONE: Record<string, string> = {
   "GET /api/v1/health/live": "health checks for load balancers",
   "GET /api/v1/health/ready": "health checks for load balancers",
   "GET /api/v1/openapi.json": "the API description",
+  "GET /api/v1/trends": "the public trend dashboard",
+  "GET /api/v1/trends/history": "the public trend dashboard",
   "POST /api/v1/auth/signup": "self sign-up",
   "POST /api/v1/bench/noop": "benchmark baseline, does nothing",
   "GET /api/auth/[...nextauth]": "next-auth's own sign-in endpoints",
