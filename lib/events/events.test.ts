@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { PgBoss } from "pg-boss";
 import { and, count, eq, inArray, type SQL } from "drizzle-orm";
 import { countUnprocessedEvents } from "@/db/queries/events";
 import { insertMovie } from "@/db/queries/movies";
@@ -18,7 +17,7 @@ import * as deadLettersRoute from "@/app/api/v1/admin/dead-letters/route";
 import * as retryRoute from "@/app/api/v1/admin/dead-letters/[id]/retry/route";
 import * as discardRoute from "@/app/api/v1/admin/dead-letters/[id]/discard/route";
 import * as movieRoute from "@/app/api/v1/movies/[id]/route";
-import { requestEventProcessing } from "./jobs";
+import { createProcessingTrigger } from "./jobs";
 import { processPendingEvents, PROCESS_EVENTS_QUEUE } from "./process-events";
 import { MAX_EVENTS_PER_BATCH } from "./schemas";
 
@@ -254,6 +253,24 @@ describe("idempotency by requestId", () => {
     expect(answers.map((a) => a.status)).toEqual([202, 202, 202]);
     expect(answers.filter((a) => a.body.status === "accepted")).toHaveLength(1);
     expect(await storedEvents(eq(events.requestId, "idem-race"))).toBe(1);
+  });
+});
+
+describe("many requests at once", () => {
+  it("answers each concurrent request with its own receipts, and stores every event once", async () => {
+    const singles = Array.from({ length: 40 }, (_, i) => send("watch", { ...watch(`crowd-${i % 7}`), requestId: `crowd-single-${i}` }));
+    const batches = Array.from({ length: 3 }, (_, b) =>
+      sendBatch({ events: Array.from({ length: 50 }, (_, i) => ({ type: "search", requestId: `crowd-batch-${b}-${i}`, userId: `crowd-${i % 7}`, metadata: { query: `q${i}` } })) }),
+    );
+    const [singleAnswers, batchAnswers] = await Promise.all([Promise.all(singles), Promise.all(batches)]);
+    expect(singleAnswers.map((a) => `${a.status} ${a.body.requestId} ${a.body.status}`)).toEqual(Array.from({ length: 40 }, (_, i) => `202 crowd-single-${i} accepted`));
+    batchAnswers.forEach((a, b) => {
+      expect(a.status).toBe(202);
+      expect(a.body.results.map((r: { requestId: string }) => r.requestId)).toEqual(Array.from({ length: 50 }, (_, i) => `crowd-batch-${b}-${i}`));
+      expect(a.body.accepted).toBe(50);
+    });
+    const stored = await t.db.select({ n: count() }).from(events).where(inArray(events.userId, Array.from({ length: 7 }, (_, i) => `crowd-${i}`)));
+    expect(stored[0]!.n).toBe(40 + 150);
   });
 });
 
@@ -522,18 +539,35 @@ describe("dead letters", () => {
 });
 
 describe("asking for processing", () => {
-  it("coalesces a burst of events into few jobs but never drops the request of the last one", async () => {
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const sendDebounced = vi.fn(async () => "job");
-    const boss = { sendDebounced } as unknown as PgBoss;
-    requestEventProcessing(boss);
-    requestEventProcessing(boss);
-    requestEventProcessing(boss);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(sendDebounced).toHaveBeenCalledTimes(1);
-    // Events stored after that first job may already be running need a job that starts later.
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(sendDebounced).toHaveBeenCalledTimes(2);
-    expect(sendDebounced).toHaveBeenLastCalledWith(PROCESS_EVENTS_QUEUE, {}, null, 1);
+  it("coalesces a burst of requests into one send, and never drops the request of the last one", () => {
+    vi.useFakeTimers();
+    try {
+      const sends: number[] = [];
+      const request = createProcessingTrigger(() => sends.push(Date.now()));
+      request();
+      request();
+      request();
+      expect(sends).toHaveLength(1);
+      // Events stored after that first job may already be running need a job that starts later.
+      vi.advanceTimersByTime(300);
+      expect(sends).toHaveLength(2);
+      vi.advanceTimersByTime(1_000);
+      expect(sends).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe("text Postgres cannot store", () => {
+  it("refuses a NUL character with a 400 naming the field, not a 500", async () => {
+    const res = await send("search", { userId: "nul-user", metadata: { query: "heat\u0000night" } });
+    expect(res.status).toBe(400);
+    expect(Object.keys(res.body.error.fields)).toEqual(["metadata.query"]);
+    const device = await send("watch", { ...watch("nul-user"), metadata: { watchDuration: 1, progressPercent: 1, device: "tv\u0000" } });
+    expect(device.status).toBe(400);
+    const filter = await send("search", { userId: "nul-user", metadata: { query: "heat", filters: { genre: "Cri\u0000me" } } });
+    expect(filter.status).toBe(400);
+    expect(await eventsOf("nul-user")).toBe(0);
   });
 });

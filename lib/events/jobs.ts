@@ -15,25 +15,39 @@ export const processEventsJob: JobDefinition = {
 };
 
 const COALESCE_MS = 250;
-const globalForTrigger = globalThis as unknown as { marqueeEventTrigger?: { last: number; trailing: ReturnType<typeof setTimeout> | null } };
-const state = (globalForTrigger.marqueeEventTrigger ??= { last: 0, trailing: null });
 
 /**
- * Asks for new events to be processed soon. Sends are coalesced in this process (one per 250 ms)
- * and debounced in pg-boss (one job per second), so a burst of events costs one job, not one each.
- * A request inside the 250 ms is not dropped but sent at its end: the job sent before may already
- * be running and miss the events stored since.
+ * Asks for new events to be processed soon. Requests are coalesced (one send per 250 ms), and
+ * pg-boss debounces the sends (one job per second), so a burst of events costs one job, not one
+ * each. A request inside the 250 ms is not dropped but sent at its end: the job sent before may
+ * already be running and miss the events stored since.
  */
-export function requestEventProcessing(boss: PgBoss): void {
-  const wait = state.last + COALESCE_MS - Date.now();
-  if (wait <= 0) return send(boss);
-  state.trailing ??= setTimeout(() => {
-    state.trailing = null;
-    send(boss);
-  }, wait);
+export function createProcessingTrigger(send: () => void, now: () => number = Date.now) {
+  let last = Number.NEGATIVE_INFINITY;
+  let trailing: ReturnType<typeof setTimeout> | null = null;
+  const fire = () => {
+    last = now();
+    send();
+  };
+  return function request() {
+    const wait = last + COALESCE_MS - now();
+    if (wait <= 0) return fire();
+    trailing ??= setTimeout(() => {
+      trailing = null;
+      fire();
+    }, wait);
+  };
 }
 
-function send(boss: PgBoss) {
-  state.last = Date.now();
-  boss.sendDebounced(PROCESS_EVENTS_QUEUE, {}, null, 1).catch((error) => logger.warn({ err: error }, "could not queue event processing"));
+const globalForTrigger = globalThis as unknown as { marqueeEventTrigger?: { boss: PgBoss | null; request: () => void } };
+const trigger = (globalForTrigger.marqueeEventTrigger ??= {
+  boss: null,
+  request: createProcessingTrigger(() =>
+    trigger.boss?.sendDebounced(PROCESS_EVENTS_QUEUE, {}, null, 1).catch((error) => logger.warn({ err: error }, "could not queue event processing")),
+  ),
+});
+
+export function requestEventProcessing(boss: PgBoss): void {
+  trigger.boss = boss;
+  trigger.request();
 }

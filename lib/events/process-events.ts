@@ -103,7 +103,10 @@ async function applyBatch(tx: Db, batch: ClaimedEvent[], options: { now: () => D
     const key = `${e.movieId}|${day}`;
     const d = daily.get(key) ?? { movieId: e.movieId, day, views: 0, watches: 0, favorites: 0, ratings: 0 };
     // A watch is also a view: the trend score counts both.
-    if (kind === "watch") (d.watches++, d.views++);
+    if (kind === "watch") {
+      d.watches++;
+      d.views++;
+    }
     if (kind === "favorite") d.favorites++;
     if (kind === "rating") d.ratings++;
     daily.set(key, d);
