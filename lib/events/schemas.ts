@@ -9,7 +9,10 @@ export const MAX_EVENTS_PER_BATCH = 1_000;
 
 const requestId = z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/, "1–100 characters: letters, digits, . _ : -");
 const clientTimestamp = z.iso.datetime({ offset: true, message: "Use ISO 8601 with an offset or Z" });
-const shortText = (max: number) => z.string().trim().min(1).max(max);
+// Postgres cannot store a NUL character in text or jsonb; refusing it here keeps it a 400, not a 500.
+const NO_NUL = [/^[^\u0000]*$/, "Must not contain a NUL character"] as const;
+const text = (max: number) => z.string().max(max).regex(...NO_NUL);
+const shortText = (max: number) => z.string().trim().min(1).max(max).regex(...NO_NUL);
 
 const common = {
   requestId: requestId.optional(),
@@ -39,9 +42,9 @@ export const searchEventSchema = z
     movieId: idSchema.optional(),
     metadata: z
       .object({
-        query: z.string().trim().min(1, "Required").max(500),
+        query: z.string().trim().min(1, "Required").max(500).regex(...NO_NUL),
         resultsCount: z.number().int().min(0).max(1_000_000).optional(),
-        filters: z.record(z.string().max(50), z.union([z.string().max(200), z.number(), z.boolean(), z.array(z.string().max(200)).max(50)])).optional(),
+        filters: z.record(text(50), z.union([text(200), z.number(), z.boolean(), z.array(text(200)).max(50)])).optional(),
       })
       .strict(),
   })
