@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { rowsOf } from "../client";
-import { deadLetters, events, movies, ratings, userFeatures, type EventType } from "../schema";
+import { deadLetters, events, movies, userFeatures, type EventType } from "../schema";
 
 export interface NewEvent {
   requestId: string;
@@ -108,10 +108,14 @@ export async function lockUserFeatures(tx: Db, userIds: string[]): Promise<Map<s
   return new Map(rows.map((r) => [r.user_id, r.features]));
 }
 
+/** Writes these users' features in one statement (each user once). */
 export async function saveUserFeatures(tx: Db, rows: { userId: string; features: Record<string, unknown> }[], now: Date) {
-  for (const r of rows) {
-    await tx.insert(userFeatures).values({ ...r, updatedAt: now }).onConflictDoUpdate({ target: userFeatures.userId, set: { features: r.features, updatedAt: now } });
-  }
+  if (!rows.length) return;
+  const input = JSON.stringify(rows.map((r) => ({ user_id: r.userId, features: r.features })));
+  await tx.execute(sql`
+    insert into user_features (user_id, features, updated_at)
+    select user_id, features, ${now.toISOString()}::timestamptz from jsonb_to_recordset(${input}::jsonb) as r(user_id text, features jsonb)
+    on conflict (user_id) do update set features = excluded.features, updated_at = excluded.updated_at`);
 }
 
 export async function findUserFeatures(db: Db, userId: string) {
@@ -128,18 +132,22 @@ export async function eventsOfUserSince(db: Db, userId: string, since: Date): Pr
   return rows.map((r) => ({ id: r.id, type: r.type, userId: r.userId, movieId: r.movieId, metadata: r.metadata, at: (r.client ?? r.server).toISOString() }));
 }
 
-/** A rating event also becomes the user's current rating of the movie (newest wins). */
+/** A rating event also becomes the user's current rating of the movie (newest wins), in one statement. */
 export async function upsertRatings(tx: Db, rows: { userId: string; movieId: string; rating: number; at: string }[]) {
+  if (!rows.length) return;
+  // One statement may not change a row twice: keep the newest rating per user and movie (the later one on a tie).
+  const newest = new Map<string, (typeof rows)[number]>();
   for (const r of rows) {
-    await tx
-      .insert(ratings)
-      .values({ userId: r.userId, movieId: r.movieId, rating: r.rating, ratedAt: new Date(r.at) })
-      .onConflictDoUpdate({
-        target: [ratings.userId, ratings.movieId],
-        set: { rating: sql`excluded.rating`, ratedAt: sql`excluded.rated_at` },
-        setWhere: sql`${ratings.ratedAt} <= excluded.rated_at`,
-      });
+    const key = JSON.stringify([r.userId, r.movieId]);
+    const kept = newest.get(key);
+    if (!kept || Date.parse(kept.at) <= Date.parse(r.at)) newest.set(key, r);
   }
+  const input = JSON.stringify([...newest.values()].map((r) => ({ user_id: r.userId, movie_id: r.movieId, rating: r.rating, rated_at: r.at })));
+  await tx.execute(sql`
+    insert into ratings (user_id, movie_id, rating, rated_at)
+    select user_id, movie_id, rating, rated_at from jsonb_to_recordset(${input}::jsonb) as r(user_id text, movie_id text, rating real, rated_at timestamptz)
+    on conflict (user_id, movie_id) do update set rating = excluded.rating, rated_at = excluded.rated_at
+    where ratings.rated_at <= excluded.rated_at`);
 }
 
 export async function insertDeadLetter(db: Db, row: { queue: string; payload: Record<string, unknown>; error: string; attempts: number }) {

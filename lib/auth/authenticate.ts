@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors/app-error";
 import type { Actor } from "./actor";
 import { bearerToken, hashApiToken } from "./api-tokens";
 import { getAuthSecret } from "./secret";
+import { cachedToken } from "./token-cache";
 
 // Writing lastUsedAt on every call would turn each read into a write; once a minute is plenty.
 const TOUCH_INTERVAL_MS = 60_000;
@@ -18,9 +19,12 @@ const TOUCH_INTERVAL_MS = 60_000;
 export async function authenticate(request: Request, db: Db, now: Date = new Date()): Promise<Actor | null> {
   const token = bearerToken(request);
   if (token !== null) {
-    const found = await findActiveTokenByHash(db, hashApiToken(token));
+    const found = await cachedToken(hashApiToken(token), now.getTime(), (hash) => findActiveTokenByHash(db, hash));
     if (!found) throw new AppError("unauthorized:token", "The API token is unknown or revoked");
-    if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) await touchApiToken(db, found.id, now);
+    if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
+      found.lastUsedAt = now; // the cached copy too, so the next calls do not touch it again
+      await touchApiToken(db, found.id, now);
+    }
     return { kind: "token", tokenId: found.id, userId: found.createdBy, scopes: found.scopes as TokenScope[] };
   }
   const userId = await sessionUserId(request, db);

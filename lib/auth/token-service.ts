@@ -4,6 +4,7 @@ import { insertApiToken, revokeApiToken } from "@/db/queries/api-tokens";
 import { tokenScopes } from "@/db/schema";
 import { AppError } from "@/lib/errors/app-error";
 import { generateApiToken } from "./api-tokens";
+import { forgetToken } from "./token-cache";
 
 export const createTokenSchema = z
   .object({
@@ -21,6 +22,7 @@ export async function createApiToken(db: Db, ownerId: string, input: z.infer<typ
 
 export async function revokeToken(db: Db, id: string, now: Date) {
   const revoked = await revokeApiToken(db, id, now);
+  forgetToken(id);
   if (!revoked) throw new AppError("not_found:token", `No active token with id '${id}'`, { fields: { id: "Not found or already revoked" } });
   return revoked;
 }
