@@ -2,6 +2,7 @@ import { isAppError } from "@/lib/errors/app-error";
 import { logger } from "@/lib/log/logger";
 import { helpText, parseCommandArgs, UsageError, type Command } from "./cli/command";
 import { adminResetPasswordCommand } from "./commands/admin";
+import { benchEventsCommand } from "./commands/bench-events";
 import { benchShowtimesCommand } from "./commands/bench-showtimes";
 import { importMovielensCommand } from "./commands/import-movielens";
 import { migrateCommand } from "./commands/migrate";
@@ -20,6 +21,7 @@ const commands: Command[] = [
   adminResetPasswordCommand,
   workerCommand,
   benchShowtimesCommand,
+  benchEventsCommand,
 ];
 
 function overview(): string {

@@ -1,0 +1,603 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+import { sql } from "drizzle-orm";
+import { openDatabase, rowsOf, type DatabaseHandle } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+import { findUserByEmail } from "@/db/queries/users";
+import { movies } from "@/db/schema";
+import { ensureAdmin } from "@/lib/auth/bootstrap-admin";
+import { createApiToken } from "@/lib/auth/token-service";
+import { KNOWN_GENRES } from "@/lib/catalog/schemas";
+import { UsageError, type Command } from "../cli/command";
+import { fmt } from "../cli/progress";
+
+/**
+ * bench:events — the event API as production runs it: a production build (`next start`) on a
+ * scratch database on the Postgres server in DATABASE_URL, driven over loopback HTTP by a bounded
+ * load generator in this process. Measures single events against an empty route handler, batches,
+ * latency at a steady rate, and that nothing is lost or counted twice.
+ */
+export const benchEventsCommand: Command = {
+  name: "bench events",
+  summary: "Measure the event API over HTTP on a production build: throughput against an empty handler, batches, latency at a steady rate, feature freshness, nothing lost.",
+  usage: "bench events [--seconds 30] [--concurrency 32] [--rate 300] [--batch-size 1000] [--movies 300] [--users 2000] [--workers inline|separate]",
+  options: {
+    seconds: { type: "string" },
+    concurrency: { type: "string" },
+    rate: { type: "string" },
+    "batch-size": { type: "string" },
+    "batch-concurrency": { type: "string" },
+    movies: { type: "string" },
+    users: { type: "string" },
+    workers: { type: "string" },
+  },
+  optionHelp: [
+    "--seconds N            Length of each measured phase (default 30; 5 makes a run of under a minute)",
+    "--concurrency N        Requests in flight for single events and the empty handler (default 32)",
+    "--rate N               Events per second in the steady-rate phase (default 300)",
+    "--batch-size N         Events per POST /events/batch (default 1000)",
+    "--batch-concurrency N  Batch requests in flight (default 2)",
+    "--movies N             Movies seeded (default 300)",
+    "--users N              Distinct users the events come from (default 2000)",
+    "--workers MODE         inline: the app processes events itself (the default, as `npm start` runs);",
+    "                       separate: MARQUEE_WORKERS=off and one `npm run worker` process, as the README suggests for scale",
+    "Needs DATABASE_URL (a scratch database is created on that server and dropped afterwards) and `npm run build`.",
+  ],
+  async run({ values }) {
+    const opts = {
+      seconds: positive(values.seconds, 30, "--seconds"),
+      concurrency: positive(values.concurrency, 32, "--concurrency"),
+      rate: positive(values.rate, 300, "--rate"),
+      batchSize: positive(values["batch-size"], 1000, "--batch-size"),
+      batchConcurrency: positive(values["batch-concurrency"], 2, "--batch-concurrency"),
+      movies: positive(values.movies, 300, "--movies"),
+      users: positive(values.users, 2000, "--users"),
+      workers: (values.workers ?? "inline") as string,
+    };
+    if (opts.workers !== "inline" && opts.workers !== "separate") throw new UsageError("--workers: inline or separate");
+    if (opts.batchSize > 1000) throw new UsageError("--batch-size: at most 1000 (the API's limit)");
+    const server = process.env.DATABASE_URL;
+    if (!server) throw new UsageError("bench events needs DATABASE_URL: a Postgres server to create its scratch database on");
+    if (!fs.existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) throw new UsageError("No production build here: run `npm run build` first");
+
+    const scratch = await createScratchDatabase(server);
+    let app: RunningApp | null = null;
+    let worker: RunningApp | null = null;
+    const stop = () => Promise.all([app?.stop(), worker?.stop()]);
+    process.once("SIGINT", stop);
+    try {
+      const setup = await prepareDatabase(scratch.handle, opts);
+      const separate = opts.workers === "separate";
+      app = await startApp(scratch.url, setup.admin, separate);
+      if (separate) worker = await startWorker(scratch.url);
+      await benchmark(scratch.handle, app, setup.token, opts);
+    } finally {
+      process.off("SIGINT", stop);
+      await stop();
+      await scratch.dispose();
+    }
+  },
+};
+
+function positive(value: unknown, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${name}: a positive number`);
+  return n;
+}
+
+// --- the database and the app ----------------------------------------------------------------
+
+async function createScratchDatabase(serverUrl: string) {
+  const name = `marquee_bench_events_${Date.now().toString(36)}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ url: url.toString(), maxConnections: 4 });
+  console.log(`Postgres ${url.host}, scratch database ${name}`);
+  return {
+    handle,
+    url: url.toString(),
+    async dispose() {
+      await handle.close();
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.end();
+      console.log(`Dropped ${name}`);
+    },
+  };
+}
+
+const ADMIN = { email: "bench@marquee.local", password: randomBytes(12).toString("base64url") };
+
+async function prepareDatabase(handle: DatabaseHandle, opts: { movies: number }) {
+  const { db } = handle;
+  await migrateDatabase(handle);
+  await ensureAdmin(db, ADMIN);
+  const owner = (await findUserByEmail(db, ADMIN.email))!;
+  const rows = Array.from({ length: opts.movies }, (_, i) => ({
+    id: `bench-${i}`,
+    title: `Bench Movie ${i}`,
+    year: 1970 + (i % 55),
+    runtimeMinutes: 80 + (i % 90),
+    genres: [KNOWN_GENRES[i % KNOWN_GENRES.length]!, KNOWN_GENRES[(i * 7 + 3) % KNOWN_GENRES.length]!].filter((g, j, all) => all.indexOf(g) === j),
+  }));
+  await db.insert(movies).values(rows);
+  // The same function `npm run marquee -- token create` uses.
+  const token = await createApiToken(db, owner.id, { name: "bench events", scopes: ["events:write"] });
+  return { admin: ADMIN, token: token.token };
+}
+
+interface RunningApp {
+  port: number;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Stops a child: SIGTERM, then SIGKILL if it has not exited within 5 s. */
+function stopper(child: ChildProcess, exited: () => boolean) {
+  return async () => {
+    if (exited()) return;
+    child.kill("SIGTERM");
+    const done = await Promise.race([new Promise<boolean>((r) => child.once("exit", () => r(true))), sleep(5_000).then(() => false)]);
+    if (!done) child.kill("SIGKILL");
+  };
+}
+
+/** One `npm run worker` process (what --workers separate adds next to the app). */
+async function startWorker(databaseUrl: string): Promise<RunningApp> {
+  const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
+  const child = spawn(tsx, ["scripts/marquee.ts", "worker"], { env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" }, stdio: ["ignore", "inherit", "inherit"] });
+  let exited = false;
+  child.once("exit", () => (exited = true));
+  await sleep(3_000);
+  if (exited) throw new Error("the worker process exited at start");
+  console.log(`worker process (pid ${child.pid})`);
+  return { port: 0, child, stop: stopper(child, () => exited) };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** `next start` on a free port against the scratch database, as production runs it. */
+async function startApp(databaseUrl: string, admin: { email: string; password: string }, separateWorkers: boolean): Promise<RunningApp> {
+  const port = await freePort();
+  const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: databaseUrl,
+      MARQUEE_DEMO_DATA: "off",
+      ADMIN_EMAIL: admin.email,
+      ADMIN_PASSWORD: admin.password,
+      AUTH_SECRET: randomBytes(24).toString("hex"),
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      LOG_LEVEL: "warn",
+      PORT: String(port),
+      MARQUEE_WORKERS: separateWorkers ? "off" : "inline",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  const keep = (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4_000));
+  child.stdout!.on("data", keep);
+  child.stderr!.on("data", keep);
+  let exited = false;
+  child.once("exit", () => (exited = true));
+  const stop = stopper(child, () => exited);
+  const started = performance.now();
+  for (;;) {
+    if (exited) throw new Error(`next start exited before it was ready:\n${log}`);
+    const status = await get(port, "/api/v1/health/ready").catch(() => 0);
+    if (status === 200) break;
+    if (performance.now() - started > 60_000) {
+      await stop();
+      throw new Error(`next start was not ready within 60 s:\n${log}`);
+    }
+    await sleep(200);
+  }
+  console.log(`next start on 127.0.0.1:${port} (pid ${child.pid}), ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return { port, child, stop };
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc on Linux; null elsewhere. */
+function cpuSeconds(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100 Hz)
+  } catch {
+    return null;
+  }
+}
+
+/** Runs a phase and adds how much CPU the app process spent per request during it. */
+async function measured<T extends PhaseResult>(app: RunningApp, phase: () => Promise<T>): Promise<T & { appCpuMsPerRequest: number | null }> {
+  const before = cpuSeconds(app.child.pid);
+  const result = await phase();
+  const after = cpuSeconds(app.child.pid);
+  return { ...result, appCpuMsPerRequest: before === null || after === null || !result.requests ? null : ((after - before) * 1000) / result.requests };
+}
+
+// --- the load generator ----------------------------------------------------------------------
+
+interface Outcome {
+  status: number;
+  body: string;
+  ms: number;
+}
+
+function get(port: number, urlPath: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.get({ host: "127.0.0.1", port, path: urlPath, agent: false }, (res) => {
+      res.resume();
+      res.on("end", () => resolve(res.statusCode ?? 0));
+    });
+    req.on("error", reject);
+    req.setTimeout(2_000, () => req.destroy(new Error("timeout")));
+  });
+}
+
+/** One POST over a keep-alive agent; latency from `startedAt` (the scheduled time in open-loop runs). */
+function post(agent: http.Agent, port: number, urlPath: string, body: Buffer, headers: Record<string, string>, startedAt = performance.now()): Promise<Outcome> {
+  return new Promise((resolve) => {
+    const req = http.request(
+      { host: "127.0.0.1", port, path: urlPath, method: "POST", agent, headers: { ...headers, "content-type": "application/json", "content-length": String(body.length) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString(), ms: performance.now() - startedAt }));
+        res.on("error", () => resolve({ status: 0, body: "", ms: performance.now() - startedAt }));
+      },
+    );
+    req.on("error", () => resolve({ status: 0, body: "", ms: performance.now() - startedAt }));
+    req.setTimeout(30_000, () => req.destroy(new Error("timeout")));
+    req.end(body);
+  });
+}
+
+interface Request {
+  path: string;
+  body: Buffer;
+  /** Events in the request (1 for a single event). */
+  events: number;
+}
+
+interface PhaseResult {
+  requests: number;
+  errors: number;
+  seconds: number;
+  latencies: number[];
+  statuses: Map<number, number>;
+}
+
+/** `concurrency` clients, each sending its next request as soon as the last one is answered, for `seconds`. */
+async function closedLoop(agent: http.Agent, port: number, headers: Record<string, string>, opts: { concurrency: number; seconds: number }, next: () => Request, onAnswer: (req: Request, o: Outcome) => void): Promise<PhaseResult> {
+  const result: PhaseResult = { requests: 0, errors: 0, seconds: 0, latencies: [], statuses: new Map() };
+  const started = performance.now();
+  const deadline = started + opts.seconds * 1000;
+  await Promise.all(
+    Array.from({ length: opts.concurrency }, async () => {
+      while (performance.now() < deadline) {
+        const req = next();
+        const o = await post(agent, port, req.path, req.body, headers);
+        record(result, o);
+        onAnswer(req, o);
+      }
+    }),
+  );
+  result.seconds = (performance.now() - started) / 1000;
+  return result;
+}
+
+/**
+ * Sends on a fixed schedule whatever the answers (open loop): request i goes at start + i/rate,
+ * and its latency is counted from then, so a slow answer cannot hide the ones queued behind it.
+ */
+async function openLoop(agent: http.Agent, port: number, headers: Record<string, string>, opts: { rate: number; seconds: number }, next: () => Request, onAnswer: (req: Request, o: Outcome) => void): Promise<PhaseResult & { maxLagMs: number }> {
+  const result = { requests: 0, errors: 0, seconds: 0, latencies: [] as number[], statuses: new Map<number, number>(), maxLagMs: 0 };
+  const total = Math.round(opts.rate * opts.seconds);
+  const period = 1000 / opts.rate;
+  const started = performance.now();
+  const inFlight: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = started + i * period;
+    const wait = due - performance.now();
+    if (wait > 1) await sleep(wait);
+    result.maxLagMs = Math.max(result.maxLagMs, performance.now() - due);
+    const req = next();
+    inFlight.push(
+      post(agent, port, req.path, req.body, headers, due).then((o) => {
+        record(result, o);
+        onAnswer(req, o);
+      }),
+    );
+  }
+  await Promise.all(inFlight);
+  result.seconds = (performance.now() - started) / 1000;
+  return result;
+}
+
+function record(result: PhaseResult, o: Outcome) {
+  result.requests++;
+  result.statuses.set(o.status, (result.statuses.get(o.status) ?? 0) + 1);
+  if (o.status < 200 || o.status >= 300) result.errors++;
+  else result.latencies.push(o.ms);
+}
+
+export function percentile(values: number[], p: number): number {
+  if (!values.length) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+// --- the events --------------------------------------------------------------------------------
+
+const TYPES = ["watch", "watch", "watch", "rating", "rating", "favorite", "search"] as const;
+const WORDS = ["heat", "night", "love", "war", "space", "city", "dream", "story", "king", "ghost"];
+
+/** Events from `users` viewers over `movies` movies, each with a unique requestId. */
+class EventSource {
+  private n = 0;
+  constructor(
+    private readonly prefix: string,
+    private readonly users: number,
+    private readonly movies: number,
+  ) {}
+
+  next(): { type: (typeof TYPES)[number]; body: Record<string, unknown> } {
+    const i = this.n++;
+    const type = TYPES[i % TYPES.length]!;
+    const userId = `bench-user-${(i * 7919) % this.users}`;
+    const movieId = `bench-${(i * 104_729) % this.movies}`;
+    const requestId = `${this.prefix}-${i}`;
+    const clientTimestamp = new Date().toISOString();
+    switch (type) {
+      case "watch":
+        return { type, body: { requestId, userId, movieId, clientTimestamp, metadata: { watchDuration: 60 + (i % 7200), progressPercent: i % 101, device: "bench", sessionId: `s-${i % 977}` } } };
+      case "rating":
+        return { type, body: { requestId, userId, movieId, clientTimestamp, metadata: { rating: ((i % 10) + 1) / 2 } } };
+      case "favorite":
+        return { type, body: { requestId, userId, movieId, clientTimestamp, metadata: { action: i % 3 === 0 ? "remove" : "add" } } };
+      case "search":
+        return { type, body: { requestId, userId, clientTimestamp, metadata: { query: `${WORDS[i % WORDS.length]} ${WORDS[(i * 3) % WORDS.length]}`, resultsCount: i % 40, filters: { genre: KNOWN_GENRES[i % KNOWN_GENRES.length]! } } } };
+    }
+  }
+
+  single(): Request & { requestId: string } {
+    const e = this.next();
+    return { path: `/api/v1/events/${e.type}`, body: Buffer.from(JSON.stringify(e.body)), events: 1, requestId: String(e.body.requestId) };
+  }
+
+  batch(size: number): Request {
+    const events = Array.from({ length: size }, () => {
+      const e = this.next();
+      return { type: e.type, ...e.body };
+    });
+    return { path: "/api/v1/events/batch", body: Buffer.from(JSON.stringify({ events })), events: size };
+  }
+}
+
+// --- the run ----------------------------------------------------------------------------------
+
+async function countEvents(handle: DatabaseHandle) {
+  const [row] = rowsOf<{ total: string | number; pending: string | number; dead: string | number }>(
+    await handle.db.execute(sql`select count(*) as total, count(*) filter (where processed_at is null) as pending, (select count(*) from dead_letters) as dead from events`),
+  );
+  return { total: Number(row!.total), pending: Number(row!.pending), dead: Number(row!.dead) };
+}
+
+/** Waits until the app's worker has processed every stored event; how long it took and how fast. */
+async function drain(handle: DatabaseHandle, label: string, limitSeconds = 600) {
+  const started = performance.now();
+  const first = await countEvents(handle);
+  let last = first;
+  while (last.pending > 0) {
+    if (performance.now() - started > limitSeconds * 1000) throw new Error(`${label}: ${fmt(last.pending)} events still unprocessed after ${limitSeconds} s`);
+    await sleep(250);
+    last = await countEvents(handle);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  if (first.pending > 0) console.log(`  ${label}: the worker caught up with ${fmt(first.pending)} events in ${seconds.toFixed(1)} s (${fmt(Math.round(first.pending / Math.max(seconds, 0.001)))} events/s)`);
+  return { pending: first.pending, seconds };
+}
+
+/** Watches accepted events until each is processed (its features committed); delay from acceptance. */
+class FreshnessProbe {
+  private readonly pending = new Map<string, number>();
+  readonly delays: number[] = [];
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private busy = false;
+
+  constructor(private readonly handle: DatabaseHandle) {}
+
+  accepted(requestId: string) {
+    this.pending.set(requestId, performance.now());
+  }
+
+  start() {
+    this.timer = setInterval(() => void this.poll(), 50);
+  }
+
+  private async poll() {
+    if (this.busy || !this.pending.size) return;
+    this.busy = true;
+    try {
+      const ids = [...this.pending.keys()].slice(0, 5_000);
+      const rows = rowsOf<{ request_id: string }>(
+        await this.handle.db.execute(sql`select request_id from events where processed_at is not null and request_id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`),
+      );
+      const now = performance.now();
+      for (const r of rows) {
+        const at = this.pending.get(r.request_id);
+        if (at === undefined) continue;
+        this.delays.push(now - at);
+        this.pending.delete(r.request_id);
+      }
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async finish(limitMs = 60_000) {
+    const started = performance.now();
+    while (this.pending.size && performance.now() - started < limitMs) await sleep(50);
+    if (this.timer) clearInterval(this.timer);
+    return { unseen: this.pending.size };
+  }
+}
+
+interface Tally {
+  accepted: number;
+  duplicates: number;
+}
+
+function tallyReceipts(tally: Tally, o: Outcome, onAccepted?: (requestId: string) => void) {
+  if (o.status !== 202) return;
+  const body = JSON.parse(o.body) as { status?: string; requestId?: string; accepted?: number; duplicates?: number };
+  if (typeof body.accepted === "number") {
+    tally.accepted += body.accepted;
+    tally.duplicates += body.duplicates ?? 0;
+  } else if (body.status === "accepted") {
+    tally.accepted++;
+    onAccepted?.(body.requestId!);
+  } else tally.duplicates++;
+}
+
+async function benchmark(
+  handle: DatabaseHandle,
+  app: RunningApp,
+  token: string,
+  opts: { seconds: number; concurrency: number; rate: number; batchSize: number; batchConcurrency: number; movies: number; users: number; workers: string },
+) {
+  const [pg] = rowsOf<{ v: string }>(await handle.db.execute(sql`select current_setting('server_version') as v`));
+  const cpus = os.cpus();
+  const machine = `${cpus.length} cores (${cpus[0]?.model.trim() ?? "unknown"}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, Postgres ${pg?.v ?? "?"}, ${os.platform()} ${os.release()}`;
+  const loadAtStart = os.loadavg()[0]!;
+  console.log(`Machine: ${machine}; load average ${loadAtStart.toFixed(2)}`);
+  const headers = { authorization: `Bearer ${token}` };
+  const agent = new http.Agent({ keepAlive: true, maxSockets: opts.concurrency });
+  const tally: Tally = { accepted: 0, duplicates: 0 };
+  const runId = Date.now().toString(36);
+  const sent: Request[] = [];
+  const keepSome = (req: Request, o: Outcome) => {
+    if (o.status === 202 && sent.length < 2_000 && Math.random() < 0.05) sent.push(req);
+  };
+
+  // Warm-up: load each route's code and fill the app's pools and caches before the clock runs.
+  const warm = new EventSource(`warm-${runId}`, opts.users, opts.movies);
+  const noop = () => ({ path: "/api/v1/bench/noop", body: warm.single().body, events: 1 });
+  await closedLoop(agent, app.port, headers, { concurrency: opts.concurrency, seconds: Math.min(3, opts.seconds) }, noop, () => {});
+  await closedLoop(agent, app.port, headers, { concurrency: opts.concurrency, seconds: Math.min(3, opts.seconds) }, () => warm.single(), (_, o) => tallyReceipts(tally, o));
+  await closedLoop(agent, app.port, headers, { concurrency: opts.batchConcurrency, seconds: 1 }, () => warm.batch(opts.batchSize), (_, o) => tallyReceipts(tally, o));
+  await drain(handle, "after warm-up");
+
+  // 1. Single events against the empty route handler, same concurrency, same body size.
+  console.log(`\n[1/4] single events at concurrency ${opts.concurrency}, ${opts.seconds} s each: the empty handler, then the event routes`);
+  const baseline = await measured(app, () => closedLoop(agent, app.port, headers, { concurrency: opts.concurrency, seconds: opts.seconds }, noop, () => {}));
+  const singles = new EventSource(`single-${runId}`, opts.users, opts.movies);
+  const single = await measured(app, () =>
+    closedLoop(agent, app.port, headers, { concurrency: opts.concurrency, seconds: opts.seconds }, () => singles.single(), (req, o) => {
+      tallyReceipts(tally, o);
+      keepSome(req, o);
+    }),
+  );
+  await drain(handle, "after single events");
+
+  // 2. Latency at a steady rate, and how soon the features reflect each event.
+  console.log(`\n[2/4] a steady ${opts.rate} events/s for ${opts.seconds} s (open loop)`);
+  const probe = new FreshnessProbe(handle);
+  probe.start();
+  const steadySource = new EventSource(`steady-${runId}`, opts.users, opts.movies);
+  const steady = await openLoop(new http.Agent({ keepAlive: true, maxSockets: 64 }), app.port, headers, { rate: opts.rate, seconds: opts.seconds }, () => steadySource.single(), (_, o) =>
+    tallyReceipts(tally, o, (id) => probe.accepted(id)),
+  );
+  const fresh = await probe.finish();
+  await drain(handle, "after the steady rate");
+
+  // 3. Batches of 1,000.
+  console.log(`\n[3/4] POST /events/batch with ${fmt(opts.batchSize)} events per request, ${opts.batchConcurrency} in flight, ${opts.seconds} s`);
+  const batches = new EventSource(`batch-${runId}`, opts.users, opts.movies);
+  const batch = await closedLoop(agent, app.port, headers, { concurrency: opts.batchConcurrency, seconds: opts.seconds }, () => batches.batch(opts.batchSize), (req, o) => {
+    tallyReceipts(tally, o);
+    if (o.status === 202 && sent.length < 2_005 && Math.random() < 0.1) sent.push(req);
+  });
+  const batchDrain = await drain(handle, "after the batches");
+
+  // 4. Nothing lost, nothing twice: resend some of what was accepted; every copy is a duplicate.
+  console.log(`\n[4/4] resending ${fmt(sent.length)} accepted requests (${fmt(sent.reduce((s, r) => s + r.events, 0))} events)`);
+  const before = await countEvents(handle);
+  const resent: Tally = { accepted: 0, duplicates: 0 };
+  let resendErrors = 0;
+  for (let i = 0; i < sent.length; i += opts.concurrency) {
+    const outcomes = await Promise.all(sent.slice(i, i + opts.concurrency).map((r) => post(agent, app.port, r.path, r.body, headers)));
+    for (const o of outcomes) {
+      if (o.status !== 202) resendErrors++;
+      tallyReceipts(resent, o);
+    }
+  }
+  await drain(handle, "after the resend");
+  const after = await countEvents(handle);
+  agent.destroy();
+
+  // --- report ---
+  const eventsPerSecond = (r: PhaseResult, perRequest = 1) => ((r.requests - r.errors) * perRequest) / r.seconds;
+  const baselineRate = eventsPerSecond(baseline);
+  const singleRate = eventsPerSecond(single);
+  const ratio = singleRate / baselineRate;
+  const batchRate = eventsPerSecond(batch, opts.batchSize);
+  const steadyP99 = percentile(steady.latencies, 99);
+  const freshP95 = percentile(fresh.unseen ? [...probe.delays, Number.POSITIVE_INFINITY] : probe.delays, 95);
+  const errors = baseline.errors + single.errors + steady.errors + batch.errors + resendErrors;
+
+  const line = (label: string, value: string, verdict?: { target: string; ok: boolean }) =>
+    console.log(`  ${label.padEnd(52)} ${value.padStart(16)}${verdict ? `   target ${verdict.target}  ${verdict.ok ? "ok" : "MISSED"}` : ""}`);
+  const ms = (v: number) => `${v.toFixed(1)} ms`;
+  console.log(`\nbench:events — ${machine}`);
+  // Other work on the machine takes cores from the app, Postgres and the load generator alike.
+  console.log(`  load average (1 min) at the start ${loadAtStart.toFixed(2)}, at the end ${os.loadavg()[0]!.toFixed(2)}`);
+  console.log(
+    `  production build (next start), workers ${opts.workers === "inline" ? "inside the app" : "in a separate process"}, Postgres scratch database, ${opts.movies} movies, ${fmt(opts.users)} users, ${opts.seconds} s per phase\n`,
+  );
+  line(`empty route handler (c=${opts.concurrency})`, `${fmt(Math.round(baselineRate))} req/s`);
+  line("  p50 / p99", `${ms(percentile(baseline.latencies, 50))} / ${ms(percentile(baseline.latencies, 99))}`);
+  if (baseline.appCpuMsPerRequest !== null) line("  app process CPU per request", ms(baseline.appCpuMsPerRequest));
+  line(`single events (c=${opts.concurrency})`, `${fmt(Math.round(singleRate))} events/s`);
+  line("  p50 / p99", `${ms(percentile(single.latencies, 50))} / ${ms(percentile(single.latencies, 99))}`);
+  if (single.appCpuMsPerRequest !== null) line(`  app process CPU per event${opts.workers === "inline" ? " (the worker's share included)" : ""}`, ms(single.appCpuMsPerRequest));
+  line("  ratio to the empty handler", ratio.toFixed(2), { target: "≥ 0.70", ok: ratio >= 0.7 });
+  line(`batches of ${fmt(opts.batchSize)} (${opts.batchConcurrency} in flight)`, `${fmt(Math.round(batchRate))} events/s`, { target: "≥ 20,000", ok: batchRate >= 20_000 });
+  line("  p50 / p99 per request", `${ms(percentile(batch.latencies, 50))} / ${ms(percentile(batch.latencies, 99))}`);
+  line(`  worker caught up with the batches at`, `${fmt(Math.round(batchDrain.pending / Math.max(batchDrain.seconds, 0.001)))} events/s`);
+  line(`steady ${opts.rate} events/s, latency p50`, ms(percentile(steady.latencies, 50)));
+  line(`steady ${opts.rate} events/s, latency p99`, ms(steadyP99), { target: "≤ 20 ms", ok: steadyP99 <= 20 });
+  line("  most the sender fell behind its schedule", ms(steady.maxLagMs));
+  line("acceptance → features updated, p50", `${(percentile(probe.delays, 50) / 1000).toFixed(2)} s`);
+  line("acceptance → features updated, p95", Number.isFinite(freshP95) ? `${(freshP95 / 1000).toFixed(2)} s` : "never", { target: "≤ 2 s", ok: freshP95 <= 2_000 });
+  line("accepted events", fmt(tally.accepted));
+  line("stored events", fmt(after.total), { target: "= accepted", ok: after.total === tally.accepted });
+  line("resent events answered duplicate", `${fmt(resent.duplicates)} of ${fmt(resent.duplicates + resent.accepted)}`, { target: "all", ok: resent.accepted === 0 && resendErrors === 0 });
+  line("stored events after the resend", fmt(after.total), { target: "unchanged", ok: after.total === before.total });
+  line("unprocessed events / dead letters at the end", `${fmt(after.pending)} / ${fmt(after.dead)}`, { target: "0 / 0", ok: after.pending === 0 && after.dead === 0 });
+  line("failed requests (non-2xx or no answer)", fmt(errors), { target: "0", ok: errors === 0 });
+  if (errors) console.log(`  statuses: ${JSON.stringify(Object.fromEntries([baseline, single, steady, batch].flatMap((r) => [...r.statuses])))}`);
+}
+
+function sleep(ms: number) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
