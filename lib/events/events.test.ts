@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { and, count, eq, inArray, type SQL } from "drizzle-orm";
 import { countUnprocessedEvents } from "@/db/queries/events";
 import { insertMovie } from "@/db/queries/movies";
-import { deadLetters, events, movieDailyActivity, movieTrends, ratings, users } from "@/db/schema";
+import { deadLetters, events, movieDailyActivity, movieTrends, ratings, userFeatures, users } from "@/db/schema";
 import { bossStarted } from "@/lib/jobs/runtime";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { call, sessionFor, tokenFor, type Caller } from "@/test/http";
@@ -444,6 +444,15 @@ describe("features computed from events, end to end", () => {
     expect(again.watchHistory).toHaveLength(2);
     expect(await views()).toEqual(before);
     expect(await eventsOf(ada)).toBe(history.length);
+  });
+
+  it("updates every user of a batch that spans many users", async () => {
+    const many = Array.from({ length: 250 }, (_, i) => ({ type: "watch", requestId: `many-${i}`, ...watch(`many-${i}`, i % 2 ? "heat" : "toy") }));
+    expect((await sendBatch({ events: many })).body.accepted).toBe(250);
+    await processAll();
+    const rows = await t.db.select({ userId: userFeatures.userId, features: userFeatures.features }).from(userFeatures).where(inArray(userFeatures.userId, many.map((e) => e.userId)));
+    expect(rows).toHaveLength(250);
+    expect(rows.every((r) => (r.features as { watchCount?: number }).watchCount === 1)).toBe(true);
   });
 
   it("lets viewers read only their own features", async () => {

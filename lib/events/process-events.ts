@@ -17,6 +17,7 @@ import { addActivity, type ActivityKind } from "@/lib/trends/formulas";
 export const PROCESS_EVENTS_QUEUE = "events.process";
 export const BATCH_SIZE = 2_000;
 export const ATTEMPTS_BEFORE_DEAD_LETTER = 3;
+const USERS_PER_SLICE = 100;
 
 /**
  * Applies everything that new events change — user features, current ratings, movie views,
@@ -78,14 +79,24 @@ async function applyBatch(tx: Db, batch: ClaimedEvent[], options: { now: () => D
   const genres = await genresOfMovies(tx, movieIds);
 
   const byUser = new Map<string, ClaimedEvent[]>();
-  for (const e of batch) byUser.set(e.userId, [...(byUser.get(e.userId) ?? []), e]);
+  for (const e of batch) {
+    const list = byUser.get(e.userId);
+    if (list) list.push(e);
+    else byUser.set(e.userId, [e]);
+  }
   const stored = await lockUserFeatures(tx, [...byUser.keys()]);
-  const updated = [...byUser].map(([userId, list]) => {
-    const start = stored.get(userId);
-    const base = start && Object.keys(start).length ? (start as unknown as UserFeatures) : emptyFeatures();
-    return { userId, features: applyEvents(base, list, (id) => genres.get(id) ?? []) as unknown as Record<string, unknown> };
-  });
-  await saveUserFeatures(tx, updated, now);
+  // Folding and serialising features is CPU work in the process that may also serve requests:
+  // a slice of users at a time, yielding in between, keeps it from holding requests up.
+  const users = [...byUser];
+  for (let from = 0; from < users.length; from += USERS_PER_SLICE) {
+    if (from > 0) await new Promise((resolve) => setImmediate(resolve));
+    const updated = users.slice(from, from + USERS_PER_SLICE).map(([userId, list]) => {
+      const start = stored.get(userId);
+      const base = start && Object.keys(start).length ? (start as unknown as UserFeatures) : emptyFeatures();
+      return { userId, features: applyEvents(base, list, (id) => genres.get(id) ?? []) as unknown as Record<string, unknown> };
+    });
+    await saveUserFeatures(tx, updated, now);
+  }
 
   await upsertRatings(
     tx,
