@@ -17,7 +17,8 @@ export default defineConfig({
     pool: "forks",
     globalSetup: ["./test/global-setup.ts"],
     projects: [
-      { extends: true as const, test: { ...shared, name: "pglite", env: { ...shared.env, MARQUEE_TEST_DB: "pglite" } } },
+      // *.postgres.test.ts need a server (several connections, LISTEN/NOTIFY between clients).
+      { extends: true as const, test: { ...shared, name: "pglite", exclude: [...shared.exclude, "**/*.postgres.test.ts"], env: { ...shared.env, MARQUEE_TEST_DB: "pglite" } } },
       ...(process.env.TEST_DATABASE_URL
         ? [{ extends: true as const, test: { ...shared, name: "postgres", env: { ...shared.env, MARQUEE_TEST_DB: "postgres" } } }]
         : []),
