@@ -502,9 +502,10 @@ async function benchmark(
   // Warm-up: load each route's code and fill the app's pools and caches before the clock runs.
   const warm = new EventSource(`warm-${runId}`, opts.users, opts.movies);
   const noop = () => ({ path: "/api/v1/bench/noop", body: warm.single().body, events: 1 });
-  await closedLoop(agent, app.port, headers, { concurrency: opts.concurrency, seconds: Math.min(3, opts.seconds) }, noop, () => {});
-  await closedLoop(agent, app.port, headers, { concurrency: opts.concurrency, seconds: Math.min(3, opts.seconds) }, () => warm.single(), (_, o) => tallyReceipts(tally, o));
-  await closedLoop(agent, app.port, headers, { concurrency: opts.batchConcurrency, seconds: 1 }, () => warm.batch(opts.batchSize), (_, o) => tallyReceipts(tally, o));
+  const warmSeconds = Math.min(2, opts.seconds);
+  await closedLoop(agent, app.port, headers, { concurrency: opts.concurrency, seconds: warmSeconds }, noop, () => {});
+  await closedLoop(agent, app.port, headers, { concurrency: opts.concurrency, seconds: warmSeconds }, () => warm.single(), (_, o) => tallyReceipts(tally, o));
+  for (let i = 0; i < 2; i++) tallyReceipts(tally, await post(agent, app.port, "/api/v1/events/batch", warm.batch(opts.batchSize).body, headers));
   await drain(handle, "after warm-up");
 
   // 1. Single events against the empty route handler, same concurrency, same body size.
@@ -537,7 +538,6 @@ async function benchmark(
     tallyReceipts(tally, o);
     if (o.status === 202 && sent.length < 2_005 && Math.random() < 0.1) sent.push(req);
   });
-  const batchDrain = await drain(handle, "after the batches");
 
   // 4. Nothing lost, nothing twice: resend some of what was accepted; every copy is a duplicate.
   console.log(`\n[4/4] resending ${fmt(sent.length)} accepted requests (${fmt(sent.reduce((s, r) => s + r.events, 0))} events)`);
@@ -551,7 +551,9 @@ async function benchmark(
       tallyReceipts(resent, o);
     }
   }
-  await drain(handle, "after the resend");
+  const afterResend = await countEvents(handle);
+  // The worker is still working through the batches; how fast it does is worth knowing too.
+  const batchDrain = await drain(handle, "after the batches and the resend", Math.max(120, opts.seconds * 20));
   const after = await countEvents(handle);
   agent.destroy();
 
@@ -583,16 +585,16 @@ async function benchmark(
   line("  ratio to the empty handler", ratio.toFixed(2), { target: "≥ 0.70", ok: ratio >= 0.7 });
   line(`batches of ${fmt(opts.batchSize)} (${opts.batchConcurrency} in flight)`, `${fmt(Math.round(batchRate))} events/s`, { target: "≥ 20,000", ok: batchRate >= 20_000 });
   line("  p50 / p99 per request", `${ms(percentile(batch.latencies, 50))} / ${ms(percentile(batch.latencies, 99))}`);
-  line(`  worker caught up with the batches at`, `${fmt(Math.round(batchDrain.pending / Math.max(batchDrain.seconds, 0.001)))} events/s`);
+  line("  the worker then worked off its backlog at", `${fmt(Math.round(batchDrain.pending / Math.max(batchDrain.seconds, 0.001)))} events/s`);
   line(`steady ${opts.rate} events/s, latency p50`, ms(percentile(steady.latencies, 50)));
   line(`steady ${opts.rate} events/s, latency p99`, ms(steadyP99), { target: "≤ 20 ms", ok: steadyP99 <= 20 });
   line("  most the sender fell behind its schedule", ms(steady.maxLagMs));
   line("acceptance → features updated, p50", `${(percentile(probe.delays, 50) / 1000).toFixed(2)} s`);
   line("acceptance → features updated, p95", Number.isFinite(freshP95) ? `${(freshP95 / 1000).toFixed(2)} s` : "never", { target: "≤ 2 s", ok: freshP95 <= 2_000 });
   line("accepted events", fmt(tally.accepted));
-  line("stored events", fmt(after.total), { target: "= accepted", ok: after.total === tally.accepted });
+  line("stored events", fmt(before.total), { target: "= accepted", ok: before.total === tally.accepted });
   line("resent events answered duplicate", `${fmt(resent.duplicates)} of ${fmt(resent.duplicates + resent.accepted)}`, { target: "all", ok: resent.accepted === 0 && resendErrors === 0 });
-  line("stored events after the resend", fmt(after.total), { target: "unchanged", ok: after.total === before.total });
+  line("stored events after the resend", fmt(afterResend.total), { target: "unchanged", ok: afterResend.total === before.total });
   line("unprocessed events / dead letters at the end", `${fmt(after.pending)} / ${fmt(after.dead)}`, { target: "0 / 0", ok: after.pending === 0 && after.dead === 0 });
   line("failed requests (non-2xx or no answer)", fmt(errors), { target: "0", ok: errors === 0 });
   if (errors) console.log(`  statuses: ${JSON.stringify(Object.fromEntries([baseline, single, steady, batch].flatMap((r) => [...r.statuses])))}`);
