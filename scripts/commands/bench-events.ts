@@ -76,7 +76,7 @@ export const benchEventsCommand: Command = {
       const separate = opts.workers === "separate";
       app = await startApp(scratch.url, setup.admin, separate);
       if (separate) worker = await startWorker(scratch.url);
-      await benchmark(scratch.handle, app, setup.token, opts);
+      await benchmark(scratch.handle, app, setup, opts);
     } finally {
       process.off("SIGINT", stop);
       await stop();
@@ -131,7 +131,9 @@ async function prepareDatabase(handle: DatabaseHandle, opts: { movies: number })
   await db.insert(movies).values(rows);
   // The same function `npm run marquee -- token create` uses.
   const token = await createApiToken(db, owner.id, { name: "bench events", scopes: ["events:write"] });
-  return { admin: ADMIN, token: token.token };
+  // Only to read the app's own metrics (event-loop delay) around the steady-rate phase.
+  const metricsToken = await createApiToken(db, owner.id, { name: "bench metrics", scopes: ["admin"] });
+  return { admin: ADMIN, token: token.token, metricsToken: metricsToken.token };
 }
 
 interface RunningApp {
@@ -224,6 +226,25 @@ function cpuSeconds(pid: number | undefined): number | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * The app's event-loop delay since the last call (prom-client's default metrics reset it on each
+ * scrape): whether a slow answer was the app being busy, or the machine.
+ */
+async function eventLoopDelay(port: number, adminToken: string): Promise<{ p99: number; max: number } | null> {
+  const text = await new Promise<string>((resolve) => {
+    const req = http.get({ host: "127.0.0.1", port, path: "/api/metrics", headers: { authorization: `Bearer ${adminToken}` }, agent: false }, (res) => {
+      let body = "";
+      res.on("data", (c: Buffer) => (body += c.toString()));
+      res.on("end", () => resolve(res.statusCode === 200 ? body : ""));
+    });
+    req.on("error", () => resolve(""));
+  });
+  const metric = (name: string) => Number(new RegExp(`^${name} ([0-9.eE+-]+)$`, "m").exec(text)?.[1] ?? Number.NaN) * 1000;
+  const p99 = metric("nodejs_eventloop_lag_p99_seconds");
+  const max = metric("nodejs_eventloop_lag_max_seconds");
+  return Number.isFinite(p99) && Number.isFinite(max) ? { p99, max } : null;
 }
 
 /** Runs a phase and adds how much CPU the app process spent per request during it. */
@@ -482,7 +503,7 @@ function tallyReceipts(tally: Tally, o: Outcome, onAccepted?: (requestId: string
 async function benchmark(
   handle: DatabaseHandle,
   app: RunningApp,
-  token: string,
+  { token, metricsToken }: { token: string; metricsToken: string },
   opts: { seconds: number; concurrency: number; rate: number; batchSize: number; batchConcurrency: number; movies: number; users: number; workers: string },
 ) {
   const [pg] = rowsOf<{ v: string }>(await handle.db.execute(sql`select current_setting('server_version') as v`));
@@ -523,11 +544,13 @@ async function benchmark(
   // 2. Latency at a steady rate, and how soon the features reflect each event.
   console.log(`\n[2/4] a steady ${opts.rate} events/s for ${opts.seconds} s (open loop)`);
   const probe = new FreshnessProbe(handle);
+  await eventLoopDelay(app.port, metricsToken); // reads and resets the app's event-loop delay histogram
   probe.start();
   const steadySource = new EventSource(`steady-${runId}`, opts.users, opts.movies);
   const steady = await openLoop(new http.Agent({ keepAlive: true, maxSockets: 64 }), app.port, headers, { rate: opts.rate, seconds: opts.seconds }, () => steadySource.single(), (_, o) =>
     tallyReceipts(tally, o, (id) => probe.accepted(id)),
   );
+  const steadyLoop = await eventLoopDelay(app.port, metricsToken);
   const fresh = await probe.finish();
   await drain(handle, "after the steady rate");
 
@@ -589,6 +612,7 @@ async function benchmark(
   line(`steady ${opts.rate} events/s, latency p50`, ms(percentile(steady.latencies, 50)));
   line(`steady ${opts.rate} events/s, latency p99`, ms(steadyP99), { target: "≤ 20 ms", ok: steadyP99 <= 20 });
   line("  most the sender fell behind its schedule", ms(steady.maxLagMs));
+  if (steadyLoop) line("  app event-loop delay p99 / max", `${ms(steadyLoop.p99)} / ${ms(steadyLoop.max)}`);
   line("acceptance → features updated, p50", `${(percentile(probe.delays, 50) / 1000).toFixed(2)} s`);
   line("acceptance → features updated, p95", Number.isFinite(freshP95) ? `${(freshP95 / 1000).toFixed(2)} s` : "never", { target: "≤ 2 s", ok: freshP95 <= 2_000 });
   line("accepted events", fmt(tally.accepted));
