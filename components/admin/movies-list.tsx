@@ -3,16 +3,17 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { Button, ButtonLink } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { Select } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { EmptyState, Spinner } from "@/components/ui/states";
+import { Spinner } from "@/components/ui/states";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { apiFetch, queryString } from "@/lib/client/api-client";
 import type { ListPage, Movie } from "./api-types";
 import { useFlash } from "./flash";
 import { useListParams } from "./list-params";
+import { ListEmptyState } from "./list-empty-state";
 import { QueryStates } from "./query-states";
 import { ResultCount } from "./result-count";
 import { SearchBox } from "./search-box";
@@ -99,21 +100,11 @@ export function MoviesList() {
         what="movies"
         isEmpty={(data) => data.items.length === 0}
         empty={
-          <EmptyState title={filtered ? "No movies match" : offset > 0 ? "This page is empty" : "No movies yet"}>
-            {filtered ? (
-              <Button variant="secondary" size="sm" onClick={() => params.update({ q: null, genre: null })}>
-                Clear search and filter
-              </Button>
-            ) : offset > 0 ? (
-              <Button variant="secondary" size="sm" onClick={() => params.update({ offset: 0 })}>
-                Go to the first page
-              </Button>
-            ) : (
+          <ListEmptyState noun="movies" filtered={filtered} offset={offset} onClearFilters={() => params.update({ q: null, genre: null })} onFirstPage={() => params.update({ offset: 0 })}>
               <p>
                 Add one with <Link href="/admin/movies/new" className="font-medium text-brand-700 hover:underline">New movie</Link>, or import MovieLens from the command line.
               </p>
-            )}
-          </EmptyState>
+          </ListEmptyState>
         }
       >
         {(data) => (

@@ -8,13 +8,14 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Select } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { EmptyState, Spinner } from "@/components/ui/states";
+import { Spinner } from "@/components/ui/states";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { apiFetch, queryString } from "@/lib/client/api-client";
 import type { AdminUser, ListPage } from "./api-types";
 import { DateText } from "./date-text";
 import { errorMessage } from "./field-errors";
 import { useListParams } from "./list-params";
+import { ListEmptyState } from "./list-empty-state";
 import { QueryStates } from "./query-states";
 import { ResultCount } from "./result-count";
 import { SearchBox } from "./search-box";
@@ -88,17 +89,7 @@ export function UsersList({ currentUserId }: { currentUserId: string }) {
         what="users"
         isEmpty={(data) => data.items.length === 0}
         empty={
-          <EmptyState title={filtered ? "No users match" : offset > 0 ? "This page is empty" : "No users yet"}>
-            {filtered ? (
-              <Button variant="secondary" size="sm" onClick={() => params.update({ q: null, role: null })}>
-                Clear search and filter
-              </Button>
-            ) : offset > 0 ? (
-              <Button variant="secondary" size="sm" onClick={() => params.update({ offset: 0 })}>
-                Go to the first page
-              </Button>
-            ) : null}
-          </EmptyState>
+          <ListEmptyState noun="users" filtered={filtered} offset={offset} onClearFilters={() => params.update({ q: null, role: null })} onFirstPage={() => params.update({ offset: 0 })} />
         }
       >
         {(data) => (
