@@ -8,7 +8,7 @@ const shared = {
   exclude: ["node_modules/**", "e2e/**", ".next/**", ".data/**"],
   testTimeout: 60_000,
   hookTimeout: 120_000,
-  env: { NODE_ENV: "test" as const, LOG_LEVEL: "silent", MARQUEE_DEMO_DATA: "off" },
+  env: { NODE_ENV: "test" as const, LOG_LEVEL: "silent", MARQUEE_DEMO_DATA: "off", MARQUEE_WARM_UP_MS: "0" },
 };
 
 export default defineConfig({

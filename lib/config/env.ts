@@ -16,6 +16,8 @@ const envSchema = z.object({
   // Demo data on first start of an empty database: "auto" fills it, "off" leaves it empty.
   MARQUEE_DEMO_DATA: z.enum(["auto", "off"]).default("auto"),
   MARQUEE_DEMO_SEED: z.coerce.number().int().default(42),
+  // On PGlite, how long a starting process spends warming up the conflict check (0: not at all).
+  MARQUEE_WARM_UP_MS: z.coerce.number().int().min(0).max(60_000).default(750),
   TMDB_API_KEY: z.string().optional(),
   // How fast "trending now" forgets: activity counts half after this many hours.
   TREND_HALF_LIFE_HOURS: z.coerce.number().positive().max(24 * 365).default(24),

@@ -6,6 +6,7 @@ import { startBoss } from "./boss";
 import { createQueues, startWorkers } from "./registry";
 import { recoverBatches } from "@/lib/showtimes/batch-service";
 import { enqueueWith } from "@/lib/showtimes/jobs";
+import { warmUpConflictChecks } from "@/lib/showtimes/warm-up";
 
 const globalForJobs = globalThis as unknown as { marqueeBoss?: Promise<PgBoss> };
 
@@ -22,6 +23,8 @@ export function getBoss(): Promise<PgBoss> {
       // One process owns an embedded database: a batch still "processing" now died with the last one.
       const recovered = await recoverBatches(handle, enqueueWith(boss), { now: new Date(), stalledAfterMs: 0 });
       if (recovered.rolledBack || recovered.requeued) logger.warn(recovered, "recovered showtime batches interrupted by the last shutdown");
+      const warmed = await warmUpConflictChecks(handle.db, { budgetMs: env().MARQUEE_WARM_UP_MS, now: new Date() });
+      if (warmed.runs) logger.info(warmed, "warmed up the embedded database's conflict check");
     }
     if (env().MARQUEE_WORKERS === "inline" || handle.driver === "pglite") {
       await startWorkers(boss, handle);

@@ -16,6 +16,7 @@ import * as moviesRoute from "@/app/api/v1/showtime-creation/movies/route";
 import { submitShowtimeBatch } from "./batch-service";
 import { planSlot } from "./conflicts";
 import { runShowtimeBatch } from "./run-batch";
+import { warmUpConflictChecks } from "./warm-up";
 import { bossStarted } from "@/lib/jobs/runtime";
 
 let t: TestDatabase;
@@ -191,5 +192,15 @@ describe("the catalog under scheduled showtimes", () => {
     expect(seatMap.status).toBe(409);
     expect(seatMap.body.error.fields).toHaveProperty("seatMap");
     expect(await countRows(tickets)).toBeGreaterThan(0);
+  });
+});
+
+describe("the embedded database's start-up warm-up", () => {
+  it("runs the conflict check over every theater without finding or writing anything, and not at all with no budget", async () => {
+    const before = { showtimes: await countRows(showtimes), batches: await countRows(showtimeBatches) };
+    const warmed = await warmUpConflictChecks(t.db, { budgetMs: 100, now: new Date() });
+    expect(warmed.runs).toBeGreaterThan(0);
+    expect({ showtimes: await countRows(showtimes), batches: await countRows(showtimeBatches) }).toEqual(before);
+    expect(await warmUpConflictChecks(t.db, { budgetMs: 0, now: new Date() })).toEqual({ runs: 0, ms: 0 });
   });
 });

@@ -12,7 +12,7 @@ import { insertMovie } from "@/db/queries/movies";
 import { findShowtimesBusyDuring } from "@/db/queries/showtimes";
 import { rectangularSeatMap } from "@/lib/theaters/seat-map";
 import { planSlot } from "@/lib/showtimes/conflicts";
-import { bossStarted } from "@/lib/jobs/runtime";
+import { bossStarted, getBoss } from "@/lib/jobs/runtime";
 import { insertTheater } from "@/db/queries/theaters";
 import { encode } from "next-auth/jwt";
 import { getAuthSecret } from "@/lib/auth/secret";
@@ -160,9 +160,13 @@ async function measure(handle: DatabaseHandle, opts: BenchOptions) {
   const startTimes = Array.from({ length: 56 }, (_, i) => new Date(day0 + (opts.days + Math.floor(i / 8)) * 86_400_000 + (i % 8) * 3 * 3600_000).toISOString());
   const slots = theaterIds.flatMap((id) => startTimes.map((s) => planSlot(id, new Date(s), 110, 15)));
 
+  // Start the process as the app starts: the job queue and its workers, and on PGlite the
+  // conflict check's warm-up (MARQUEE_WARM_UP_MS). Nothing else runs before the clock does.
+  const warmUpStarted = performance.now();
+  await getBoss();
+  const startupMs = performance.now() - warmUpStarted;
+
   const timings: number[] = [];
-  // A freshly started process reads the index from disk at first; time the steady state.
-  for (let i = 0; i < 3; i++) await findShowtimesBusyDuring(db, slots);
   for (let i = 0; i < opts.runs; i++) {
     const started = performance.now();
     const found = await findShowtimesBusyDuring(db, slots);
@@ -179,8 +183,6 @@ async function measure(handle: DatabaseHandle, opts: BenchOptions) {
   const { POST } = await import("@/app/api/v1/showtime-creation/showtimes/route");
   const { GET: events } = await import("@/app/api/v1/showtime-creation/batches/[transactionId]/events/route");
   const cookie = `next-auth.session-token=${await encode({ token: { sub: "bench-admin", role: "admin" }, secret: await getAuthSecret(db) })}`;
-  // Start the queue and its workers before the clock runs, as a running app would have.
-  await (await import("@/lib/jobs/runtime")).getBoss();
 
   // Warm up: one small batch through the same path, as a running app would have served before.
   {
@@ -248,6 +250,7 @@ async function measure(handle: DatabaseHandle, opts: BenchOptions) {
 
   const line = (label: string, value: string, target?: string) => console.log(`  ${label.padEnd(46)} ${value.padStart(14)}${target ? `   (target ${target})` : ""}`);
   console.log(`\nbench:showtimes — ${handle.driver}, ${fmt(existingShowtimes)} existing showtimes, batch of ${fmt(slots.length)} showtimes / ${fmt(terminal.createdTickets)} tickets`);
+  line("app start-up (job queue, warm-up on PGlite)", `${startupMs.toFixed(0)} ms`);
   line("conflict check p50", `${percentile(timings, 50).toFixed(1)} ms`);
   line("conflict check p95", `${percentile(timings, 95).toFixed(1)} ms`, "≤ 50 ms");
   line(`conflict check, every slot hits (${fmt(hits.length)} found)`, `${hitMs.toFixed(1)} ms`);
