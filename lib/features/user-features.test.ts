@@ -56,6 +56,14 @@ describe("user features", () => {
     expect(inPieces).toEqual(f);
   });
 
+  it("leaves the features it starts from as they were (the worker's copy is not the stored one)", () => {
+    const stored = applyEvents(emptyFeatures(), history.slice(0, 5), genresOf);
+    const snapshot = JSON.parse(JSON.stringify(stored));
+    applyEvents(stored, history.slice(5), genresOf);
+    applyEvents(stored, [{ type: "watch", movieId: "up", metadata: { watchDuration: 5, progressPercent: 1 }, at: at(20) }], genresOf);
+    expect(stored).toEqual(snapshot);
+  });
+
   it("keeps only the last 100 watches", () => {
     const many = Array.from({ length: 130 }, (_, i): FeatureEvent => ({ type: "watch", movieId: "heat", metadata: { watchDuration: 1, progressPercent: 50 }, at: at(i) }));
     const g = applyEvents(emptyFeatures(), many, genresOf);
