@@ -776,5 +776,18 @@ export const operations: OperationSpec[] = [
     auth: "public",
     responses: { 204: { description: "Nothing done" } },
   },
+  {
+    operationId: "benchEcho",
+    method: "POST",
+    path: "/api/v1/bench/echo",
+    tag: "Operations",
+    summary: "Read a JSON body and answer a receipt (benchmark baseline)",
+    description: "Reads a JSON object of at most 32 KiB and answers 202 with a receipt-shaped body, without the caller or the database. `npm run bench:events` compares it with /bench/noop (the framework's cost of a body in and out) and with the event routes (our work).",
+    auth: "public",
+    responses: {
+      202: { description: "Read", example: { requestId: "r-1", status: "accepted", serverTimestamp: "2026-11-21T10:00:00.000Z" } },
+      400: { description: "Not a JSON object, or larger than 32 KiB" },
+    },
+  },
 ];
 

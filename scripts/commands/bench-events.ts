@@ -36,6 +36,7 @@ export const benchEventsCommand: Command = {
     movies: { type: "string" },
     users: { type: "string" },
     workers: { type: "string" },
+    "cpu-profile": { type: "string" },
   },
   optionHelp: [
     "--seconds N            Length of each measured phase (default 30; 5 makes a run of under a minute)",
@@ -47,6 +48,7 @@ export const benchEventsCommand: Command = {
     "--users N              Distinct users the events come from (default 2000)",
     "--workers MODE         inline: the app processes events itself (the default, as `npm start` runs);",
     "                       separate: MARQUEE_WORKERS=off and one `npm run worker` process, as the README suggests for scale",
+    "--cpu-profile DIR      Write a V8 CPU profile of the app process into DIR (open it in Chrome DevTools)",
     "Needs DATABASE_URL (a scratch database is created on that server and dropped afterwards) and `npm run build`.",
   ],
   async run({ values }) {
@@ -59,6 +61,7 @@ export const benchEventsCommand: Command = {
       movies: positive(values.movies, 300, "--movies"),
       users: positive(values.users, 2000, "--users"),
       workers: (values.workers ?? "inline") as string,
+      cpuProfileDir: values["cpu-profile"] as string | undefined,
     };
     if (opts.workers !== "inline" && opts.workers !== "separate") throw new UsageError("--workers: inline or separate");
     if (opts.batchSize > 1000) throw new UsageError("--batch-size: at most 1000 (the API's limit)");
@@ -74,7 +77,7 @@ export const benchEventsCommand: Command = {
     try {
       const setup = await prepareDatabase(scratch.handle, opts);
       const separate = opts.workers === "separate";
-      app = await startApp(scratch.url, setup.admin, separate);
+      app = await startApp(scratch.url, setup.admin, separate, opts.cpuProfileDir);
       if (separate) worker = await startWorker(scratch.url);
       await benchmark(scratch.handle, app, setup, opts);
     } finally {
@@ -176,10 +179,11 @@ async function freePort(): Promise<number> {
 }
 
 /** `next start` on a free port against the scratch database, as production runs it. */
-async function startApp(databaseUrl: string, admin: { email: string; password: string }, separateWorkers: boolean): Promise<RunningApp> {
+async function startApp(databaseUrl: string, admin: { email: string; password: string }, separateWorkers: boolean, cpuProfileDir?: string): Promise<RunningApp> {
   const port = await freePort();
   const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const profile = cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(cpuProfileDir)}`] : [];
+  const child = spawn(process.execPath, [...profile, nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -523,15 +527,18 @@ async function benchmark(
   // Warm-up: load each route's code and fill the app's pools and caches before the clock runs.
   const warm = new EventSource(`warm-${runId}`, opts.users, opts.movies);
   const noop = () => ({ path: "/api/v1/bench/noop", body: warm.single().body, events: 1 });
+  const echo = () => ({ path: "/api/v1/bench/echo", body: warm.single().body, events: 1 });
   const warmSeconds = Math.min(2, opts.seconds);
   await closedLoop(agent, app.port, headers, { concurrency: opts.concurrency, seconds: warmSeconds }, noop, () => {});
+  await closedLoop(agent, app.port, headers, { concurrency: opts.concurrency, seconds: warmSeconds }, echo, () => {});
   await closedLoop(agent, app.port, headers, { concurrency: opts.concurrency, seconds: warmSeconds }, () => warm.single(), (_, o) => tallyReceipts(tally, o));
   for (let i = 0; i < 2; i++) tallyReceipts(tally, await post(agent, app.port, "/api/v1/events/batch", warm.batch(opts.batchSize).body, headers));
   await drain(handle, "after warm-up");
 
   // 1. Single events against the empty route handler, same concurrency, same body size.
-  console.log(`\n[1/4] single events at concurrency ${opts.concurrency}, ${opts.seconds} s each: the empty handler, then the event routes`);
+  console.log(`\n[1/4] single events at concurrency ${opts.concurrency}, ${opts.seconds} s each: the empty handler, a handler that only reads and answers JSON, then the event routes`);
   const baseline = await measured(app, () => closedLoop(agent, app.port, headers, { concurrency: opts.concurrency, seconds: opts.seconds }, noop, () => {}));
+  const bodyOnly = await measured(app, () => closedLoop(agent, app.port, headers, { concurrency: opts.concurrency, seconds: opts.seconds }, echo, () => {}));
   const singles = new EventSource(`single-${runId}`, opts.users, opts.movies);
   const single = await measured(app, () =>
     closedLoop(agent, app.port, headers, { concurrency: opts.concurrency, seconds: opts.seconds }, () => singles.single(), (req, o) => {
@@ -588,7 +595,8 @@ async function benchmark(
   const batchRate = eventsPerSecond(batch, opts.batchSize);
   const steadyP99 = percentile(steady.latencies, 99);
   const freshP95 = percentile(fresh.unseen ? [...probe.delays, Number.POSITIVE_INFINITY] : probe.delays, 95);
-  const errors = baseline.errors + single.errors + steady.errors + batch.errors + resendErrors;
+  const bodyOnlyRate = eventsPerSecond(bodyOnly);
+  const errors = baseline.errors + bodyOnly.errors + single.errors + steady.errors + batch.errors + resendErrors;
 
   const line = (label: string, value: string, verdict?: { target: string; ok: boolean }) =>
     console.log(`  ${label.padEnd(52)} ${value.padStart(16)}${verdict ? `   target ${verdict.target}  ${verdict.ok ? "ok" : "MISSED"}` : ""}`);
@@ -602,10 +610,14 @@ async function benchmark(
   line(`empty route handler (c=${opts.concurrency})`, `${fmt(Math.round(baselineRate))} req/s`);
   line("  p50 / p99", `${ms(percentile(baseline.latencies, 50))} / ${ms(percentile(baseline.latencies, 99))}`);
   if (baseline.appCpuMsPerRequest !== null) line("  app process CPU per request", ms(baseline.appCpuMsPerRequest));
+  line(`JSON body in, receipt out, no database (c=${opts.concurrency})`, `${fmt(Math.round(bodyOnlyRate))} req/s`);
+  line("  ratio to the empty handler (the framework's share)", (bodyOnlyRate / baselineRate).toFixed(2));
+  if (bodyOnly.appCpuMsPerRequest !== null) line("  app process CPU per request", ms(bodyOnly.appCpuMsPerRequest));
   line(`single events (c=${opts.concurrency})`, `${fmt(Math.round(singleRate))} events/s`);
   line("  p50 / p99", `${ms(percentile(single.latencies, 50))} / ${ms(percentile(single.latencies, 99))}`);
   if (single.appCpuMsPerRequest !== null) line(`  app process CPU per event${opts.workers === "inline" ? " (the worker's share included)" : ""}`, ms(single.appCpuMsPerRequest));
   line("  ratio to the empty handler", ratio.toFixed(2), { target: "≥ 0.70", ok: ratio >= 0.7 });
+  line("  ratio to JSON in/out without the database (our share)", (singleRate / bodyOnlyRate).toFixed(2));
   line(`batches of ${fmt(opts.batchSize)} (${opts.batchConcurrency} in flight)`, `${fmt(Math.round(batchRate))} events/s`, { target: "≥ 20,000", ok: batchRate >= 20_000 });
   line("  p50 / p99 per request", `${ms(percentile(batch.latencies, 50))} / ${ms(percentile(batch.latencies, 99))}`);
   line("  the worker then worked off its backlog at", `${fmt(Math.round(batchDrain.pending / Math.max(batchDrain.seconds, 0.001)))} events/s`);
@@ -621,7 +633,7 @@ async function benchmark(
   line("stored events after the resend", fmt(afterResend.total), { target: "unchanged", ok: afterResend.total === before.total });
   line("unprocessed events / dead letters at the end", `${fmt(after.pending)} / ${fmt(after.dead)}`, { target: "0 / 0", ok: after.pending === 0 && after.dead === 0 });
   line("failed requests (non-2xx or no answer)", fmt(errors), { target: "0", ok: errors === 0 });
-  if (errors) console.log(`  statuses: ${JSON.stringify(Object.fromEntries([baseline, single, steady, batch].flatMap((r) => [...r.statuses])))}`);
+  if (errors) console.log(`  statuses: ${JSON.stringify(Object.fromEntries([baseline, bodyOnly, single, steady, batch].flatMap((r) => [...r.statuses])))}`);
 }
 
 function sleep(ms: number) {

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { call } from "@/test/http";
+import * as echo from "./echo/route";
+import * as noop from "./noop/route";
+
+describe("the benchmark baselines", () => {
+  it("noop answers 204 without reading anything", async () => {
+    expect((await call(noop.POST, { method: "POST", rawBody: "not even json" })).status).toBe(204);
+  });
+
+  it("echo reads the JSON body and answers a receipt", async () => {
+    const answer = await call(echo.POST, { method: "POST", body: { requestId: "r-1", userId: "u" } });
+    expect(answer.status).toBe(202);
+    expect(answer.body).toMatchObject({ requestId: "r-1", status: "accepted" });
+    expect(Date.parse(answer.body.serverTimestamp)).not.toBeNaN();
+  });
+
+  it("echo refuses what is not a JSON object, or too large, naming the body", async () => {
+    const broken = await call(echo.POST, { method: "POST", rawBody: "{", headers: { "content-type": "application/json" } });
+    expect(broken.status).toBe(400);
+    expect(broken.body.error.fields).toHaveProperty("body");
+    const large = await call(echo.POST, { method: "POST", body: { pad: "x".repeat(40_000) } });
+    expect(large.status).toBe(413);
+  });
+});
