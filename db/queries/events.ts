@@ -98,15 +98,21 @@ export async function genresOfMovies(db: Db, ids: string[]): Promise<Map<string,
 }
 
 /** Locks the users' feature rows (creating empty ones) in id order, so concurrent workers never deadlock. */
-export async function lockUserFeatures(tx: Db, userIds: string[]): Promise<Map<string, Record<string, unknown>>> {
+export async function lockUserFeatures(tx: Db, userIds: string[]): Promise<void> {
   const sorted = [...new Set(userIds)].sort();
-  if (!sorted.length) return new Map();
+  if (!sorted.length) return;
   // One JSON parameter rather than a row of parameters per user: building a 2,000-row VALUES list
   // was a visible share of the worker's CPU.
   const ids = JSON.stringify(sorted);
   await tx.execute(sql`insert into user_features (user_id, features) select id, '{}'::jsonb from jsonb_array_elements_text(${ids}::jsonb) as id order by id on conflict (user_id) do nothing`);
+  await tx.execute(sql`select 1 from user_features where user_id in (select jsonb_array_elements_text(${ids}::jsonb)) order by user_id for update`);
+}
+
+/** These users' stored features (lock them first). */
+export async function readUserFeatures(tx: Db, userIds: string[]): Promise<Map<string, Record<string, unknown>>> {
+  if (!userIds.length) return new Map();
   const rows = rowsOf<{ user_id: string; features: Record<string, unknown> }>(
-    await tx.execute(sql`select user_id, features from user_features where user_id in (select jsonb_array_elements_text(${ids}::jsonb)) order by user_id for update`),
+    await tx.execute(sql`select user_id, features from user_features where user_id in (select jsonb_array_elements_text(${JSON.stringify(userIds)}::jsonb))`),
   );
   return new Map(rows.map((r) => [r.user_id, r.features]));
 }

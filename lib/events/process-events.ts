@@ -4,6 +4,7 @@ import {
   genresOfMovies,
   insertDeadLetter,
   lockUserFeatures,
+  readUserFeatures,
   saveUserFeatures,
   unprocessedEventIds,
   upsertRatings,
@@ -84,13 +85,15 @@ async function applyBatch(tx: Db, batch: ClaimedEvent[], options: { now: () => D
     if (list) list.push(e);
     else byUser.set(e.userId, [e]);
   }
-  const stored = await lockUserFeatures(tx, [...byUser.keys()]);
-  // Folding and serialising features is CPU work in the process that may also serve requests:
-  // a slice of users at a time, yielding in between, keeps it from holding requests up.
+  await lockUserFeatures(tx, [...byUser.keys()]);
+  // Parsing, folding and serialising features is CPU work in the process that may also serve
+  // requests: a slice of users at a time, yielding in between, keeps it from holding them up.
   const users = [...byUser];
   for (let from = 0; from < users.length; from += USERS_PER_SLICE) {
     if (from > 0) await new Promise((resolve) => setImmediate(resolve));
-    const updated = users.slice(from, from + USERS_PER_SLICE).map(([userId, list]) => {
+    const slice = users.slice(from, from + USERS_PER_SLICE);
+    const stored = await readUserFeatures(tx, slice.map(([userId]) => userId));
+    const updated = slice.map(([userId, list]) => {
       const start = stored.get(userId);
       const base = start && Object.keys(start).length ? (start as unknown as UserFeatures) : emptyFeatures();
       return { userId, features: applyEvents(base, list, (id) => genres.get(id) ?? []) as unknown as Record<string, unknown> };
