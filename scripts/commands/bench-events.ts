@@ -514,6 +514,7 @@ async function benchmark(
   const cpus = os.cpus();
   const machine = `${cpus.length} cores (${cpus[0]?.model.trim() ?? "unknown"}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, Postgres ${pg?.v ?? "?"}, ${os.platform()} ${os.release()}`;
   const loadAtStart = os.loadavg()[0]!;
+  const cpuAtStart = machineCpuTicks();
   console.log(`Machine: ${machine}; load average ${loadAtStart.toFixed(2)}`);
   const headers = { authorization: `Bearer ${token}` };
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.concurrency });
@@ -549,7 +550,9 @@ async function benchmark(
   await drain(handle, "after single events");
 
   // 2. Latency at a steady rate, and how soon the features reflect each event.
-  console.log(`\n[2/4] a steady ${opts.rate} events/s for ${opts.seconds} s (open loop)`);
+  console.log(`\n[2/4] a steady ${opts.rate} requests/s for ${opts.seconds} s (open loop): the empty handler, then the event routes`);
+  // The same schedule on the empty handler: the latency floor this machine gives at that rate.
+  const steadyBaseline = await openLoop(new http.Agent({ keepAlive: true, maxSockets: 64 }), app.port, headers, { rate: opts.rate, seconds: opts.seconds }, noop, () => {});
   const probe = new FreshnessProbe(handle);
   await eventLoopDelay(app.port, metricsToken); // reads and resets the app's event-loop delay histogram
   probe.start();
@@ -596,7 +599,7 @@ async function benchmark(
   const steadyP99 = percentile(steady.latencies, 99);
   const freshP95 = percentile(fresh.unseen ? [...probe.delays, Number.POSITIVE_INFINITY] : probe.delays, 95);
   const bodyOnlyRate = eventsPerSecond(bodyOnly);
-  const errors = baseline.errors + bodyOnly.errors + single.errors + steady.errors + batch.errors + resendErrors;
+  const errors = baseline.errors + bodyOnly.errors + steadyBaseline.errors + single.errors + steady.errors + batch.errors + resendErrors;
 
   const line = (label: string, value: string, verdict?: { target: string; ok: boolean }) =>
     console.log(`  ${label.padEnd(52)} ${value.padStart(16)}${verdict ? `   target ${verdict.target}  ${verdict.ok ? "ok" : "MISSED"}` : ""}`);
@@ -604,6 +607,9 @@ async function benchmark(
   console.log(`\nbench:events — ${machine}`);
   // Other work on the machine takes cores from the app, Postgres and the load generator alike.
   console.log(`  load average (1 min) at the start ${loadAtStart.toFixed(2)}, at the end ${os.loadavg()[0]!.toFixed(2)}`);
+  const stolen = stolenShare(cpuAtStart, machineCpuTicks());
+  // On a virtual machine the host may run other guests on "our" cores: that time is lost to all.
+  if (stolen !== null) console.log(`  CPU time taken by the hypervisor for other guests (steal) during the run: ${(stolen * 100).toFixed(1)}%`);
   console.log(
     `  production build (next start), workers ${opts.workers === "inline" ? "inside the app" : "in a separate process"}, Postgres scratch database, ${opts.movies} movies, ${fmt(opts.users)} users, ${opts.seconds} s per phase\n`,
   );
@@ -621,6 +627,7 @@ async function benchmark(
   line(`batches of ${fmt(opts.batchSize)} (${opts.batchConcurrency} in flight)`, `${fmt(Math.round(batchRate))} events/s`, { target: "≥ 20,000", ok: batchRate >= 20_000 });
   line("  p50 / p99 per request", `${ms(percentile(batch.latencies, 50))} / ${ms(percentile(batch.latencies, 99))}`);
   line("  the worker then worked off its backlog at", `${fmt(Math.round(batchDrain.pending / Math.max(batchDrain.seconds, 0.001)))} events/s`);
+  line(`steady ${opts.rate} req/s on the empty handler, p50 / p99`, `${ms(percentile(steadyBaseline.latencies, 50))} / ${ms(percentile(steadyBaseline.latencies, 99))}`);
   line(`steady ${opts.rate} events/s, latency p50`, ms(percentile(steady.latencies, 50)));
   line(`steady ${opts.rate} events/s, latency p99`, ms(steadyP99), { target: "≤ 20 ms", ok: steadyP99 <= 20 });
   line("  most the sender fell behind its schedule", ms(steady.maxLagMs));
@@ -634,6 +641,21 @@ async function benchmark(
   line("unprocessed events / dead letters at the end", `${fmt(after.pending)} / ${fmt(after.dead)}`, { target: "0 / 0", ok: after.pending === 0 && after.dead === 0 });
   line("failed requests (non-2xx or no answer)", fmt(errors), { target: "0", ok: errors === 0 });
   if (errors) console.log(`  statuses: ${JSON.stringify(Object.fromEntries([baseline, bodyOnly, single, steady, batch].flatMap((r) => [...r.statuses])))}`);
+}
+
+/** The machine's CPU time counters from /proc/stat (all cores): total and steal; null off Linux. */
+function machineCpuTicks(): { total: number; steal: number } | null {
+  try {
+    const fields = fs.readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+    return { total: fields.slice(0, 8).reduce((a, b) => a + b, 0), steal: fields[7] ?? 0 };
+  } catch {
+    return null;
+  }
+}
+
+function stolenShare(start: ReturnType<typeof machineCpuTicks>, end: ReturnType<typeof machineCpuTicks>): number | null {
+  if (!start || !end || end.total <= start.total) return null;
+  return (end.steal - start.steal) / (end.total - start.total);
 }
 
 function sleep(ms: number) {
