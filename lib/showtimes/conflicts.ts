@@ -20,6 +20,16 @@ export function busyTogether(a: Pick<Slot, "theaterId" | "startsAt" | "available
   return a.theaterId === b.theaterId && a.startsAt.getTime() < b.availableAt.getTime() && b.startsAt.getTime() < a.availableAt.getTime();
 }
 
+function slotsByTheater(slots: Slot[]): Map<string, Slot[]> {
+  const byTheater = new Map<string, Slot[]>();
+  for (const s of slots) {
+    const list = byTheater.get(s.theaterId);
+    if (list) list.push(s);
+    else byTheater.set(s.theaterId, [s]);
+  }
+  return byTheater;
+}
+
 export interface OverlapPair {
   theaterId: string;
   first: Date;
@@ -31,12 +41,7 @@ export interface OverlapPair {
  * Identical start times come out as pairs too (a duplicate is the extreme overlap).
  */
 export function overlapsWithinRequest(slots: Slot[]): OverlapPair[] {
-  const byTheater = new Map<string, Slot[]>();
-  for (const s of slots) {
-    const list = byTheater.get(s.theaterId);
-    if (list) list.push(s);
-    else byTheater.set(s.theaterId, [s]);
-  }
+  const byTheater = slotsByTheater(slots);
   const pairs: OverlapPair[] = [];
   for (const [theaterId, list] of byTheater) {
     list.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
@@ -52,12 +57,7 @@ export function overlapsWithinRequest(slots: Slot[]): OverlapPair[] {
 
 /** For each existing showtime, the requested start times that hit it (none → not a conflict). */
 export function matchConflicts<E extends { theaterId: string; startsAt: Date; availableAt: Date }>(slots: Slot[], existing: E[]): { showtime: E; hitBy: Date[] }[] {
-  const byTheater = new Map<string, Slot[]>();
-  for (const s of slots) {
-    const list = byTheater.get(s.theaterId);
-    if (list) list.push(s);
-    else byTheater.set(s.theaterId, [s]);
-  }
+  const byTheater = slotsByTheater(slots);
   const result: { showtime: E; hitBy: Date[] }[] = [];
   for (const showtime of existing) {
     const hitBy = (byTheater.get(showtime.theaterId) ?? []).filter((s) => busyTogether(s, showtime)).map((s) => s.startsAt);
@@ -78,12 +78,7 @@ export interface Envelope {
  * instead of one per slot (11,200 slots → about 200 probes for a week in 200 theaters).
  */
 export function envelopesOf(slots: Slot[], mergeGapMs = 12 * 3600_000): Envelope[] {
-  const byTheater = new Map<string, Slot[]>();
-  for (const s of slots) {
-    const list = byTheater.get(s.theaterId);
-    if (list) list.push(s);
-    else byTheater.set(s.theaterId, [s]);
-  }
+  const byTheater = slotsByTheater(slots);
   const envelopes: Envelope[] = [];
   for (const [theaterId, list] of byTheater) {
     const sorted = [...list].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
