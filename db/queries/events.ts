@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { rowsOf } from "../client";
-import { deadLetters, events, movies, userFeatures, type EventType } from "../schema";
+import { deadLetters, events, movies, ratings, userFeatures, type EventType } from "../schema";
 
 export interface NewEvent {
   requestId: string;
@@ -125,6 +125,12 @@ export async function saveUserFeatures(tx: Db, rows: { userId: string; features:
     insert into user_features (user_id, features, updated_at)
     select user_id, features, ${now.toISOString()}::timestamptz from jsonb_to_recordset(${input}::jsonb) as r(user_id text, features jsonb)
     on conflict (user_id) do update set features = excluded.features, updated_at = excluded.updated_at`);
+}
+
+/** A user's current ratings (one per movie: the newest), as the features show them. */
+export async function currentRatingsOf(db: Db, userId: string): Promise<{ movieId: string; rating: number; at: string }[]> {
+  const rows = await db.select({ movieId: ratings.movieId, rating: ratings.rating, ratedAt: ratings.ratedAt }).from(ratings).where(eq(ratings.userId, userId));
+  return rows.map((r) => ({ movieId: r.movieId, rating: r.rating, at: r.ratedAt.toISOString() }));
 }
 
 export async function findUserFeatures(db: Db, userId: string) {

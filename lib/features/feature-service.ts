@@ -1,11 +1,11 @@
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { eventsOfUserSince, findUserFeatures, genresOfMovies, saveUserFeatures } from "@/db/queries/events";
+import { currentRatingsOf, eventsOfUserSince, findUserFeatures, genresOfMovies, saveUserFeatures } from "@/db/queries/events";
 import { findUserById } from "@/db/queries/users";
 import type { Actor } from "@/lib/auth/actor";
 import { isAdmin } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors/app-error";
-import { applyEvents, emptyFeatures, type UserFeatures } from "./user-features";
+import { applyEvents, emptyFeatures, withRatings, type StoredFeatures, type UserFeatures } from "./user-features";
 
 export const refreshQuery = z.object({ daysBack: z.coerce.number().int().min(1).max(3650).default(90) }).strict();
 
@@ -29,11 +29,14 @@ export async function getFeatures(db: Db, userId: string) {
   const user = await findUserById(db, userId);
   if (!user) throw new AppError("not_found:user", `No user with id '${userId}'`, { fields: { userId: "Not found" } });
   const stored = await findUserFeatures(db, userId);
-  const features = stored && Object.keys(stored.features).length ? (stored.features as unknown as UserFeatures) : emptyFeatures();
-  return featuresView(userId, features, stored?.updatedAt ?? null);
+  const features = stored && Object.keys(stored.features).length ? (stored.features as unknown as StoredFeatures) : emptyFeatures();
+  return featuresView(userId, withRatings(features, await currentRatingsOf(db, userId)), stored?.updatedAt ?? null);
 }
 
-/** Rebuilds a user's features from their raw events of the last `daysBack` days. */
+/**
+ * Rebuilds a user's features from their raw events of the last `daysBack` days. Ratings are the
+ * user's current ones whatever the window: the `ratings` table holds them, not the features.
+ */
 export async function refreshFeatures(db: Db, userId: string, daysBack: number, now: Date) {
   const user = await findUserById(db, userId);
   if (!user) throw new AppError("not_found:user", `No user with id '${userId}'`, { fields: { userId: "Not found" } });
@@ -41,5 +44,5 @@ export async function refreshFeatures(db: Db, userId: string, daysBack: number, 
   const genres = await genresOfMovies(db, [...new Set(events.map((e) => e.movieId).filter((id): id is string => Boolean(id)))]);
   const features = applyEvents(emptyFeatures(), events, (id) => genres.get(id) ?? []);
   await saveUserFeatures(db, [{ userId, features: features as unknown as Record<string, unknown> }], now);
-  return { ...featuresView(userId, features, now), rebuiltFrom: { events: events.length, daysBack } };
+  return { ...featuresView(userId, withRatings(features, await currentRatingsOf(db, userId)), now), rebuiltFrom: { events: events.length, daysBack } };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyEvents, emptyFeatures, keywordsOf, type FeatureEvent } from "./user-features";
+import { applyEvents, emptyFeatures, keywordsOf, withRatings, type FeatureEvent } from "./user-features";
 
 const genres: Record<string, string[]> = { heat: ["Action", "Crime"], toy: ["Animation", "Children"], up: ["Animation"] };
 const genresOf = (id: string) => genres[id] ?? [];
@@ -34,9 +34,23 @@ describe("user features", () => {
     expect(keywordsOf("Amélie, 2001!")).toEqual(["amélie", "2001"]);
   });
 
-  it("averages ratings and lists movies rated 4 or more", () => {
-    expect(f.averageRating).toBe(3.25);
-    expect(f.likedMovies).toEqual(["heat"]);
+  it("averages the current ratings and lists the movies rated 4 or more, most recent first", () => {
+    const shown = withRatings(f, [
+      { movieId: "toy", rating: 2, at: at(6) },
+      { movieId: "heat", rating: 4.5, at: at(5) },
+      { movieId: "up", rating: 4, at: at(10) },
+    ]);
+    expect(shown.averageRating).toBe(3.5);
+    expect(shown.likedMovies).toEqual(["up", "heat"]);
+    expect(shown.ratings.heat).toEqual({ rating: 4.5, at: at(5) });
+    expect(withRatings(f, []).averageRating).toBeNull();
+  });
+
+  it("keeps no ratings in the stored document, so it does not grow with every movie rated", () => {
+    const many = Array.from({ length: 500 }, (_, i): FeatureEvent => ({ type: "rating", movieId: `m${i}`, metadata: { rating: 3 }, at: at(i) }));
+    const g = applyEvents(emptyFeatures(), many, genresOf);
+    expect(g.interactionCounts.rating).toBe(500);
+    expect(JSON.stringify(g).length).toBeLessThan(1_000);
   });
 
   it("keeps favorites as they stand now, and counts every interaction", () => {

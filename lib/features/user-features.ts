@@ -14,7 +14,12 @@ export const SEARCH_HISTORY_LIMIT = 50;
 export const TOP_KEYWORDS = 10;
 export const LIKED_RATING = 4;
 
-export interface UserFeatures {
+/**
+ * What the event worker keeps per user, folded from events. It does not hold the user's ratings:
+ * those live in the `ratings` table (the worker writes it in the same transaction), and a list
+ * that grows with every movie rated would make the worker rewrite an ever larger document.
+ */
+export interface StoredFeatures {
   watchHistory: { movieId: string; watchDuration: number; progressPercent: number; at: string }[];
   totalWatchTime: number;
   averageWatchTime: number;
@@ -22,9 +27,6 @@ export interface UserFeatures {
   searchHistory: { query: string; at: string }[];
   keywordCounts: Record<string, number>;
   topKeywords: { keyword: string; count: number }[];
-  ratings: Record<string, { rating: number; at: string }>;
-  averageRating: number | null;
-  likedMovies: string[];
   favorites: string[];
   interactionCounts: Record<EventType, number>;
   /** Implicit-feedback weight summed per genre (see lib/events/implicit-feedback.ts). */
@@ -34,7 +36,22 @@ export interface UserFeatures {
   lastActiveAt: string | null;
 }
 
-export function emptyFeatures(): UserFeatures {
+/** A user's current rating of one movie (a row of the `ratings` table). */
+export interface CurrentRating {
+  movieId: string;
+  rating: number;
+  at: string;
+}
+
+/** The features as GET /features/{userId} shows them: the stored ones plus the current ratings. */
+export interface UserFeatures extends StoredFeatures {
+  ratings: Record<string, { rating: number; at: string }>;
+  averageRating: number | null;
+  /** Rated LIKED_RATING or more, most recently rated first. */
+  likedMovies: string[];
+}
+
+export function emptyFeatures(): StoredFeatures {
   return {
     watchHistory: [],
     totalWatchTime: 0,
@@ -43,14 +60,22 @@ export function emptyFeatures(): UserFeatures {
     searchHistory: [],
     keywordCounts: {},
     topKeywords: [],
-    ratings: {},
-    averageRating: null,
-    likedMovies: [],
     favorites: [],
     interactionCounts: { watch: 0, search: 0, rating: 0, favorite: 0 },
     genreScores: {},
     genreAffinity: {},
     lastActiveAt: null,
+  };
+}
+
+/** Stored features with the user's current ratings, their average and the movies they like. */
+export function withRatings(stored: StoredFeatures, ratings: CurrentRating[]): UserFeatures {
+  const newestFirst = [...ratings].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.movieId < b.movieId ? -1 : a.movieId > b.movieId ? 1 : 0));
+  return {
+    ...stored,
+    ratings: Object.fromEntries(newestFirst.map((r) => [r.movieId, { rating: r.rating, at: r.at }])),
+    averageRating: ratings.length ? Math.round((ratings.reduce((s, r) => s + r.rating, 0) / ratings.length) * 100) / 100 : null,
+    likedMovies: newestFirst.filter((r) => r.rating >= LIKED_RATING).map((r) => r.movieId),
   };
 }
 
@@ -65,18 +90,23 @@ export function keywordsOf(query: string): string[] {
 
 /**
  * A copy of what applyEvents changes in place; the rest is replaced whole or never changed.
- * structuredClone of the whole document cost 0.3 ms per user (most of the worker's CPU).
+ * structuredClone of the whole document cost 0.3 ms per user (most of the worker's CPU). Built
+ * field by field, so keys an older version stored (its ratings) are not carried along.
  */
-function copyForUpdate(s: UserFeatures): UserFeatures {
+function copyForUpdate(s: StoredFeatures): StoredFeatures {
   return {
-    ...s,
     watchHistory: [...s.watchHistory],
+    totalWatchTime: s.totalWatchTime,
+    averageWatchTime: s.averageWatchTime,
+    watchCount: s.watchCount,
     searchHistory: [...s.searchHistory],
     keywordCounts: { ...s.keywordCounts },
-    ratings: { ...s.ratings },
+    topKeywords: s.topKeywords,
     favorites: [...s.favorites],
     interactionCounts: { ...s.interactionCounts },
     genreScores: { ...s.genreScores },
+    genreAffinity: s.genreAffinity,
+    lastActiveAt: s.lastActiveAt,
   };
 }
 
@@ -84,7 +114,7 @@ function copyForUpdate(s: UserFeatures): UserFeatures {
  * Folds events (in time order) into a user's features. Pure: the worker applies new events to
  * stored features, a refresh folds all raw events into empty ones, and both give the same result.
  */
-export function applyEvents(start: UserFeatures, events: FeatureEvent[], genresOf: (movieId: string) => string[]): UserFeatures {
+export function applyEvents(start: StoredFeatures, events: FeatureEvent[], genresOf: (movieId: string) => string[]): StoredFeatures {
   const f = copyForUpdate(start);
   for (const e of events) {
     f.interactionCounts[e.type] += 1;
@@ -111,9 +141,7 @@ export function applyEvents(start: UserFeatures, events: FeatureEvent[], genresO
         break;
       }
       case "rating": {
-        const rating = Number(m.rating);
-        f.ratings[e.movieId!] = { rating, at: e.at };
-        weight = interactionWeight({ type: "rating", rating });
+        weight = interactionWeight({ type: "rating", rating: Number(m.rating) });
         break;
       }
       case "favorite": {
@@ -128,13 +156,6 @@ export function applyEvents(start: UserFeatures, events: FeatureEvent[], genresO
     }
     if (weight && e.movieId) for (const g of genresOf(e.movieId)) f.genreScores[g] = Math.round(((f.genreScores[g] ?? 0) + weight) * 1000) / 1000;
   }
-  const ratings = Object.values(f.ratings);
-  f.averageRating = ratings.length ? Math.round((ratings.reduce((s, r) => s + r.rating, 0) / ratings.length) * 100) / 100 : null;
-  f.likedMovies = Object.entries(f.ratings)
-    .filter(([, r]) => r.rating >= LIKED_RATING)
-    // ISO instants sort as plain strings; localeCompare would cost a collator call per comparison.
-    .sort((a, b) => (a[1].at < b[1].at ? 1 : a[1].at > b[1].at ? -1 : 0))
-    .map(([id]) => id);
   f.topKeywords = Object.entries(f.keywordCounts)
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, TOP_KEYWORDS)
