@@ -1,13 +1,8 @@
 import type { SeatMap } from "@/lib/theaters/seat-map";
 
+export type { ListPage } from "@/lib/http/pagination";
+
 /** What the admin pages get back from the JSON API (dates arrive as ISO strings). */
-export interface ListPage<T> {
-  items: T[];
-  total: number;
-  limit: number;
-  offset: number;
-  nextOffset: number | null;
-}
 
 export interface Movie {
   id: string;

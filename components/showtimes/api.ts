@@ -1,15 +1,9 @@
 import { ApiClientError, apiFetch, queryString } from "@/lib/client/api-client";
 import type { BatchPhaseName, BatchRequestBody, BatchStatusName, ServerConflict, TimelineShowtime } from "@/lib/showtimes/wizard-plan";
 
-/** The showtime-creation API as the wizard and the batch pages use it. */
+import type { ListPage } from "@/lib/http/pagination";
 
-export interface ListPage<T> {
-  items: T[];
-  total: number;
-  limit: number;
-  offset: number;
-  nextOffset: number | null;
-}
+/** The showtime-creation API as the wizard and the batch pages use it. */
 
 export interface WizardMovie {
   id: string;

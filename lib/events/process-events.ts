@@ -11,7 +11,7 @@ import {
   type ClaimedEvent,
 } from "@/db/queries/events";
 import { addDailyActivity, addTrendActivity, type DailyDelta, type TrendDelta } from "@/db/queries/trends";
-import { applyEvents, emptyFeatures, type StoredFeatures } from "@/lib/features/user-features";
+import { applyEvents, storedFeaturesOf } from "@/lib/features/user-features";
 import { logger } from "@/lib/log/logger";
 import { addActivity, type ActivityKind } from "@/lib/trends/formulas";
 
@@ -94,9 +94,7 @@ async function applyBatch(tx: Db, batch: ClaimedEvent[], options: { now: () => D
     const slice = users.slice(from, from + USERS_PER_SLICE);
     const stored = await readUserFeatures(tx, slice.map(([userId]) => userId));
     const updated = slice.map(([userId, list]) => {
-      const start = stored.get(userId);
-      const base = start && Object.keys(start).length ? (start as unknown as StoredFeatures) : emptyFeatures();
-      return { userId, features: applyEvents(base, list, (id) => genres.get(id) ?? []) as unknown as Record<string, unknown> };
+      return { userId, features: applyEvents(storedFeaturesOf(stored.get(userId)), list, (id) => genres.get(id) ?? []) as unknown as Record<string, unknown> };
     });
     await saveUserFeatures(tx, updated, now);
   }

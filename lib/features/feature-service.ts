@@ -5,7 +5,7 @@ import { findUserById } from "@/db/queries/users";
 import type { Actor } from "@/lib/auth/actor";
 import { isAdmin } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors/app-error";
-import { applyEvents, emptyFeatures, withRatings, type StoredFeatures, type UserFeatures } from "./user-features";
+import { applyEvents, emptyFeatures, storedFeaturesOf, withRatings, type UserFeatures } from "./user-features";
 
 export const refreshQuery = z.object({ daysBack: z.coerce.number().int().min(1).max(3650).default(90) }).strict();
 
@@ -28,9 +28,8 @@ export function featuresView(userId: string, features: UserFeatures, updatedAt: 
 export async function getFeatures(db: Db, userId: string) {
   const user = await findUserById(db, userId);
   if (!user) throw new AppError("not_found:user", `No user with id '${userId}'`, { fields: { userId: "Not found" } });
-  const stored = await findUserFeatures(db, userId);
-  const features = stored && Object.keys(stored.features).length ? (stored.features as unknown as StoredFeatures) : emptyFeatures();
-  return featuresView(userId, withRatings(features, await currentRatingsOf(db, userId)), stored?.updatedAt ?? null);
+  const [stored, ratings] = await Promise.all([findUserFeatures(db, userId), currentRatingsOf(db, userId)]);
+  return featuresView(userId, withRatings(storedFeaturesOf(stored?.features), ratings), stored?.updatedAt ?? null);
 }
 
 /**

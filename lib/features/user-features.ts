@@ -68,6 +68,11 @@ export function emptyFeatures(): StoredFeatures {
   };
 }
 
+/** A stored features document as read from the database; a new user's row is `{}`. */
+export function storedFeaturesOf(document: Record<string, unknown> | null | undefined): StoredFeatures {
+  return document && Object.keys(document).length ? (document as unknown as StoredFeatures) : emptyFeatures();
+}
+
 /** Stored features with the user's current ratings, their average and the movies they like. */
 export function withRatings(stored: StoredFeatures, ratings: CurrentRating[]): UserFeatures {
   const newestFirst = [...ratings].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.movieId < b.movieId ? -1 : a.movieId > b.movieId ? 1 : 0));

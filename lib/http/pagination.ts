@@ -6,6 +6,16 @@ export const paginationSchema = {
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 };
 
-export function page<T>(items: T[], total: number, limit: number, offset: number) {
+/** One page of a list as the API answers it (clients read it with this type too). */
+export interface ListPage<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+  /** The offset of the next page, or null on the last one. */
+  nextOffset: number | null;
+}
+
+export function page<T>(items: T[], total: number, limit: number, offset: number): ListPage<T> {
   return { items, total, limit, offset, nextOffset: offset + items.length < total ? offset + items.length : null };
 }

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { isAppError } from "@/lib/errors/app-error";
-import { json, readJson } from "@/lib/http/api-route";
+import { errorResponse, json, readJson } from "@/lib/http/api-route";
 
 const receiptRequest = z.object({ requestId: z.string().max(128).optional() }).loose();
 
@@ -15,7 +14,6 @@ export async function POST(request: Request): Promise<Response> {
     const body = await readJson(request, receiptRequest, 32 * 1024);
     return json({ requestId: body.requestId ?? null, status: "accepted", serverTimestamp: new Date().toISOString() }, 202);
   } catch (error) {
-    if (isAppError(error)) return error.toResponse();
-    throw error;
+    return errorResponse(error, request, "/api/v1/bench/echo");
   }
 }
