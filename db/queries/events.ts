@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { rowsOf } from "../client";
 import { deadLetters, events, movies, ratings, userFeatures, type EventType } from "../schema";
@@ -138,13 +138,29 @@ export async function findUserFeatures(db: Db, userId: string) {
   return row ?? null;
 }
 
-export async function eventsOfUserSince(db: Db, userId: string, since: Date): Promise<ClaimedEvent[]> {
+/** Applied: processed by the worker and not taken off the stream as a dead letter. */
+const applied = and(isNotNull(events.processedAt), isNull(events.deadLetteredAt));
+const eventTime = sql<Date | string>`coalesce(${events.clientTimestamp}, ${events.serverTimestamp})`;
+
+/** A user's applied events since a time, in the order the worker applied them (to rebuild their features). */
+export async function appliedEventsOfUserSince(db: Db, userId: string, since: Date): Promise<ClaimedEvent[]> {
   const rows = await db
-    .select({ id: events.id, type: events.type, userId: events.userId, movieId: events.movieId, metadata: events.metadata, client: events.clientTimestamp, server: events.serverTimestamp })
+    .select({ id: events.id, type: events.type, userId: events.userId, movieId: events.movieId, metadata: events.metadata, at: eventTime })
     .from(events)
-    .where(and(eq(events.userId, userId), gte(events.serverTimestamp, since)))
+    .where(and(eq(events.userId, userId), gte(events.serverTimestamp, since), applied))
     .orderBy(asc(events.id));
-  return rows.map((r) => ({ id: r.id, type: r.type, userId: r.userId, movieId: r.movieId, metadata: r.metadata, at: (r.client ?? r.server).toISOString() }));
+  return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
+}
+
+/** A user's latest applied events of one type, newest first (their watch or search history). */
+export async function latestAppliedEvents(db: Db, userId: string, type: EventType, limit: number) {
+  const rows = await db
+    .select({ movieId: events.movieId, metadata: events.metadata, at: eventTime })
+    .from(events)
+    .where(and(eq(events.userId, userId), eq(events.type, type), applied))
+    .orderBy(desc(events.id))
+    .limit(limit);
+  return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
 }
 
 /** A rating event also becomes the user's current rating of the movie (newest wins), in one statement. */
@@ -191,7 +207,12 @@ export async function resolveDeadLetter(db: Db, id: number, status: "retried" | 
   return row ?? null;
 }
 
+/** Takes claimed events off the stream: processed, but never applied (they go to the dead letters). */
+export async function markEventsDeadLettered(tx: Db, ids: number[], at: Date) {
+  if (ids.length) await tx.update(events).set({ deadLetteredAt: at }).where(inArray(events.id, ids));
+}
+
 /** Puts events back in the queue (an admin retrying a dead letter). */
 export async function markEventsUnprocessed(db: Db, ids: number[]) {
-  if (ids.length) await db.update(events).set({ processedAt: null }).where(inArray(events.id, ids));
+  if (ids.length) await db.update(events).set({ processedAt: null, deadLetteredAt: null }).where(inArray(events.id, ids));
 }

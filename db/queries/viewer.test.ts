@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertMovie } from "@/db/queries/movies";
 import { createUser } from "@/db/queries/users";
-import { ratings, userFeatures } from "@/db/schema";
+import { events, ratings, userFeatures } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { findLastWatchProgress, findViewerRating, isViewerFavorite, movieTitles } from "./viewer";
 
@@ -12,12 +12,26 @@ beforeAll(async () => {
   await insertMovie(t.db, "heat", { title: "Heat" });
   await insertMovie(t.db, "up", { title: "Up" });
   await t.db.insert(ratings).values({ userId: "vera", movieId: "heat", rating: 4.5, ratedAt: new Date() });
-  const watchHistory = [
-    { movieId: "up", watchDuration: 60, progressPercent: 42.5, at: "2026-11-01T12:02:00Z" },
-    { movieId: "heat", watchDuration: 60, progressPercent: 100, at: "2026-11-01T12:01:00Z" },
-    { movieId: "up", watchDuration: 60, progressPercent: 10, at: "2026-11-01T12:00:00Z" },
-  ];
-  await t.db.insert(userFeatures).values({ userId: "vera", features: { favorites: ["up"], watchHistory } });
+  await t.db.insert(userFeatures).values({ userId: "vera", features: { favorites: ["up"] } });
+  const applied = new Date("2026-11-01T13:00:00Z");
+  const watched = (requestId: string, movieId: string, progressPercent: number, extra: Partial<typeof events.$inferInsert> = {}) => ({
+    requestId,
+    type: "watch" as const,
+    userId: "vera",
+    movieId,
+    metadata: { watchDuration: 60, progressPercent },
+    processedAt: applied,
+    ...extra,
+  });
+  // In id order: the last applied watch of "up" stopped at 42.5%; a later one is still waiting for
+  // the worker, and one of "heat" went to the dead letters.
+  await t.db.insert(events).values([
+    watched("w1", "up", 10),
+    watched("w2", "heat", 100),
+    watched("w3", "up", 42.5),
+    watched("w4", "up", 99, { processedAt: null }),
+    watched("w5", "heat", 5, { deadLetteredAt: applied }),
+  ]);
 });
 afterAll(() => t.destroy());
 
@@ -34,7 +48,7 @@ describe("a viewer's state on a movie page", () => {
     expect(await isViewerFavorite(t.db, "nobody", "up")).toBe(false);
   });
 
-  it("finds where they stopped the last time they watched it (the history is newest first)", async () => {
+  it("finds where they stopped the last time they watched it, as far as the worker has applied it", async () => {
     expect(await findLastWatchProgress(t.db, "vera", "up")).toBe(42.5);
     expect(await findLastWatchProgress(t.db, "vera", "heat")).toBe(100);
     expect(await findLastWatchProgress(t.db, "vera", "toy")).toBeNull();

@@ -1,10 +1,11 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { movies, ratings, userFeatures } from "../schema";
+import { events, movies, ratings, userFeatures } from "../schema";
 
 /**
- * What a signed-in viewer sees of their own activity on a movie page. Both come from what the
- * event worker wrote: the current rating from `ratings`, favorites from the stored features.
+ * What a signed-in viewer sees of their own activity on a movie page, as far as the event worker
+ * has applied it: the current rating from `ratings`, favorites from the stored features, where
+ * they stopped watching from their events.
  */
 export async function findViewerRating(db: Db, userId: string, movieId: string): Promise<number | null> {
   const [row] = await db
@@ -24,14 +25,13 @@ export async function isViewerFavorite(db: Db, userId: string, movieId: string):
   return Boolean(row?.favorite);
 }
 
-/** Where the viewer stopped the last time they watched this movie (percent), from their watch history. */
+/** Where the viewer stopped the last time they watched this movie (percent), from their latest applied watch of it. */
 export async function findLastWatchProgress(db: Db, userId: string, movieId: string): Promise<number | null> {
   const [row] = await db
-    .select({
-      progress: sql<number | string | null>`(jsonb_path_query_first(${userFeatures.features} -> 'watchHistory', '$[*] ? (@.movieId == $id)', jsonb_build_object('id', ${movieId}::text)) ->> 'progressPercent')::float8`,
-    })
-    .from(userFeatures)
-    .where(eq(userFeatures.userId, userId))
+    .select({ progress: sql<number | string | null>`(${events.metadata} ->> 'progressPercent')::float8` })
+    .from(events)
+    .where(and(eq(events.userId, userId), eq(events.type, "watch"), eq(events.movieId, movieId), isNotNull(events.processedAt), isNull(events.deadLetteredAt)))
+    .orderBy(desc(events.id))
     .limit(1);
   return row?.progress === null || row?.progress === undefined ? null : Number(row.progress);
 }

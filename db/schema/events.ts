@@ -8,7 +8,8 @@ export type EventType = (typeof eventTypes)[number];
 /**
  * The append-only log of what the audience did. `requestId` makes a retry safe: the same id is
  * stored once. `processedAt` is set by the feature worker in the same transaction as its updates,
- * so every event is counted exactly once.
+ * so every event is counted exactly once. `deadLetteredAt` marks one that was taken off the stream
+ * instead of applied: it is processed, but not part of the user's history.
  */
 export const events = pgTable(
   "events",
@@ -22,10 +23,13 @@ export const events = pgTable(
     serverTimestamp: timestamp("server_timestamp", { withTimezone: true }).notNull().defaultNow(),
     metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull(),
     processedAt: timestamp("processed_at", { withTimezone: true }),
+    deadLetteredAt: timestamp("dead_lettered_at", { withTimezone: true }),
   },
   (t) => [
     uniqueIndex("events_request_id_unique").on(t.requestId),
-    index("events_user_time_idx").on(t.userId, t.serverTimestamp),
+    // A user's latest watches and searches (their history, read when features are shown), and all
+    // of a user's events when their features are rebuilt.
+    index("events_user_type_id_idx").on(t.userId, t.type, t.id),
     index("events_movie_time_idx").on(t.movieId, t.serverTimestamp),
     index("events_unprocessed_idx").on(t.id).where(sql`${t.processedAt} is null`),
   ],

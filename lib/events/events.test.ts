@@ -458,6 +458,41 @@ describe("features computed from events, end to end", () => {
     expect(rows.every((r) => (r.features as { watchCount?: number }).watchCount === 1)).toBe(true);
   });
 
+  it("shows the latest 100 watches and 50 searches, newest first, once the worker has applied them", async () => {
+    const fan = "history-fan";
+    const watches = Array.from({ length: 130 }, (_, i) => ({ type: "watch", requestId: `hist-w-${i}`, ...watch(fan, i % 2 ? "heat" : "toy", { metadata: { watchDuration: i + 1, progressPercent: 50 } }) }));
+    const searches = Array.from({ length: 60 }, (_, i) => ({ type: "search", requestId: `hist-s-${i}`, userId: fan, metadata: { query: `query ${i}` } }));
+    expect((await sendBatch({ events: [...watches, ...searches] })).body.accepted).toBe(190);
+    const pending = (await call(featuresRoute.GET, { params: { userId: fan }, as: service })).body;
+    expect(pending).toMatchObject({ watchHistory: [], searchHistory: [], watchCount: 0 });
+    await processAll();
+    const shown = (await call(featuresRoute.GET, { params: { userId: fan }, as: service })).body;
+    expect(shown.watchCount).toBe(130);
+    expect(shown.watchHistory).toHaveLength(100);
+    expect(shown.watchHistory.map((w: { watchDuration: number }) => w.watchDuration).slice(0, 3)).toEqual([130, 129, 128]);
+    expect(shown.watchHistory.at(-1).watchDuration).toBe(31);
+    expect(shown.searchHistory).toHaveLength(50);
+    expect(shown.searchHistory[0].query).toBe("query 59");
+    expect(shown.searchHistory.at(-1).query).toBe("query 10");
+  });
+
+  it("rebuilds only from applied events: a refresh while events wait does not count them twice", async () => {
+    const before = (await call(featuresRoute.GET, { params: { userId: ada }, as: service })).body;
+    const waiting = [
+      { type: "watch", requestId: "ada-waiting-1", ...watch(ada, "up", { metadata: { watchDuration: 100, progressPercent: 100 } }) },
+      { type: "search", requestId: "ada-waiting-2", userId: ada, metadata: { query: "pixar" } },
+    ];
+    expect((await sendBatch({ events: waiting })).body.accepted).toBe(2);
+    const refreshed = await call(refreshRoute.POST, { method: "POST", path: `/api/v1/features/${ada}/refresh?daysBack=3650`, params: { userId: ada }, as: service });
+    expect(refreshed.body.interactionCounts).toEqual(before.interactionCounts);
+    await processAll();
+    const after = (await call(featuresRoute.GET, { params: { userId: ada }, as: service })).body;
+    expect(after.interactionCounts).toEqual({ ...before.interactionCounts, watch: before.interactionCounts.watch + 1, search: before.interactionCounts.search + 1 });
+    expect(after.totalWatchTime).toBe(before.totalWatchTime + 100);
+    expect(after.watchHistory[0].movieId).toBe("up");
+    expect(after.searchHistory[0].query).toBe("pixar");
+  });
+
   it("lets viewers read only their own features", async () => {
     const mine = await call(featuresRoute.GET, { params: { userId: viewer.userId }, as: viewer });
     expect(mine.status).toBe(200);

@@ -4,6 +4,7 @@ import {
   genresOfMovies,
   insertDeadLetter,
   lockUserFeatures,
+  markEventsDeadLettered,
   readUserFeatures,
   saveUserFeatures,
   unprocessedEventIds,
@@ -61,6 +62,7 @@ async function processOne(db: Db, id: number, options: { now: () => Date; halfLi
   await db.transaction(async (tx) => {
     const [event] = await claimUnprocessedEvents(tx, 1, [id]);
     if (!event) return;
+    await markEventsDeadLettered(tx, [id], options.now());
     await insertDeadLetter(tx, { queue: PROCESS_EVENTS_QUEUE, payload: { eventId: id, type: event.type, userId: event.userId, movieId: event.movieId }, error: describeError(lastError), attempts: ATTEMPTS_BEFORE_DEAD_LETTER });
   });
   logger.error({ err: lastError, eventId: id }, "event moved to the dead letters");

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { currentRatingsOf, eventsOfUserSince, findUserFeatures, genresOfMovies, saveUserFeatures } from "@/db/queries/events";
+import { appliedEventsOfUserSince, currentRatingsOf, findUserFeatures, genresOfMovies, latestAppliedEvents, lockUserFeatures, saveUserFeatures } from "@/db/queries/events";
 import { findUserById } from "@/db/queries/users";
 import type { Actor } from "@/lib/auth/actor";
 import { isAdmin } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors/app-error";
-import { applyEvents, emptyFeatures, storedFeaturesOf, withRatings, type UserFeatures } from "./user-features";
+import { applyEvents, emptyFeatures, SEARCH_HISTORY_LIMIT, storedFeaturesOf, WATCH_HISTORY_LIMIT, withHistory, type UserFeatures, type UserHistory } from "./user-features";
 
 export const refreshQuery = z.object({ daysBack: z.coerce.number().int().min(1).max(3650).default(90) }).strict();
 
@@ -25,23 +25,45 @@ export function featuresView(userId: string, features: UserFeatures, updatedAt: 
   return { userId, ...visible, updatedAt: updatedAt?.toISOString() ?? null };
 }
 
+/** The user's latest watches and searches (from the events the worker applied) and current ratings. */
+async function historyOf(db: Db, userId: string): Promise<UserHistory> {
+  const [watches, searches, ratings] = await Promise.all([
+    latestAppliedEvents(db, userId, "watch", WATCH_HISTORY_LIMIT),
+    latestAppliedEvents(db, userId, "search", SEARCH_HISTORY_LIMIT),
+    currentRatingsOf(db, userId),
+  ]);
+  return {
+    watches: watches.map((e) => ({ movieId: e.movieId ?? "", watchDuration: Number(e.metadata.watchDuration ?? 0), progressPercent: Number(e.metadata.progressPercent ?? 0), at: e.at })),
+    searches: searches.map((e) => ({ query: String(e.metadata.query ?? ""), at: e.at })),
+    ratings,
+  };
+}
+
+async function assertUserExists(db: Db, userId: string) {
+  if (!(await findUserById(db, userId))) throw new AppError("not_found:user", `No user with id '${userId}'`, { fields: { userId: "Not found" } });
+}
+
 export async function getFeatures(db: Db, userId: string) {
-  const user = await findUserById(db, userId);
-  if (!user) throw new AppError("not_found:user", `No user with id '${userId}'`, { fields: { userId: "Not found" } });
-  const [stored, ratings] = await Promise.all([findUserFeatures(db, userId), currentRatingsOf(db, userId)]);
-  return featuresView(userId, withRatings(storedFeaturesOf(stored?.features), ratings), stored?.updatedAt ?? null);
+  await assertUserExists(db, userId);
+  const [stored, history] = await Promise.all([findUserFeatures(db, userId), historyOf(db, userId)]);
+  return featuresView(userId, withHistory(storedFeaturesOf(stored?.features), history), stored?.updatedAt ?? null);
 }
 
 /**
- * Rebuilds a user's features from their raw events of the last `daysBack` days. Ratings are the
- * user's current ones whatever the window: the `ratings` table holds them, not the features.
+ * Rebuilds a user's features from the events of the last `daysBack` days that the worker has
+ * applied. The user's row is locked first, so the worker waits and then applies its new events
+ * on top of the rebuilt features: none is left out or counted twice. Histories and ratings are
+ * the user's current ones whatever the window.
  */
 export async function refreshFeatures(db: Db, userId: string, daysBack: number, now: Date) {
-  const user = await findUserById(db, userId);
-  if (!user) throw new AppError("not_found:user", `No user with id '${userId}'`, { fields: { userId: "Not found" } });
-  const events = await eventsOfUserSince(db, userId, new Date(now.getTime() - daysBack * 86_400_000));
-  const genres = await genresOfMovies(db, [...new Set(events.map((e) => e.movieId).filter((id): id is string => Boolean(id)))]);
-  const features = applyEvents(emptyFeatures(), events, (id) => genres.get(id) ?? []);
-  await saveUserFeatures(db, [{ userId, features: features as unknown as Record<string, unknown> }], now);
-  return { ...featuresView(userId, withRatings(features, await currentRatingsOf(db, userId)), now), rebuiltFrom: { events: events.length, daysBack } };
+  await assertUserExists(db, userId);
+  const { features, events } = await db.transaction(async (tx) => {
+    await lockUserFeatures(tx, [userId]);
+    const events = await appliedEventsOfUserSince(tx, userId, new Date(now.getTime() - daysBack * 86_400_000));
+    const genres = await genresOfMovies(tx, [...new Set(events.map((e) => e.movieId).filter((id): id is string => Boolean(id)))]);
+    const features = applyEvents(emptyFeatures(), events, (id) => genres.get(id) ?? []);
+    await saveUserFeatures(tx, [{ userId, features: features as unknown as Record<string, unknown> }], now);
+    return { features, events };
+  });
+  return { ...featuresView(userId, withHistory(features, await historyOf(db, userId)), now), rebuiltFrom: { events: events.length, daysBack } };
 }

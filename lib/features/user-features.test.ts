@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyEvents, emptyFeatures, keywordsOf, withRatings, type FeatureEvent } from "./user-features";
+import { applyEvents, emptyFeatures, keywordsOf, withHistory, type FeatureEvent } from "./user-features";
 
 const genres: Record<string, string[]> = { heat: ["Action", "Crime"], toy: ["Animation", "Children"], up: ["Animation"] };
 const genresOf = (id: string) => genres[id] ?? [];
@@ -20,8 +20,7 @@ const history: FeatureEvent[] = [
 describe("user features", () => {
   const f = applyEvents(emptyFeatures(), history, genresOf);
 
-  it("keeps the watch history newest first with total and average watch time", () => {
-    expect(f.watchHistory.map((w) => w.movieId)).toEqual(["toy", "heat"]);
+  it("sums and averages watch time", () => {
     expect(f.totalWatchTime).toBe(6600);
     expect(f.averageWatchTime).toBe(3300);
   });
@@ -35,21 +34,30 @@ describe("user features", () => {
   });
 
   it("averages the current ratings and lists the movies rated 4 or more, most recent first", () => {
-    const shown = withRatings(f, [
-      { movieId: "toy", rating: 2, at: at(6) },
-      { movieId: "heat", rating: 4.5, at: at(5) },
-      { movieId: "up", rating: 4, at: at(10) },
-    ]);
+    const shown = withHistory(f, {
+      watches: [],
+      searches: [],
+      ratings: [
+        { movieId: "toy", rating: 2, at: at(6) },
+        { movieId: "heat", rating: 4.5, at: at(5) },
+        { movieId: "up", rating: 4, at: at(10) },
+      ],
+    });
     expect(shown.averageRating).toBe(3.5);
     expect(shown.likedMovies).toEqual(["up", "heat"]);
     expect(shown.ratings.heat).toEqual({ rating: 4.5, at: at(5) });
-    expect(withRatings(f, []).averageRating).toBeNull();
+    expect(withHistory(f, { watches: [], searches: [], ratings: [] }).averageRating).toBeNull();
   });
 
-  it("keeps no ratings in the stored document, so it does not grow with every movie rated", () => {
-    const many = Array.from({ length: 500 }, (_, i): FeatureEvent => ({ type: "rating", movieId: `m${i}`, metadata: { rating: 3 }, at: at(i) }));
+  it("keeps neither ratings nor histories in the stored document, so it does not grow with use", () => {
+    const many = Array.from({ length: 500 }, (_, i): FeatureEvent => {
+      const kind = i % 3;
+      if (kind === 0) return { type: "rating", movieId: `m${i}`, metadata: { rating: 3 }, at: at(i) };
+      if (kind === 1) return { type: "watch", movieId: "heat", metadata: { watchDuration: 100, progressPercent: 50 }, at: at(i) };
+      return { type: "search", movieId: null, metadata: { query: `heat night ${i % 5}` }, at: at(i) };
+    });
     const g = applyEvents(emptyFeatures(), many, genresOf);
-    expect(g.interactionCounts.rating).toBe(500);
+    expect(g.interactionCounts).toEqual({ watch: 167, search: 166, rating: 167, favorite: 0 });
     expect(JSON.stringify(g).length).toBeLessThan(1_000);
   });
 
@@ -76,12 +84,5 @@ describe("user features", () => {
     applyEvents(stored, history.slice(5), genresOf);
     applyEvents(stored, [{ type: "watch", movieId: "up", metadata: { watchDuration: 5, progressPercent: 1 }, at: at(20) }], genresOf);
     expect(stored).toEqual(snapshot);
-  });
-
-  it("keeps only the last 100 watches", () => {
-    const many = Array.from({ length: 130 }, (_, i): FeatureEvent => ({ type: "watch", movieId: "heat", metadata: { watchDuration: 1, progressPercent: 50 }, at: at(i) }));
-    const g = applyEvents(emptyFeatures(), many, genresOf);
-    expect(g.watchHistory).toHaveLength(100);
-    expect(g.watchCount).toBe(130);
   });
 });

@@ -14,17 +14,30 @@ export const SEARCH_HISTORY_LIMIT = 50;
 export const TOP_KEYWORDS = 10;
 export const LIKED_RATING = 4;
 
+/** A watch in a user's history, newest first. */
+export interface WatchEntry {
+  movieId: string;
+  watchDuration: number;
+  progressPercent: number;
+  at: string;
+}
+
+/** A search in a user's history, newest first. */
+export interface SearchEntry {
+  query: string;
+  at: string;
+}
+
 /**
- * What the event worker keeps per user, folded from events. It does not hold the user's ratings:
- * those live in the `ratings` table (the worker writes it in the same transaction), and a list
- * that grows with every movie rated would make the worker rewrite an ever larger document.
+ * What the event worker keeps per user, folded from events. It rewrites this document for every
+ * user in every batch, so it holds only what is small and bounded: the histories (the user's
+ * latest watches and searches) are read from the events themselves, and the ratings from the
+ * `ratings` table (which the worker writes in the same transaction).
  */
 export interface StoredFeatures {
-  watchHistory: { movieId: string; watchDuration: number; progressPercent: number; at: string }[];
   totalWatchTime: number;
   averageWatchTime: number;
   watchCount: number;
-  searchHistory: { query: string; at: string }[];
   keywordCounts: Record<string, number>;
   topKeywords: { keyword: string; count: number }[];
   favorites: string[];
@@ -43,8 +56,19 @@ export interface CurrentRating {
   at: string;
 }
 
-/** The features as GET /features/{userId} shows them: the stored ones plus the current ratings. */
+/** What is read beside the stored features: the user's latest applied events and current ratings. */
+export interface UserHistory {
+  /** At most WATCH_HISTORY_LIMIT, newest first. */
+  watches: WatchEntry[];
+  /** At most SEARCH_HISTORY_LIMIT, newest first. */
+  searches: SearchEntry[];
+  ratings: CurrentRating[];
+}
+
+/** The features as GET /features/{userId} shows them: the stored ones with the user's history. */
 export interface UserFeatures extends StoredFeatures {
+  watchHistory: WatchEntry[];
+  searchHistory: SearchEntry[];
   ratings: Record<string, { rating: number; at: string }>;
   averageRating: number | null;
   /** Rated LIKED_RATING or more, most recently rated first. */
@@ -53,11 +77,9 @@ export interface UserFeatures extends StoredFeatures {
 
 export function emptyFeatures(): StoredFeatures {
   return {
-    watchHistory: [],
     totalWatchTime: 0,
     averageWatchTime: 0,
     watchCount: 0,
-    searchHistory: [],
     keywordCounts: {},
     topKeywords: [],
     favorites: [],
@@ -73,11 +95,14 @@ export function storedFeaturesOf(document: Record<string, unknown> | null | unde
   return document && Object.keys(document).length ? (document as unknown as StoredFeatures) : emptyFeatures();
 }
 
-/** Stored features with the user's current ratings, their average and the movies they like. */
-export function withRatings(stored: StoredFeatures, ratings: CurrentRating[]): UserFeatures {
+/** Stored features with the user's history: latest watches and searches, current ratings, their average and the movies they like. */
+export function withHistory(stored: StoredFeatures, history: UserHistory): UserFeatures {
+  const { ratings } = history;
   const newestFirst = [...ratings].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.movieId < b.movieId ? -1 : a.movieId > b.movieId ? 1 : 0));
   return {
     ...stored,
+    watchHistory: history.watches,
+    searchHistory: history.searches,
     ratings: Object.fromEntries(newestFirst.map((r) => [r.movieId, { rating: r.rating, at: r.at }])),
     averageRating: ratings.length ? Math.round((ratings.reduce((s, r) => s + r.rating, 0) / ratings.length) * 100) / 100 : null,
     likedMovies: newestFirst.filter((r) => r.rating >= LIKED_RATING).map((r) => r.movieId),
@@ -96,15 +121,13 @@ export function keywordsOf(query: string): string[] {
 /**
  * A copy of what applyEvents changes in place; the rest is replaced whole or never changed.
  * structuredClone of the whole document cost 0.3 ms per user (most of the worker's CPU). Built
- * field by field, so keys an older version stored (its ratings) are not carried along.
+ * field by field, so keys an older version stored (ratings, histories) are not carried along.
  */
 function copyForUpdate(s: StoredFeatures): StoredFeatures {
   return {
-    watchHistory: [...s.watchHistory],
     totalWatchTime: s.totalWatchTime,
     averageWatchTime: s.averageWatchTime,
     watchCount: s.watchCount,
-    searchHistory: [...s.searchHistory],
     keywordCounts: { ...s.keywordCounts },
     topKeywords: s.topKeywords,
     favorites: [...s.favorites],
@@ -130,8 +153,6 @@ export function applyEvents(start: StoredFeatures, events: FeatureEvent[], genre
       case "watch": {
         const watchDuration = Number(m.watchDuration ?? 0);
         const progressPercent = Number(m.progressPercent ?? 0);
-        f.watchHistory.unshift({ movieId: e.movieId!, watchDuration, progressPercent, at: e.at });
-        f.watchHistory.length = Math.min(f.watchHistory.length, WATCH_HISTORY_LIMIT);
         f.totalWatchTime += watchDuration;
         f.watchCount += 1;
         f.averageWatchTime = Math.round((f.totalWatchTime / f.watchCount) * 10) / 10;
@@ -140,8 +161,6 @@ export function applyEvents(start: StoredFeatures, events: FeatureEvent[], genre
       }
       case "search": {
         const query = String(m.query ?? "");
-        f.searchHistory.unshift({ query, at: e.at });
-        f.searchHistory.length = Math.min(f.searchHistory.length, SEARCH_HISTORY_LIMIT);
         for (const k of keywordsOf(query)) f.keywordCounts[k] = (f.keywordCounts[k] ?? 0) + 1;
         break;
       }
