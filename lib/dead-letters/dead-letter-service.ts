@@ -11,28 +11,38 @@ import { enqueueExternalFetch, FETCH_EXTERNAL_QUEUE } from "@/lib/trends/jobs";
 export const deadLetterListQuery = z.object({ status: z.enum(deadLetterStatuses).optional(), ...paginationSchema }).strict();
 export const deadLetterParams = z.object({ id: z.coerce.number().int().positive("Not a dead letter id") });
 
+interface RetryPlan {
+  /** What puts the work back, written in the same transaction that marks the letter retried. */
+  requeue?(tx: Db, payload: Record<string, unknown>): Promise<void>;
+  /** Once that has committed: what hands the work to its queue again. */
+  resend(boss: PgBoss, payload: Record<string, unknown>): Promise<void>;
+}
+
 /**
  * How to retry each kind of dead letter: put its work back where it came from. A queue that
  * dead-letters work registers its retry here.
  */
-export const retryByQueue: Record<string, (db: Db, boss: PgBoss, payload: Record<string, unknown>) => Promise<void>> = {
-  [PROCESS_EVENTS_QUEUE]: async (db, boss, payload) => {
-    await markEventsUnprocessed(db, [Number(payload.eventId)]);
-    await boss.send(PROCESS_EVENTS_QUEUE, {});
+export const retryByQueue: Record<string, RetryPlan> = {
+  [PROCESS_EVENTS_QUEUE]: {
+    requeue: (tx, payload) => markEventsUnprocessed(tx, [Number(payload.eventId)]),
+    resend: async (boss) => void (await boss.send(PROCESS_EVENTS_QUEUE, {})),
   },
-  [FETCH_EXTERNAL_QUEUE]: async (_db, boss, payload) => {
-    await enqueueExternalFetch(boss, [String(payload.movieId)]);
+  [FETCH_EXTERNAL_QUEUE]: {
+    resend: async (boss, payload) => void (await enqueueExternalFetch(boss, [String(payload.movieId)])),
   },
 };
 
 export async function retryDeadLetter(db: Db, boss: PgBoss, id: number, now: Date) {
   const letter = await findDeadLetter(db, id);
   if (!letter) throw new AppError("not_found:dead_letter", `No dead letter ${id}`, { fields: { id: "Not found" } });
-  const retry = retryByQueue[letter.queue];
-  if (!retry) throw new AppError("conflict:dead_letter", `Dead letters from '${letter.queue}' cannot be retried`, { fields: { id: "Not retryable" } });
-  const resolved = await resolveDeadLetter(db, id, "retried", now);
-  if (!resolved) throw new AppError("conflict:dead_letter", `Dead letter ${id} was already ${letter.status}`, { fields: { id: `Already ${letter.status}` } });
-  await retry(db, boss, letter.payload);
+  const plan = retryByQueue[letter.queue];
+  if (!plan) throw new AppError("conflict:dead_letter", `Dead letters from '${letter.queue}' cannot be retried`, { fields: { id: "Not retryable" } });
+  await db.transaction(async (tx) => {
+    const resolved = await resolveDeadLetter(tx, id, "retried", now);
+    if (!resolved) throw new AppError("conflict:dead_letter", `Dead letter ${id} was already ${letter.status}`, { fields: { id: `Already ${letter.status}` } });
+    await plan.requeue?.(tx, letter.payload);
+  });
+  await plan.resend(boss, letter.payload);
   return { id, status: "retried" as const };
 }
 
