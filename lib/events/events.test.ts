@@ -18,7 +18,7 @@ import * as retryRoute from "@/app/api/v1/admin/dead-letters/[id]/retry/route";
 import * as discardRoute from "@/app/api/v1/admin/dead-letters/[id]/discard/route";
 import * as movieRoute from "@/app/api/v1/movies/[id]/route";
 import { createProcessingTrigger } from "./jobs";
-import { processPendingEvents, PROCESS_EVENTS_QUEUE } from "./process-events";
+import { BATCH_SIZE, processPendingEvents, PROCESS_EVENTS_QUEUE } from "./process-events";
 import { MAX_EVENTS_PER_BATCH } from "./schemas";
 
 /**
@@ -447,6 +447,14 @@ describe("features computed from events, end to end", () => {
     expect(again.watchHistory).toHaveLength(2);
     expect(await views()).toEqual(before);
     expect(await eventsOf(ada)).toBe(history.length);
+  });
+
+  it("works off a backlog of more than one batch in one run, and then ends", async () => {
+    const backlog = Array.from({ length: BATCH_SIZE + 1 }, (_, i) => ({ type: "search", requestId: `backlog-${i}`, userId: `backlog-${i % 40}`, metadata: { query: "night" } }));
+    for (let i = 0; i < backlog.length; i += MAX_EVENTS_PER_BATCH) expect((await sendBatch({ events: backlog.slice(i, i + MAX_EVENTS_PER_BATCH) })).status).toBe(202);
+    const outcome = await processPendingEvents(t.db, { now: () => new Date(), halfLifeHours: 24 });
+    expect(outcome).toEqual({ processed: BATCH_SIZE + 1, deadLettered: 0 });
+    expect(await countUnprocessedEvents(t.db)).toBe(0);
   });
 
   it("updates every user of a batch that spans many users", async () => {

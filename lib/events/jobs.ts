@@ -6,6 +6,8 @@ import { processPendingEvents, PROCESS_EVENTS_QUEUE } from "./process-events";
 
 export const processEventsJob: JobDefinition = {
   queue: PROCESS_EVENTS_QUEUE,
+  // A job says "there are new events"; one waiting while one runs is enough, whoever asks.
+  policy: "stately",
   pollingIntervalSeconds: 0.5,
   // A safety net: if a trigger was lost, nothing waits longer than a minute.
   cron: "* * * * *",
@@ -17,10 +19,11 @@ export const processEventsJob: JobDefinition = {
 const COALESCE_MS = 250;
 
 /**
- * Asks for new events to be processed soon. Requests are coalesced (one send per 250 ms), and
- * pg-boss debounces the sends (one job per second), so a burst of events costs one job, not one
- * each. A request inside the 250 ms is not dropped but sent at its end: the job sent before may
- * already be running and miss the events stored since.
+ * Asks for new events to be processed soon: one send per 250 ms at most, however many events
+ * arrive, and the queue keeps at most one job waiting while one runs. Under a steady flow each
+ * job then applies, in one transaction, the events stored since the last one (a job ends once it
+ * has worked off what it found). A request inside the 250 ms is not dropped but sent at its end:
+ * the job sent before may already be running and miss the events stored since.
  */
 export function createProcessingTrigger(send: () => void, now: () => number = Date.now) {
   let last = Number.NEGATIVE_INFINITY;
@@ -43,7 +46,7 @@ const globalForTrigger = globalThis as unknown as { marqueeEventTrigger?: { boss
 const trigger = (globalForTrigger.marqueeEventTrigger ??= {
   boss: null,
   request: createProcessingTrigger(() =>
-    trigger.boss?.sendDebounced(PROCESS_EVENTS_QUEUE, {}, null, 1).catch((error) => logger.warn({ err: error }, "could not queue event processing")),
+    trigger.boss?.send(PROCESS_EVENTS_QUEUE, {}).catch((error) => logger.warn({ err: error }, "could not queue event processing")),
   ),
 });
 

@@ -21,19 +21,24 @@ export const BATCH_SIZE = 2_000;
 export const ATTEMPTS_BEFORE_DEAD_LETTER = 3;
 const USERS_PER_SLICE = 100;
 
+export interface ProcessingOptions {
+  now: () => Date;
+  halfLifeHours: number;
+}
+
 /**
  * Applies everything that new events change — user features, current ratings, movie views,
  * trending scores and daily activity — in the same transaction that marks the events processed,
  * so each event counts exactly once. An event that keeps failing goes to the dead letters.
+ * Returns once it has worked off the backlog it found.
  */
-export async function processPendingEvents(db: Db, options: { now: () => Date; halfLifeHours: number }): Promise<{ processed: number; deadLettered: number }> {
+export async function processPendingEvents(db: Db, options: ProcessingOptions): Promise<{ processed: number; deadLettered: number }> {
   let processed = 0;
   let deadLettered = 0;
   for (;;) {
+    let claimed: number;
     try {
-      const n = await db.transaction(async (tx) => applyBatch(tx, await claimUnprocessedEvents(tx, BATCH_SIZE), options));
-      if (n === 0) break;
-      processed += n;
+      claimed = await db.transaction(async (tx) => applyBatch(tx, await claimUnprocessedEvents(tx, BATCH_SIZE), options));
     } catch (error) {
       // Something in the batch is poison: go one by one to find it and keep the rest flowing.
       logger.warn({ err: error }, "event batch failed; processing one at a time");
@@ -44,12 +49,18 @@ export async function processPendingEvents(db: Db, options: { now: () => Date; h
         if (outcome === "dead") deadLettered++;
         else processed++;
       }
+      continue;
     }
+    processed += claimed;
+    // A batch that was not full has worked off the backlog. Events stored since then are left to
+    // the next job: claiming again at once, under a steady trickle, would run a transaction for
+    // every few events and never end, taking the CPU the requests need.
+    if (claimed < BATCH_SIZE) break;
   }
   return { processed, deadLettered };
 }
 
-async function processOne(db: Db, id: number, options: { now: () => Date; halfLifeHours: number }): Promise<"ok" | "dead"> {
+async function processOne(db: Db, id: number, options: ProcessingOptions): Promise<"ok" | "dead"> {
   let lastError: unknown;
   for (let attempt = 1; attempt <= ATTEMPTS_BEFORE_DEAD_LETTER; attempt++) {
     try {
@@ -75,7 +86,7 @@ export function describeError(error: unknown): string {
   return parts.join(" — caused by: ").slice(0, 2_000);
 }
 
-async function applyBatch(tx: Db, batch: ClaimedEvent[], options: { now: () => Date; halfLifeHours: number }): Promise<number> {
+async function applyBatch(tx: Db, batch: ClaimedEvent[], options: ProcessingOptions): Promise<number> {
   if (!batch.length) return 0;
   const now = options.now();
   const movieIds = [...new Set(batch.map((e) => e.movieId).filter((id): id is string => Boolean(id)))];

@@ -40,6 +40,18 @@ describe(`pg-boss on Node ${process.versions.node}`, () => {
     expect(job.output).toEqual({ echoed: "POPCORN" });
   });
 
+  it("keeps one wake-up job waiting however often it is asked, recreating a queue made before it was stately", async () => {
+    const wakeUp: JobDefinition = { queue: "test.wake-up", policy: "stately", async run() {} };
+    await createQueues(boss, [{ ...wakeUp, policy: undefined }]);
+    expect((await boss.getQueue("test.wake-up"))?.policy).toBe("standard");
+    await boss.send("test.wake-up", {});
+    await createQueues(boss, [wakeUp]);
+    expect((await boss.getQueue("test.wake-up"))?.policy).toBe("stately");
+    for (let i = 0; i < 5; i++) await boss.send("test.wake-up", {});
+    const waiting = await boss.findJobs("test.wake-up", { queued: true });
+    expect(waiting).toHaveLength(1);
+  });
+
   it("prunes rate-limit windows older than a day", async () => {
     const now = new Date("2026-11-21T12:00:00Z");
     await hitRateLimit(t.db, "old", 60_000, new Date(now.getTime() - 3 * 24 * 3600_000));

@@ -23,6 +23,12 @@ export interface JobDefinition<T extends object = object> {
   pollingIntervalSeconds?: number;
   /** A cron expression (UTC) when the job also runs on a schedule. */
   cron?: string;
+  /**
+   * "stately" when a job is only a wake-up ("there is work"): at most one waits while one runs,
+   * and asking again while one waits changes nothing. pg-boss cannot change a queue's policy, so
+   * such a queue created with another one is recreated, losing only wake-ups.
+   */
+  policy?: "standard" | "stately";
   run(data: T, deps: JobDeps): Promise<unknown>;
 }
 
@@ -39,7 +45,10 @@ export const jobDefinitions: JobDefinition[] = [pruneRateLimitsJob, createShowti
 
 export async function createQueues(boss: PgBoss, definitions: JobDefinition[] = jobDefinitions) {
   for (const job of definitions) {
-    await boss.createQueue(job.queue, { retryLimit: job.retryLimit ?? 3, retryDelay: job.retryDelaySeconds ?? 5, retryBackoff: true });
+    const policy = job.policy ?? "standard";
+    const existing = await boss.getQueue(job.queue);
+    if (existing && existing.policy !== policy && job.policy === "stately") await boss.deleteQueue(job.queue);
+    await boss.createQueue(job.queue, { policy, retryLimit: job.retryLimit ?? 3, retryDelay: job.retryDelaySeconds ?? 5, retryBackoff: true });
     if (job.cron) await boss.schedule(job.queue, job.cron, {}, { tz: "UTC" });
   }
 }
