@@ -550,9 +550,11 @@ async function benchmark(
   await drain(handle, "after single events");
 
   // 2. Latency at a steady rate, and how soon the features reflect each event.
-  console.log(`\n[2/4] a steady ${opts.rate} requests/s for ${opts.seconds} s (open loop): the empty handler, then the event routes`);
+  console.log(`\n[2/4] a steady ${opts.rate} requests/s for ${opts.seconds} s (open loop): the empty handler, the JSON echo, then the event routes`);
   // The same schedule on the empty handler: the latency floor this machine gives at that rate.
   const steadyBaseline = await openLoop(new http.Agent({ keepAlive: true, maxSockets: 64 }), app.port, headers, { rate: opts.rate, seconds: opts.seconds }, noop, () => {});
+  // And on the JSON echo: what a body in and a body out add to the tail, before any of our work.
+  const steadyEcho = await openLoop(new http.Agent({ keepAlive: true, maxSockets: 64 }), app.port, headers, { rate: opts.rate, seconds: opts.seconds }, echo, () => {});
   const probe = new FreshnessProbe(handle);
   await eventLoopDelay(app.port, metricsToken); // reads and resets the app's event-loop delay histogram
   probe.start();
@@ -599,7 +601,7 @@ async function benchmark(
   const steadyP99 = percentile(steady.latencies, 99);
   const freshP95 = percentile(fresh.unseen ? [...probe.delays, Number.POSITIVE_INFINITY] : probe.delays, 95);
   const bodyOnlyRate = eventsPerSecond(bodyOnly);
-  const errors = baseline.errors + bodyOnly.errors + steadyBaseline.errors + single.errors + steady.errors + batch.errors + resendErrors;
+  const errors = baseline.errors + bodyOnly.errors + steadyBaseline.errors + steadyEcho.errors + single.errors + steady.errors + batch.errors + resendErrors;
 
   const line = (label: string, value: string, verdict?: { target: string; ok: boolean }) =>
     console.log(`  ${label.padEnd(52)} ${value.padStart(16)}${verdict ? `   target ${verdict.target}  ${verdict.ok ? "ok" : "MISSED"}` : ""}`);
@@ -628,6 +630,7 @@ async function benchmark(
   line("  p50 / p99 per request", `${ms(percentile(batch.latencies, 50))} / ${ms(percentile(batch.latencies, 99))}`);
   line("  the worker then worked off its backlog at", `${fmt(Math.round(batchDrain.pending / Math.max(batchDrain.seconds, 0.001)))} events/s`);
   line(`steady ${opts.rate} req/s on the empty handler, p50 / p99`, `${ms(percentile(steadyBaseline.latencies, 50))} / ${ms(percentile(steadyBaseline.latencies, 99))}`);
+  line(`steady ${opts.rate} req/s on the JSON echo, p50 / p99`, `${ms(percentile(steadyEcho.latencies, 50))} / ${ms(percentile(steadyEcho.latencies, 99))}`);
   line(`steady ${opts.rate} events/s, latency p50`, ms(percentile(steady.latencies, 50)));
   line(`steady ${opts.rate} events/s, latency p99`, ms(steadyP99), { target: "≤ 20 ms", ok: steadyP99 <= 20 });
   line("  most the sender fell behind its schedule", ms(steady.maxLagMs));
