@@ -24,6 +24,7 @@ import * as featuresRoute from "@/app/api/v1/features/[userId]/route";
 import * as refreshRoute from "@/app/api/v1/features/[userId]/refresh/route";
 import { insertDeadLetter } from "@/db/queries/events";
 import { ingestEvents } from "@/lib/events/ingest";
+import { processPendingEvents } from "@/lib/events/process-events";
 import { publicTokenColumns } from "@/db/queries/api-tokens";
 import { movieColumns } from "@/db/queries/movies";
 import { theaterColumns, theaterSummaryColumns } from "@/db/queries/theaters";
@@ -131,8 +132,12 @@ describe("what the routes answer", () => {
       { now: new Date(), fieldOf: (_, field) => field },
     );
     for (const receipt of receipts) expectMatches(R.EventReceipt, receipt);
+    // Features, histories and refreshes show what the worker has applied.
+    await processPendingEvents(t.db, { now: () => new Date(), halfLifeHours: 24 });
 
-    expectMatches(R.UserFeatures, (await call(featuresRoute.GET, { params: { userId: admin.userId }, as: admin })).body);
+    const features = (await call(featuresRoute.GET, { params: { userId: admin.userId }, as: admin })).body;
+    expect(features).toMatchObject({ watchHistory: [{ movieId: "296" }], searchHistory: [{ query: "pulp fiction" }] });
+    expectMatches(R.UserFeatures, features);
     const refreshed = await call(refreshRoute.POST, { method: "POST", path: "/x?daysBack=30", params: { userId: admin.userId }, as: admin });
     expect(refreshed.body).toMatchObject({ watchCount: 1, rebuiltFrom: { events: 2, daysBack: 30 } });
     expectMatches(R.RefreshedUserFeatures, refreshed.body);
