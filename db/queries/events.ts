@@ -139,7 +139,7 @@ export async function findUserFeatures(db: Db, userId: string) {
 }
 
 /** Applied: processed by the worker and not taken off the stream as a dead letter. */
-const applied = and(isNotNull(events.processedAt), isNull(events.deadLetteredAt));
+export const appliedEvent = and(isNotNull(events.processedAt), isNull(events.deadLetteredAt));
 const eventTime = sql<Date | string>`coalesce(${events.clientTimestamp}, ${events.serverTimestamp})`;
 
 /** A user's applied events since a time, in the order the worker applied them (to rebuild their features). */
@@ -147,7 +147,7 @@ export async function appliedEventsOfUserSince(db: Db, userId: string, since: Da
   const rows = await db
     .select({ id: events.id, type: events.type, userId: events.userId, movieId: events.movieId, metadata: events.metadata, at: eventTime })
     .from(events)
-    .where(and(eq(events.userId, userId), gte(events.serverTimestamp, since), applied))
+    .where(and(eq(events.userId, userId), gte(events.serverTimestamp, since), appliedEvent))
     .orderBy(asc(events.id));
   return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
 }
@@ -157,7 +157,7 @@ export async function latestAppliedEvents(db: Db, userId: string, type: EventTyp
   const rows = await db
     .select({ movieId: events.movieId, metadata: events.metadata, at: eventTime })
     .from(events)
-    .where(and(eq(events.userId, userId), eq(events.type, type), applied))
+    .where(and(eq(events.userId, userId), eq(events.type, type), appliedEvent))
     .orderBy(desc(events.id))
     .limit(limit);
   return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() }));

@@ -1,6 +1,7 @@
-import { and, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { events, movies, ratings, userFeatures } from "../schema";
+import { appliedEvent } from "./events";
 
 /**
  * What a signed-in viewer sees of their own activity on a movie page, as far as the event worker
@@ -30,7 +31,7 @@ export async function findLastWatchProgress(db: Db, userId: string, movieId: str
   const [row] = await db
     .select({ progress: sql<number | string | null>`(${events.metadata} ->> 'progressPercent')::float8` })
     .from(events)
-    .where(and(eq(events.userId, userId), eq(events.type, "watch"), eq(events.movieId, movieId), isNotNull(events.processedAt), isNull(events.deadLetteredAt)))
+    .where(and(eq(events.userId, userId), eq(events.type, "watch"), eq(events.movieId, movieId), appliedEvent))
     .orderBy(desc(events.id))
     .limit(1);
   return row?.progress === null || row?.progress === undefined ? null : Number(row.progress);

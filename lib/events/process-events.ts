@@ -13,6 +13,7 @@ import {
 } from "@/db/queries/events";
 import { addDailyActivity, addTrendActivity, type DailyDelta, type TrendDelta } from "@/db/queries/trends";
 import { applyEvents, storedFeaturesOf } from "@/lib/features/user-features";
+import { groupBy } from "@/lib/collections/group-by";
 import { logger } from "@/lib/log/logger";
 import { addActivity, type ActivityKind } from "@/lib/trends/formulas";
 
@@ -92,12 +93,7 @@ async function applyBatch(tx: Db, batch: ClaimedEvent[], options: ProcessingOpti
   const movieIds = [...new Set(batch.map((e) => e.movieId).filter((id): id is string => Boolean(id)))];
   const genres = await genresOfMovies(tx, movieIds);
 
-  const byUser = new Map<string, ClaimedEvent[]>();
-  for (const e of batch) {
-    const list = byUser.get(e.userId);
-    if (list) list.push(e);
-    else byUser.set(e.userId, [e]);
-  }
+  const byUser = groupBy(batch, (e) => e.userId);
   await lockUserFeatures(tx, [...byUser.keys()]);
   // Parsing, folding and serialising features is CPU work in the process that may also serve
   // requests: a slice of users at a time, yielding in between, keeps it from holding them up.
@@ -123,7 +119,9 @@ async function applyBatch(tx: Db, batch: ClaimedEvent[], options: ProcessingOpti
     if (!e.movieId || e.type === "search") continue;
     const kind: ActivityKind | null = e.type === "watch" ? "watch" : e.type === "rating" ? "rating" : e.metadata.action === "add" ? "favorite" : null;
     if (!kind) continue;
-    activity.set(e.movieId, [...(activity.get(e.movieId) ?? []), { kind, atMs: Date.parse(e.at) }]);
+    const seen = activity.get(e.movieId);
+    if (seen) seen.push({ kind, atMs: Date.parse(e.at) });
+    else activity.set(e.movieId, [{ kind, atMs: Date.parse(e.at) }]);
     const day = e.at.slice(0, 10);
     const key = `${e.movieId}|${day}`;
     const d = daily.get(key) ?? { movieId: e.movieId, day, views: 0, watches: 0, favorites: 0, ratings: 0 };

@@ -46,8 +46,7 @@ export const jobDefinitions: JobDefinition[] = [pruneRateLimitsJob, createShowti
 export async function createQueues(boss: PgBoss, definitions: JobDefinition[] = jobDefinitions) {
   for (const job of definitions) {
     const policy = job.policy ?? "standard";
-    const existing = await boss.getQueue(job.queue);
-    if (existing && existing.policy !== policy && job.policy === "stately") await boss.deleteQueue(job.queue);
+    if (policy === "stately" && (await boss.getQueue(job.queue))?.policy === "standard") await boss.deleteQueue(job.queue);
     await boss.createQueue(job.queue, { policy, retryLimit: job.retryLimit ?? 3, retryDelay: job.retryDelaySeconds ?? 5, retryBackoff: true });
     if (job.cron) await boss.schedule(job.queue, job.cron, {}, { tz: "UTC" });
   }

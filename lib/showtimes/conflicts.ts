@@ -1,3 +1,5 @@
+import { groupBy } from "@/lib/collections/group-by";
+
 /**
  * When showtimes collide. A theater is busy from a show's start until its end plus the theater's
  * turnover (cleaning) minutes; busy intervals are half-open, [start, availableAt), so a show may
@@ -20,15 +22,7 @@ export function busyTogether(a: Pick<Slot, "theaterId" | "startsAt" | "available
   return a.theaterId === b.theaterId && a.startsAt.getTime() < b.availableAt.getTime() && b.startsAt.getTime() < a.availableAt.getTime();
 }
 
-function slotsByTheater(slots: Slot[]): Map<string, Slot[]> {
-  const byTheater = new Map<string, Slot[]>();
-  for (const s of slots) {
-    const list = byTheater.get(s.theaterId);
-    if (list) list.push(s);
-    else byTheater.set(s.theaterId, [s]);
-  }
-  return byTheater;
-}
+const slotsByTheater = (slots: Slot[]) => groupBy(slots, (s) => s.theaterId);
 
 export interface OverlapPair {
   theaterId: string;

@@ -17,6 +17,7 @@ import type { RegisteredTrendMovie, TrendHistory, TrendHistoryQuery, TrendItem, 
 import { placeholderTitle } from "./external-score";
 import { ACTIVITY_WEIGHTS, decay } from "./formulas";
 import { dailyActivityScore, dailyViews, lastDays, lookbackDays, trendingByDay, utcDay, windowStartDay, type DailyCounts } from "./series";
+import { groupBy } from "@/lib/collections/group-by";
 
 /** The trend API's work, with the clock, the half-life and the job queue passed in. */
 
@@ -117,7 +118,7 @@ export async function listTrends(db: Db, query: TrendListQuery, options: { now: 
   const { now, halfLifeHours } = options;
   const { items, total } = await listTrendRows(db, { sort: query.sort, windowStartDay: windowStartDay(now, query.window), limit: query.limit, offset: query.offset, now, halfLifeHours });
   const days = lastDays(now, SPARKLINE_DAYS);
-  const activity = groupByMovie(await dailyActivityOf(db, items.map((i) => i.movieId), days[0]!, days.at(-1)!));
+  const activity = groupBy(await dailyActivityOf(db, items.map((i) => i.movieId), days[0]!, days.at(-1)!), (r) => r.movieId);
   const result: TrendItem[] = items.map((row) => {
     const rows = activity.get(row.movieId) ?? [];
     const byDay = new Map(rows.map((r) => [r.day, r]));
@@ -155,7 +156,7 @@ export async function trendHistory(db: Db, query: TrendHistoryQuery, options: { 
   const { items } = await listTrendRows(db, { sort: query.sort, windowStartDay: days[0]!, limit: query.top, offset: 0, now, halfLifeHours });
   // Activity from before the first day still counts towards its trending value.
   const from = utcDay(Date.parse(days[0]!) - lookbackDays(halfLifeHours) * 86_400_000);
-  const activity = groupByMovie(await dailyActivityOf(db, items.map((i) => i.movieId), from, days.at(-1)!));
+  const activity = groupBy(await dailyActivityOf(db, items.map((i) => i.movieId), from, days.at(-1)!), (r) => r.movieId);
   return {
     days,
     sort: query.sort,
@@ -165,16 +166,6 @@ export async function trendHistory(db: Db, query: TrendHistoryQuery, options: { 
       return { movieId: row.movieId, title: row.title, views: dailyViews(days, rows), trending: trendingByDay(days, rows, now, halfLifeHours) };
     }),
   };
-}
-
-function groupByMovie<T extends DailyCounts & { movieId: string }>(rows: T[]): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const r of rows) {
-    const list = out.get(r.movieId);
-    if (list) list.push(r);
-    else out.set(r.movieId, [r]);
-  }
-  return out;
 }
 
 function roundScore(x: number): number {
