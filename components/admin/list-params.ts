@@ -7,10 +7,14 @@ import { useCallback } from "react";
  * A list page's filters and page offset, kept in the URL's query string so that reloading,
  * sharing a link and the back button all return to the same view.
  */
+const NO_PARAMS = new URLSearchParams();
+
 export function useListParams() {
-  const searchParams = useSearchParams();
+  // Typed nullable because pages/ exists, but they are null only in Pages Router pages, and
+  // pages/ holds API routes alone.
+  const searchParams = useSearchParams() ?? NO_PARAMS;
   const router = useRouter();
-  const pathname = usePathname();
+  const pathname = usePathname() ?? "/";
 
   const get = useCallback((key: string) => searchParams.get(key) ?? "", [searchParams]);
   const offset = Math.max(0, Number.parseInt(searchParams.get("offset") ?? "0", 10) || 0);

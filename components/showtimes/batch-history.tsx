@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useListParams } from "@/components/admin/list-params";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Select } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
@@ -20,26 +20,8 @@ const statusLabels: Record<BatchStatusName, string> = { waiting: "Waiting", proc
 
 /** Every batch, newest first: status, counts, who ran it and when. Filter and page live in the URL. */
 export function BatchHistory() {
-  const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const status = BATCH_STATUSES.find((s) => s === searchParams.get("status")) ?? "";
-  const offset = Math.max(0, Number.parseInt(searchParams.get("offset") ?? "0", 10) || 0);
-
-  const update = (changes: { status?: string; offset?: number }) => {
-    const next = new URLSearchParams(searchParams.toString());
-    if ("status" in changes) {
-      next.delete("offset");
-      if (changes.status) next.set("status", changes.status);
-      else next.delete("status");
-    }
-    if (changes.offset !== undefined) {
-      if (changes.offset > 0) next.set("offset", String(changes.offset));
-      else next.delete("offset");
-    }
-    const qs = next.toString();
-    router.push(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
-  };
+  const { get, offset, update } = useListParams();
+  const status = BATCH_STATUSES.find((s) => s === get("status")) ?? "";
 
   const batches = useQuery({
     queryKey: showtimeKeys.batches(status, offset),

@@ -5,8 +5,8 @@ import { requestEventProcessing } from "./jobs";
 import { ingestEvents } from "./ingest";
 import { eventBatchSchema, eventSchemas } from "./schemas";
 
-const SINGLE_EVENT_LIMIT = 32 * 1024;
-const BATCH_LIMIT = 2 * 1024 * 1024;
+export const SINGLE_EVENT_LIMIT = 32 * 1024;
+export const BATCH_LIMIT = 2 * 1024 * 1024;
 
 /** POST /api/v1/events/{type}: one event, answered 202 with its receipt. */
 export function eventRoute(type: keyof typeof eventSchemas) {

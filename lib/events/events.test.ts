@@ -6,11 +6,12 @@ import { deadLetters, events, movieDailyActivity, movieTrends, ratings, userFeat
 import { bossStarted, getBoss } from "@/lib/jobs/runtime";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { call, sessionFor, tokenFor, type Caller } from "@/test/http";
-import * as watchRoute from "@/app/api/v1/events/watch/route";
-import * as searchRoute from "@/app/api/v1/events/search/route";
-import * as ratingRoute from "@/app/api/v1/events/rating/route";
-import * as favoriteRoute from "@/app/api/v1/events/favorite/route";
-import * as batchRoute from "@/app/api/v1/events/batch/route";
+import { serveNode, type NodeServer } from "@/test/node-server";
+import * as watchRoute from "@/pages/api/v1/events/watch";
+import * as searchRoute from "@/pages/api/v1/events/search";
+import * as ratingRoute from "@/pages/api/v1/events/rating";
+import * as favoriteRoute from "@/pages/api/v1/events/favorite";
+import * as batchRoute from "@/pages/api/v1/events/batch";
 import * as featuresRoute from "@/app/api/v1/features/[userId]/route";
 import * as refreshRoute from "@/app/api/v1/features/[userId]/refresh/route";
 import * as deadLettersRoute from "@/app/api/v1/admin/dead-letters/route";
@@ -134,6 +135,51 @@ describe("the event contract: valid events", () => {
       "contract-batch-4:accepted",
     ]);
     expect(await eventsOf("contract-2")).toBe(4);
+  });
+});
+
+describe("the event routes as Next.js serves them (pages/api, over HTTP)", () => {
+  const pages = { watch: watchRoute, search: searchRoute, rating: ratingRoute, favorite: favoriteRoute, batch: batchRoute };
+  let server: NodeServer;
+  beforeAll(async () => {
+    server = await serveNode((req, res) => {
+      const type = new URL(req.url ?? "/", "http://x").pathname.split("/").pop() as keyof typeof pages;
+      return pages[type].default(req, res);
+    });
+  });
+  afterAll(() => server.close());
+  const post = (type: keyof typeof pages, body: string, headers: Record<string, string> = {}) =>
+    fetch(`${server.origin}/api/v1/events/${type}`, { method: "POST", body, headers: { "content-type": "application/json", ...service.headers, ...headers } });
+
+  it("accepts each event type with 202 and a receipt, and stores it", async () => {
+    const bodies = {
+      watch: watch("http-1"),
+      search: { userId: "http-1", metadata: { query: "heat" } },
+      rating: { userId: "http-1", movieId: "heat", metadata: { rating: 4 } },
+      favorite: { userId: "http-1", movieId: "heat", metadata: { action: "add" } },
+    };
+    for (const [type, body] of Object.entries(bodies)) {
+      const response = await post(type as EventType, JSON.stringify({ ...body, requestId: `http-${type}` }));
+      expect(response.status, type).toBe(202);
+      expect(await response.json()).toMatchObject({ requestId: `http-${type}`, status: "accepted" });
+    }
+    const batch = await post("batch", JSON.stringify({ events: [{ type: "watch", requestId: "http-batch-1", ...watch("http-1") }] }));
+    expect(batch.status).toBe(202);
+    expect((await batch.json()).accepted).toBe(1);
+    expect(await eventsOf("http-1")).toBe(5);
+  });
+
+  it("names the bad field, refuses what is too big or not POST, and stores nothing", async () => {
+    const bad = await post("rating", JSON.stringify({ userId: "http-2", movieId: "heat", metadata: { rating: 6 } }));
+    expect(bad.status).toBe(400);
+    expect(Object.keys((await bad.json()).error.fields)).toEqual(["metadata.rating"]);
+    const big = await post("search", JSON.stringify({ userId: "http-2", metadata: { query: "x".repeat(40 * 1024) } }));
+    expect(big.status).toBe(413);
+    const anonymous = await fetch(`${server.origin}/api/v1/events/watch`, { method: "POST", body: JSON.stringify(watch("http-2")), headers: { "content-type": "application/json" } });
+    expect(anonymous.status).toBe(401);
+    const get = await fetch(`${server.origin}/api/v1/events/watch`);
+    expect(get.status).toBe(405);
+    expect(await eventsOf("http-2")).toBe(0);
   });
 });
 

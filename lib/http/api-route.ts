@@ -61,7 +61,7 @@ export function apiRoute<P extends z.ZodType = z.ZodType<Record<string, never>>>
   };
 }
 
-export function errorResponse(error: unknown, request: Request, route: string): Response {
+export function errorResponse(error: unknown, request: { method: string }, route: string): Response {
   if (isAppError(error)) {
     if (error.status >= 500) logger.error({ err: error, cause: error.cause, route, method: request.method }, error.message);
     else logger.info({ code: error.code, route, method: request.method }, error.message);
@@ -97,7 +97,7 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S,
   return parseWith(schema, value);
 }
 
-function tooLarge(maxBytes: number) {
+export function tooLarge(maxBytes: number) {
   return new AppError("payload_too_large", `The body is larger than the limit of ${Math.round(maxBytes / 1024)} KiB`, { fields: { body: "Too large" } });
 }
 

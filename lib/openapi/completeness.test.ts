@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { apiRouteFiles, exportedMethods, ROOT as root, routePatternOf } from "@/test/route-files";
 import { buildOpenApiDocument } from "./document";
 
 /**
@@ -8,40 +8,15 @@ import { buildOpenApiDocument } from "./document";
  * entry in lib/openapi/operations.ts fails here, named.
  */
 
-const root = path.resolve(import.meta.dirname, "../..");
-const apiDir = path.join(root, "app/api");
 // next-auth's own endpoints are not part of our API; the document does not describe itself.
 const undocumented = ["app/api/auth/[...nextauth]/route.ts", "app/api/v1/openapi.json/route.ts"];
-const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
-function routeFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return routeFiles(full);
-    return /^route\.(ts|tsx|js)$/.test(entry.name) ? [full] : [];
-  });
-}
-
-/** "app/api/v1/movies/[id]/route.ts" → "/api/v1/movies/{id}"; route groups vanish, catch-alls become one parameter. */
+/** "/api/v1/movies/[id]" → "/api/v1/movies/{id}"; catch-alls become one parameter. */
 function urlPathOf(file: string): string {
-  const segments = path.relative(path.join(root, "app"), path.dirname(file)).split(path.sep);
-  const url = segments
-    .filter((s) => !/^\(.*\)$/.test(s))
+  return routePatternOf(file)
+    .split("/")
     .map((s) => s.replace(/^\[\[?(?:\.\.\.)?([^\]]+)\]\]?$/, "{$1}"))
     .join("/");
-  return `/${url}`;
-}
-
-function exportedMethods(source: string): string[] {
-  const found = new Set<string>();
-  for (const m of source.matchAll(/export\s+(?:const|let|var|(?:async\s+)?function\*?)\s+([A-Z]+)\b/g)) found.add(m[1]!);
-  for (const m of source.matchAll(/export\s*\{([^}]*)\}/g)) {
-    for (const part of m[1]!.split(",")) {
-      const exported = /(?:\S+\s+as\s+)?(\S+)$/.exec(part.trim())?.[1];
-      if (exported) found.add(exported);
-    }
-  }
-  return HTTP_METHODS.filter((method) => found.has(method));
 }
 
 describe("reading route files", () => {
@@ -56,20 +31,24 @@ describe("reading route files", () => {
     expect(urlPathOf(path.join(root, "app/api/v1/movies/[id]/route.ts"))).toBe("/api/v1/movies/{id}");
     expect(urlPathOf(path.join(root, "app/api/(internal)/metrics/route.ts"))).toBe("/api/metrics");
     expect(urlPathOf(path.join(root, "app/api/files/[...key]/route.ts"))).toBe("/api/files/{key}");
+    expect(urlPathOf(path.join(root, "pages/api/v1/events/watch.ts"))).toBe("/api/v1/events/watch");
+    expect(urlPathOf(path.join(root, "pages/api/v1/things/[id]/index.ts"))).toBe("/api/v1/things/{id}");
   });
 });
 
 describe("the document against the route files", () => {
   const doc = buildOpenApiDocument();
-  const served = routeFiles(apiDir)
-    .filter((file) => !undocumented.includes(path.relative(root, file).split(path.sep).join("/")))
-    .flatMap((file) => {
-      const relative = path.relative(root, file);
-      return exportedMethods(readFileSync(file, "utf8")).map((method) => ({ method, path: urlPathOf(file), file: relative }));
-    });
+  const served = apiRouteFiles()
+    .filter((route) => !undocumented.includes(route.relative))
+    .flatMap((route) => route.methods.map((method) => ({ method, path: urlPathOf(route.file), file: route.relative })));
 
   it("finds the routes on disk", () => {
-    expect(served).toEqual(expect.arrayContaining([{ method: "GET", path: "/api/v1/movies", file: "app/api/v1/movies/route.ts" }]));
+    expect(served).toEqual(
+      expect.arrayContaining([
+        { method: "GET", path: "/api/v1/movies", file: "app/api/v1/movies/route.ts" },
+        { method: "POST", path: "/api/v1/events/watch", file: "pages/api/v1/events/watch.ts" },
+      ]),
+    );
   });
 
   it("documents every method of every route file", () => {
@@ -85,7 +64,7 @@ describe("the document against the route files", () => {
     const extra = Object.entries(doc.paths)
       .flatMap(([p, item]) => Object.keys(item).map((method) => key(method, p)))
       .filter((k) => !servedKeys.has(k))
-      .map((k) => `${k} is documented but no app/api route file exports it`);
+      .map((k) => `${k} is documented but no API route file exports it`);
     expect(extra).toEqual([]);
   });
 });

@@ -3,9 +3,10 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { call, sessionFor, type Caller } from "@/test/http";
+import { apiRouteFiles, ROOT } from "@/test/route-files";
 
 /**
- * Walks every route handler in app/ and calls each method as a stranger and as a signed-in viewer.
+ * Walks every route handler (app/api, and the API routes in pages/api) and calls each method as a stranger and as a signed-in viewer.
  * Anything not listed below as open must answer 401 to the stranger and 403 to the viewer, so a
  * new admin route that forgets its role check fails here without anyone writing a test for it.
  */
@@ -38,22 +39,6 @@ const OPEN_TO_SIGNED_IN: Record<string, string> = {
   "POST /api/v1/events/batch": "viewers send their own events",
 };
 
-const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
-const ROOT = path.resolve(import.meta.dirname, "../../../..");
-const APP_DIR = path.join(ROOT, "app");
-
-function routeFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === "__tests__" ? [] : routeFiles(full);
-    return entry.name === "route.ts" ? [full] : [];
-  });
-}
-
-function routePattern(file: string): string {
-  return "/" + path.relative(APP_DIR, path.dirname(file)).split(path.sep).filter((s) => !/^\(.*\)$/.test(s)).join("/");
-}
-
 /** Values for each [param]; the first one a route's param schema accepts is used. */
 const PARAM_CANDIDATES = ["00000000-0000-4000-8000-000000000000", "1"];
 
@@ -82,11 +67,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.destroy());
 
-const endpoints = routeFiles(APP_DIR).flatMap((file) => {
-  const source = fs.readFileSync(file, "utf8");
-  const pattern = routePattern(file);
-  return METHODS.filter((m) => new RegExp(`export (const|async function|function) ${m}\\b|export \\{[^}]*\\bas ${m}\\b`).test(source)).map((method) => ({ file, pattern, method }));
-});
+const endpoints = apiRouteFiles().flatMap(({ file, pattern, methods }) => methods.map((method) => ({ file, pattern, method })));
 
 describe("every admin route handler checks the role itself", () => {
   it("finds the route handlers", () => {
@@ -121,7 +102,7 @@ describe("every admin route handler checks the role itself", () => {
 describe("server actions", () => {
   it("are not used: admin writes go through the route handlers walked above", () => {
     // If you add a "use server" module, add its actions to this walk before removing this check.
-    const withActions = routeFilesAndSources(APP_DIR).concat(routeFilesAndSources(path.join(ROOT, "components"))).filter(([, s]) => /^\s*["']use server["']/m.test(s));
+    const withActions = ["app", "pages", "components"].map((dir) => path.join(ROOT, dir)).flatMap(routeFilesAndSources).filter(([, s]) => /^\s*["']use server["']/m.test(s));
     expect(withActions.map(([f]) => path.relative(ROOT, f))).toEqual([]);
   });
 });

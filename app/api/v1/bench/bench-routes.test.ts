@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { call } from "@/test/http";
-import * as echo from "./echo/route";
+import * as echo from "@/pages/api/v1/bench/echo";
 import * as noop from "./noop/route";
 
 describe("the benchmark baselines", () => {

@@ -1,3 +1,0 @@
-import { batchEventRoute } from "@/lib/events/event-route";
-
-export const POST = batchEventRoute;

@@ -1,3 +1,0 @@
-import { eventRoute } from "@/lib/events/event-route";
-
-export const POST = eventRoute("favorite");

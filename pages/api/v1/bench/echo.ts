@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { errorResponse, json, readJson } from "@/lib/http/api-route";
+import { nodeApiRoute } from "@/lib/http/node-api-route";
+
+const receiptRequest = z.object({ requestId: z.string().max(128).optional() }).loose();
+const BODY_LIMIT = 32 * 1024; // the single-event limit
+
+/**
+ * POST /api/v1/bench/echo: reads a JSON body and answers 202 with a receipt-shaped body, touching
+ * neither the caller nor the database. It is served as the event routes are (pages/api, see
+ * lib/http/node-api-route.ts), so between it and the event routes lies our own work; between it
+ * and /bench/noop (an empty App Router handler), what a body in and a body out cost.
+ * `npm run bench:events` prints both.
+ */
+export async function POST(request: Request): Promise<Response> {
+  try {
+    const body = await readJson(request, receiptRequest, BODY_LIMIT);
+    return json({ requestId: body.requestId ?? null, status: "accepted", serverTimestamp: new Date().toISOString() }, 202);
+  } catch (error) {
+    return errorResponse(error, request, "/api/v1/bench/echo");
+  }
+}
+
+export default nodeApiRoute({ POST }, { maxBodyBytes: BODY_LIMIT });
+export const config = { api: { bodyParser: false } };
