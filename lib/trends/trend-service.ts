@@ -16,7 +16,7 @@ import { pgErrorCode } from "@/lib/showtimes/run-batch";
 import type { RegisteredTrendMovie, TrendHistory, TrendHistoryQuery, TrendItem, TrendListQuery, TrendPage, ViewAccepted } from "./api-schemas";
 import { placeholderTitle } from "./external-score";
 import { ACTIVITY_WEIGHTS, decay } from "./formulas";
-import { dailyActivityScore, dailyViews, lastDays, lookbackDays, trendingByDay, utcDay, windowStartDay, type DailyCounts } from "./series";
+import { dailyActivityScore, dailyViews, lastDays, lookbackDays, trendingByDay, utcDay, windowStartDay } from "./series";
 import { groupBy } from "@/lib/collections/group-by";
 
 /** The trend API's work, with the clock, the half-life and the job queue passed in. */
