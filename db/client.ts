@@ -72,7 +72,7 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
 }
 
 async function openPostgres(url: string, maxConnections = 10): Promise<DatabaseHandle> {
-  const sql = postgres(url, { max: maxConnections, onnotice: () => {}, connection: { application_name: "marquee" } });
+  const sql = preparingStatements(postgres(url, { max: maxConnections, onnotice: () => {}, connection: { application_name: "marquee" } }));
   const db = drizzlePostgres(sql, { schema }) as unknown as Db;
   const parsed = new URL(url);
   return {
@@ -89,6 +89,38 @@ async function openPostgres(url: string, maxConnections = 10): Promise<DatabaseH
     },
     close: () => sql.end({ timeout: 5 }),
   };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- postgres.js's own signatures, passed through
+type AnyFunction = (...args: any[]) => any;
+
+/**
+ * Makes drizzle's queries named prepared statements, which postgres.js caches per connection.
+ *
+ * Why: drizzle runs every query that was not built with `.prepare(name)` as
+ * `unsafe(query, params, { prepare: false })` (drizzle-orm issue #6096). postgres.js sends such a
+ * query with parameters as two round trips: parse and describe, wait, then bind and execute. Every
+ * insert of an event and every statement of the event worker paid that twice, in latency and in
+ * CPU on both sides. A cached statement is one round trip. Connections are recycled after 30-60
+ * minutes (postgres.js's max_lifetime), which bounds the cache; a statement whose table changed
+ * is re-prepared by postgres.js on its own. Behind PgBouncer this needs session pooling, or
+ * transaction pooling with max_prepared_statements (1.21+).
+ */
+function preparingStatements<T extends object>(client: T): T {
+  const methods = client as unknown as { unsafe: AnyFunction; begin?: AnyFunction; savepoint?: AnyFunction };
+  const unsafe = methods.unsafe.bind(client);
+  methods.unsafe = (query: string, args?: unknown, options?: object) =>
+    Array.isArray(args) || args === undefined ? unsafe(query, args, { ...options, prepare: true }) : unsafe(query, [], { ...args, prepare: true });
+  // A transaction (and a savepoint in it) hands its callback a client of its own.
+  for (const name of ["begin", "savepoint"] as const) {
+    const open = methods[name]?.bind(client);
+    if (!open) continue;
+    methods[name] = (...args: unknown[]) => {
+      const callback = args.pop() as AnyFunction;
+      return open(...args, (tx: object) => callback(preparingStatements(tx)));
+    };
+  }
+  return client;
 }
 
 /** Raw `db.execute()` results differ by driver (PGlite: `{ rows }`, postgres.js: an array). */

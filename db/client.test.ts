@@ -1,0 +1,40 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@/test/database";
+import { openDatabase, rowsOf, type DatabaseHandle } from "./client";
+
+// Prepared statements are a postgres.js matter: this runs in the Postgres project only (PGlite
+// runs in-process, with no round trips to save).
+describe.runIf(process.env.MARQUEE_TEST_DB === "postgres")("the postgres.js client", () => {
+  let t: TestDatabase;
+  let handle: DatabaseHandle;
+  beforeAll(async () => {
+    t = await createTestDatabase({ serveRoutes: false });
+    // One connection, so the statements this test prepares are the ones it reads back.
+    handle = await openDatabase({ url: t.url!, maxConnections: 1 });
+  });
+  afterAll(async () => {
+    await handle.close();
+    await t.destroy();
+  });
+
+  const preparedStatements = async (db: DatabaseHandle["db"]) =>
+    rowsOf<{ statement: string }>(await db.execute(sql`select statement from pg_prepared_statements`)).map((r) => r.statement);
+
+  it("runs drizzle's queries as statements prepared once per connection (one round trip each after the first)", async () => {
+    for (let i = 0; i < 3; i++) expect(rowsOf<{ x: number }>(await handle.db.execute(sql`select ${i}::int + 1 as x`))[0]!.x).toBe(i + 1);
+    expect((await preparedStatements(handle.db)).filter((s) => s === "select $1::int + 1 as x")).toHaveLength(1);
+  });
+
+  it("does so inside transactions and savepoints too", async () => {
+    await handle.db.transaction(async (tx) => {
+      await tx.execute(sql`select ${"a"}::text || 'b' as y`);
+      await tx.transaction(async (nested) => {
+        await nested.execute(sql`select ${"c"}::text || 'd' as z`);
+      });
+      const statements = await preparedStatements(tx);
+      expect(statements).toContain("select $1::text || 'b' as y");
+      expect(statements).toContain("select $1::text || 'd' as z");
+    });
+  });
+});
