@@ -72,7 +72,10 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
 }
 
 async function openPostgres(url: string, maxConnections = 10): Promise<DatabaseHandle> {
-  const sql = preparingStatements(postgres(url, { max: maxConnections, onnotice: () => {}, connection: { application_name: "marquee" } }));
+  const sql = preparingStatements(
+    // Custom plans always: see preparingStatements.
+    postgres(url, { max: maxConnections, onnotice: () => {}, connection: { application_name: "marquee", plan_cache_mode: "force_custom_plan" } }),
+  );
   const db = drizzlePostgres(sql, { schema }) as unknown as Db;
   const parsed = new URL(url);
   return {
@@ -101,7 +104,10 @@ type AnyFunction = (...args: any[]) => any;
  * `unsafe(query, params, { prepare: false })` (drizzle-orm issue #6096). postgres.js sends such a
  * query with parameters as two round trips: parse and describe, wait, then bind and execute. Every
  * insert of an event and every statement of the event worker paid that twice, in latency and in
- * CPU on both sides. A cached statement is one round trip. Connections are recycled after 30-60
+ * CPU on both sides. A cached statement is one round trip. Postgres would switch a statement run
+ * five times to a generic plan, blind to its parameters (how many ids a JSON list holds, a LIMIT),
+ * which made the event worker several times slower; so the connections ask for custom plans
+ * (plan_cache_mode), as unnamed statements always got. Connections are recycled after 30-60
  * minutes (postgres.js's max_lifetime), which bounds the cache; a statement whose table changed
  * is re-prepared by postgres.js on its own. Behind PgBouncer this needs session pooling, or
  * transaction pooling with max_prepared_statements (1.21+).
