@@ -3,9 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { openDatabase, rowsOf, type DatabaseHandle } from "./client";
 
-// Prepared statements are a postgres.js matter: this runs in the Postgres project only (PGlite
-// runs in-process, with no round trips to save).
-describe.runIf(process.env.MARQUEE_TEST_DB === "postgres")("the postgres.js client", () => {
+// Prepared statements are a postgres.js matter (PGlite runs in-process, with no round trips to save).
+describe("the postgres.js client", () => {
   let t: TestDatabase;
   let handle: DatabaseHandle;
   beforeAll(async () => {
