@@ -39,7 +39,7 @@ export async function retryDeadLetter(db: Db, boss: PgBoss, id: number, now: Dat
   if (!plan) throw new AppError("conflict:dead_letter", `Dead letters from '${letter.queue}' cannot be retried`, { fields: { id: "Not retryable" } });
   await db.transaction(async (tx) => {
     const resolved = await resolveDeadLetter(tx, id, "retried", now);
-    if (!resolved) throw new AppError("conflict:dead_letter", `Dead letter ${id} was already ${letter.status}`, { fields: { id: `Already ${letter.status}` } });
+    if (!resolved) throw await alreadyResolved(tx, id);
     await plan.requeue?.(tx, letter.payload);
   });
   await plan.resend(boss, letter.payload);
@@ -50,6 +50,15 @@ export async function discardDeadLetter(db: Db, id: number, now: Date) {
   const letter = await findDeadLetter(db, id);
   if (!letter) throw new AppError("not_found:dead_letter", `No dead letter ${id}`, { fields: { id: "Not found" } });
   const resolved = await resolveDeadLetter(db, id, "discarded", now);
-  if (!resolved) throw new AppError("conflict:dead_letter", `Dead letter ${id} was already ${letter.status}`, { fields: { id: `Already ${letter.status}` } });
+  if (!resolved) throw await alreadyResolved(db, id);
   return { id, status: "discarded" as const };
+}
+
+/**
+ * The 409 for a letter that was not open when we tried to resolve it. Its status is read again:
+ * the one read before may be stale if another admin resolved it in between.
+ */
+async function alreadyResolved(db: Db, id: number): Promise<AppError> {
+  const status = (await findDeadLetter(db, id))?.status ?? "deleted";
+  return new AppError("conflict:dead_letter", `Dead letter ${id} was already ${status}`, { fields: { id: `Already ${status}` } });
 }
