@@ -3,12 +3,12 @@
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback } from "react";
 
+const NO_PARAMS = new URLSearchParams();
+
 /**
  * A list page's filters and page offset, kept in the URL's query string so that reloading,
  * sharing a link and the back button all return to the same view.
  */
-const NO_PARAMS = new URLSearchParams();
-
 export function useListParams() {
   // Typed nullable because pages/ exists, but they are null only in Pages Router pages, and
   // pages/ holds API routes alone.

@@ -9,6 +9,7 @@ import {
   registerTrendMovie,
   type ExternalStatus,
 } from "@/db/queries/trends";
+import { groupBy } from "@/lib/collections/group-by";
 import { AppError } from "@/lib/errors/app-error";
 import { page } from "@/lib/http/pagination";
 import { logger } from "@/lib/log/logger";
@@ -17,7 +18,6 @@ import type { RegisteredTrendMovie, TrendHistory, TrendHistoryQuery, TrendItem, 
 import { placeholderTitle } from "./external-score";
 import { ACTIVITY_WEIGHTS, decay } from "./formulas";
 import { dailyActivityScore, dailyViews, lastDays, lookbackDays, trendingByDay, utcDay, windowStartDay } from "./series";
-import { groupBy } from "@/lib/collections/group-by";
 
 /** The trend API's work, with the clock, the half-life and the job queue passed in. */
 

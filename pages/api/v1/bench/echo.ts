@@ -1,9 +1,9 @@
 import { z } from "zod";
+import { SINGLE_EVENT_LIMIT } from "@/lib/events/event-route";
 import { errorResponse, json, readJson } from "@/lib/http/api-route";
 import { nodeApiRoute } from "@/lib/http/node-api-route";
 
 const receiptRequest = z.object({ requestId: z.string().max(128).optional() }).loose();
-const BODY_LIMIT = 32 * 1024; // the single-event limit
 
 /**
  * POST /api/v1/bench/echo: reads a JSON body and answers 202 with a receipt-shaped body, touching
@@ -14,12 +14,12 @@ const BODY_LIMIT = 32 * 1024; // the single-event limit
  */
 export async function POST(request: Request): Promise<Response> {
   try {
-    const body = await readJson(request, receiptRequest, BODY_LIMIT);
+    const body = await readJson(request, receiptRequest, SINGLE_EVENT_LIMIT);
     return json({ requestId: body.requestId ?? null, status: "accepted", serverTimestamp: new Date().toISOString() }, 202);
   } catch (error) {
     return errorResponse(error, request, "/api/v1/bench/echo");
   }
 }
 
-export default nodeApiRoute({ POST }, { maxBodyBytes: BODY_LIMIT });
+export default nodeApiRoute({ POST }, { maxBodyBytes: SINGLE_EVENT_LIMIT });
 export const config = { api: { bodyParser: false } };
