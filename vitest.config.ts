@@ -8,7 +8,9 @@ const shared = {
   exclude: ["node_modules/**", "e2e/**", ".next/**", ".data/**"],
   testTimeout: 60_000,
   hookTimeout: 120_000,
-  env: { NODE_ENV: "test" as const, LOG_LEVEL: "silent", MARQUEE_DEMO_DATA: "off", MARQUEE_WARM_UP_MS: "0" },
+  // Workers on the test's own thread: tests that start the app's job queue stop or drive its
+  // workers themselves (lib/jobs/worker-thread.postgres.test.ts covers the worker thread).
+  env: { NODE_ENV: "test" as const, LOG_LEVEL: "silent", MARQUEE_DEMO_DATA: "off", MARQUEE_WARM_UP_MS: "0", MARQUEE_WORKERS: "inline" },
 };
 
 export default defineConfig({

@@ -94,6 +94,17 @@ async function openPostgres(url: string, maxConnections = 10): Promise<DatabaseH
   };
 }
 
+/** A server handle's connection URL, password included: for pg-boss's pool and the job worker thread. */
+export function serverUrlOf(handle: DatabaseHandle): string {
+  if (!handle.sql) throw new Error(`serverUrlOf needs a Postgres server handle, not ${handle.driver}`);
+  const options = handle.sql.options;
+  const host = Array.isArray(options.host) ? options.host[0] : options.host;
+  const port = Array.isArray(options.port) ? options.port[0] : options.port;
+  const user = encodeURIComponent(options.user);
+  const password = typeof options.pass === "string" && options.pass ? `:${encodeURIComponent(options.pass)}` : "";
+  return `postgres://${user}${password}@${host}:${port}/${options.database}`;
+}
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- postgres.js's own signatures, passed through
 type AnyFunction = (...args: any[]) => any;
 

@@ -10,9 +10,10 @@ const envSchema = z.object({
   ADMIN_EMAIL: z.string().email().optional(),
   ADMIN_PASSWORD: z.string().min(8).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  // "inline": job workers run inside the web process (the default, and the only choice on PGlite);
-  // "off": this process only enqueues, and `npm run worker` processes do the work.
-  MARQUEE_WORKERS: z.enum(["inline", "off"]).default("inline"),
+  // Where the web process's job workers run. "thread" (the default): on a worker thread of their
+  // own; "inline": on the thread that answers requests; "off": nowhere, `npm run worker`
+  // processes do the work. On PGlite they always run inline: one thread owns the database.
+  MARQUEE_WORKERS: z.enum(["thread", "inline", "off"]).default("thread"),
   // Demo data on first start of an empty database: "auto" fills it, "off" leaves it empty.
   MARQUEE_DEMO_DATA: z.enum(["auto", "off"]).default("auto"),
   MARQUEE_DEMO_SEED: z.coerce.number().int().default(42),

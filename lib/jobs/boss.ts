@@ -1,5 +1,5 @@
 import { PgBoss, fromPglite } from "pg-boss";
-import type { DatabaseHandle } from "@/db/client";
+import { serverUrlOf, type DatabaseHandle } from "@/db/client";
 import { logger } from "@/lib/log/logger";
 
 /**
@@ -10,17 +10,8 @@ export async function startBoss(handle: DatabaseHandle, options: { schedule?: bo
   const boss =
     handle.driver === "pglite"
       ? new PgBoss({ db: fromPglite(handle.pglite!), backend: "pglite", schedule: options.schedule ?? true })
-      : new PgBoss({ connectionString: connectionStringOf(handle), max: 4, schedule: options.schedule ?? true });
+      : new PgBoss({ connectionString: serverUrlOf(handle), max: 4, schedule: options.schedule ?? true });
   boss.on("error", (error) => logger.error({ err: error }, "job queue error"));
   await boss.start();
   return boss;
-}
-
-function connectionStringOf(handle: DatabaseHandle): string {
-  const options = handle.sql!.options;
-  const host = Array.isArray(options.host) ? options.host[0] : options.host;
-  const port = Array.isArray(options.port) ? options.port[0] : options.port;
-  const user = encodeURIComponent(options.user);
-  const password = typeof options.pass === "string" && options.pass ? `:${encodeURIComponent(options.pass)}` : "";
-  return `postgres://${user}${password}@${host}:${port}/${options.database}`;
 }

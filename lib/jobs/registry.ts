@@ -52,22 +52,32 @@ export async function createQueues(boss: PgBoss, definitions: JobDefinition[] = 
   }
 }
 
-/** Starts a worker for each job, recording its outcome and duration. */
-export async function startWorkers(boss: PgBoss, handle: DatabaseHandle, definitions: JobDefinition[] = jobDefinitions) {
+export type JobOutcome = "completed" | "failed";
+/** Told of every finished job; a worker thread passes one that reports to the web process. */
+export type JobOutcomeObserver = (queue: string, outcome: JobOutcome, seconds: number) => void;
+
+/** Counts a finished job in this process's metrics (what `/api/metrics` shows). */
+export const recordJobOutcome: JobOutcomeObserver = (queue, outcome, seconds) => {
+  metrics().jobsProcessed.inc({ queue, outcome });
+  metrics().jobDuration.observe({ queue }, seconds);
+};
+
+/** Starts a worker for each job, reporting its outcome and duration. */
+export async function startWorkers(boss: PgBoss, handle: DatabaseHandle, definitions: JobDefinition[] = jobDefinitions, onJobFinished: JobOutcomeObserver = recordJobOutcome) {
   for (const job of definitions) {
     await boss.work<object>(job.queue, { pollingIntervalSeconds: job.pollingIntervalSeconds ?? 2 }, async ([item]) => {
       if (!item) return;
       const started = performance.now();
+      let outcome: JobOutcome = "failed";
       try {
         const result = await job.run(item.data ?? {}, { db: handle.db, handle, boss, now: new Date() });
-        metrics().jobsProcessed.inc({ queue: job.queue, outcome: "completed" });
+        outcome = "completed";
         return result;
       } catch (error) {
-        metrics().jobsProcessed.inc({ queue: job.queue, outcome: "failed" });
         logger.warn({ err: error, queue: job.queue, jobId: item.id }, "job failed");
         throw error;
       } finally {
-        metrics().jobDuration.observe({ queue: job.queue }, (performance.now() - started) / 1000);
+        onJobFinished(job.queue, outcome, (performance.now() - started) / 1000);
       }
     });
   }

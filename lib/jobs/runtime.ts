@@ -1,18 +1,21 @@
 import type { PgBoss } from "pg-boss";
 import { getDatabase } from "@/db";
+import { serverUrlOf } from "@/db/client";
 import { env } from "@/lib/config/env";
 import { logger } from "@/lib/log/logger";
 import { startBoss } from "./boss";
-import { createQueues, startWorkers } from "./registry";
+import { createQueues, recordJobOutcome, startWorkers } from "./registry";
+import { startJobWorkerThread, type JobWorkerThread } from "./worker-thread-host";
 import { recoverBatches } from "@/lib/showtimes/batch-service";
 import { enqueueWith } from "@/lib/showtimes/jobs";
 import { warmUpConflictChecks } from "@/lib/showtimes/warm-up";
 
-const globalForJobs = globalThis as unknown as { marqueeBoss?: Promise<PgBoss> };
+const globalForJobs = globalThis as unknown as { marqueeBoss?: Promise<PgBoss>; marqueeWorkerThread?: JobWorkerThread };
 
 /**
- * The process's job queue, started on first use. In the web process workers run inline unless
- * MARQUEE_WORKERS=off (then `npm run worker` processes do the work).
+ * The process's job queue, started on first use, with its workers where MARQUEE_WORKERS says: on a
+ * worker thread (the default on a Postgres server), on this thread (always on PGlite), or nowhere
+ * (`npm run worker` processes do the work).
  */
 export function getBoss(): Promise<PgBoss> {
   globalForJobs.marqueeBoss ??= (async () => {
@@ -26,9 +29,13 @@ export function getBoss(): Promise<PgBoss> {
       const warmed = await warmUpConflictChecks(handle.db, { budgetMs: env().MARQUEE_WARM_UP_MS, now: new Date() });
       if (warmed.runs) logger.info(warmed, "warmed up the embedded database's conflict check");
     }
-    if (env().MARQUEE_WORKERS === "inline" || handle.driver === "pglite") {
+    const workers = handle.driver === "pglite" ? "inline" : env().MARQUEE_WORKERS;
+    if (workers === "inline") {
       await startWorkers(boss, handle);
       logger.info("job workers running in this process");
+    } else if (workers === "thread") {
+      globalForJobs.marqueeWorkerThread ??= startJobWorkerThread({ databaseUrl: serverUrlOf(handle), onJobFinished: recordJobOutcome });
+      logger.info("job workers running on a worker thread of this process");
     }
     return boss;
   })().catch((error) => {

@@ -17,6 +17,8 @@ import { KNOWN_GENRES } from "@/lib/catalog/schemas";
 import { UsageError, type Command } from "../cli/command";
 import { fmt } from "../cli/progress";
 
+const WORKER_PLACES = { thread: "on a worker thread of the app", inline: "on the app's request thread", separate: "in a separate process" } as const;
+
 /**
  * bench:events — the event API as production runs it: a production build (`next start`) on a
  * scratch database on the Postgres server in DATABASE_URL, driven over loopback HTTP by a bounded
@@ -27,7 +29,7 @@ import { fmt } from "../cli/progress";
 export const benchEventsCommand: Command = {
   name: "bench events",
   summary: "Measure the event API over HTTP on a production build: throughput against an empty handler, batches, latency at a steady rate, feature freshness, nothing lost.",
-  usage: "bench events [--seconds 30] [--concurrency 32] [--rate 300] [--batch-size 1000] [--movies 300] [--users 2000] [--workers inline|separate]",
+  usage: "bench events [--seconds 30] [--concurrency 32] [--rate 300] [--batch-size 1000] [--movies 300] [--users 2000] [--workers thread|inline|separate]",
   options: {
     seconds: { type: "string" },
     concurrency: { type: "string" },
@@ -47,7 +49,8 @@ export const benchEventsCommand: Command = {
     "--batch-concurrency N  Batch requests in flight (default 2)",
     "--movies N             Movies seeded (default 300)",
     "--users N              Distinct users the events come from (default 2000)",
-    "--workers MODE         inline: the app processes events itself (the default, as `npm start` runs);",
+    "--workers MODE         thread: the app's workers on a worker thread of its own (the default, as `npm start` runs);",
+    "                       inline: on the thread that answers requests (MARQUEE_WORKERS=inline);",
     "                       separate: MARQUEE_WORKERS=off and one `npm run worker` process, as the README suggests for scale",
     "--cpu-profile DIR      Write a V8 CPU profile of the app process into DIR (open it in Chrome DevTools)",
     "Needs DATABASE_URL (a scratch database is created on that server and dropped afterwards) and `npm run build`.",
@@ -61,10 +64,10 @@ export const benchEventsCommand: Command = {
       batchConcurrency: positive(values["batch-concurrency"], 2, "--batch-concurrency"),
       movies: positive(values.movies, 300, "--movies"),
       users: positive(values.users, 2000, "--users"),
-      workers: (values.workers ?? "inline") as string,
+      workers: (values.workers ?? "thread") as keyof typeof WORKER_PLACES,
       cpuProfileDir: values["cpu-profile"] as string | undefined,
     };
-    if (opts.workers !== "inline" && opts.workers !== "separate") throw new UsageError("--workers: inline or separate");
+    if (!Object.hasOwn(WORKER_PLACES, opts.workers)) throw new UsageError("--workers: thread, inline or separate");
     if (opts.batchSize > 1000) throw new UsageError("--batch-size: at most 1000 (the API's limit)");
     const server = process.env.DATABASE_URL;
     if (!server) throw new UsageError("bench events needs DATABASE_URL: a Postgres server to create its scratch database on");
@@ -77,9 +80,8 @@ export const benchEventsCommand: Command = {
     process.once("SIGINT", stop);
     try {
       const setup = await prepareDatabase(scratch.handle, opts);
-      const separate = opts.workers === "separate";
-      app = await startApp(scratch.url, setup.admin, separate, opts.cpuProfileDir);
-      if (separate) worker = await startWorker(scratch.url);
+      app = await startApp(scratch.url, setup.admin, opts.workers === "separate" ? "off" : opts.workers, opts.cpuProfileDir);
+      if (opts.workers === "separate") worker = await startWorker(scratch.url);
       await benchmark(scratch.handle, app, setup, opts);
     } finally {
       process.off("SIGINT", stop);
@@ -180,7 +182,7 @@ async function freePort(): Promise<number> {
 }
 
 /** `next start` on a free port against the scratch database, as production runs it. */
-async function startApp(databaseUrl: string, admin: { email: string; password: string }, separateWorkers: boolean, cpuProfileDir?: string): Promise<RunningApp> {
+async function startApp(databaseUrl: string, admin: { email: string; password: string }, workers: "thread" | "inline" | "off", cpuProfileDir?: string): Promise<RunningApp> {
   const port = await freePort();
   const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
   const profile = cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(cpuProfileDir)}`] : [];
@@ -196,7 +198,7 @@ async function startApp(databaseUrl: string, admin: { email: string; password: s
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       LOG_LEVEL: "warn",
       PORT: String(port),
-      MARQUEE_WORKERS: separateWorkers ? "off" : "inline",
+      MARQUEE_WORKERS: workers,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -223,10 +225,11 @@ async function startApp(databaseUrl: string, admin: { email: string; password: s
 }
 
 /** CPU seconds (user + system) a process has used so far, from /proc on Linux; null elsewhere. */
-function cpuSeconds(pid: number | undefined): number | null {
+function cpuSeconds(pid: number | undefined, only: "process" | "main thread" = "process"): number | null {
   if (!pid) return null;
   try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    // A process's main thread has the process's id as its thread id.
+    const fields = fs.readFileSync(only === "process" ? `/proc/${pid}/stat` : `/proc/${pid}/task/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
     return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100 Hz)
   } catch {
     return null;
@@ -252,12 +255,50 @@ async function eventLoopDelay(port: number, adminToken: string): Promise<{ p99: 
   return Number.isFinite(p99) && Number.isFinite(max) ? { p99, max } : null;
 }
 
-/** Runs a phase and adds how much CPU the app process spent per request during it. */
-async function measured<T extends PhaseResult>(app: RunningApp, phase: () => Promise<T>): Promise<T & { appCpuMsPerRequest: number | null }> {
-  const before = cpuSeconds(app.child.pid);
+/** CPU seconds of every process of a local Postgres server (its backends included), if it is local. */
+function postgresCpuSeconds(): number | null {
+  let total = 0;
+  let found = false;
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      if (!stat.includes("(postgres)")) continue;
+      const fields = stat.split(") ")[1]!.split(" ");
+      total += (Number(fields[11]) + Number(fields[12])) / 100;
+      found = true;
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return found ? total : null;
+}
+
+interface CpuPerRequest {
+  /** The app process, worker thread included. */
+  appCpuMsPerRequest: number | null;
+  requestThreadCpuMsPerRequest: number | null;
+  postgresCpuMsPerRequest: number | null;
+  loadGeneratorCpuMsPerRequest: number;
+}
+
+/** Runs a phase and adds how much CPU each party spent per request: where a 2-core machine's time went. */
+async function measured<T extends PhaseResult>(app: RunningApp, phase: () => Promise<T>): Promise<T & CpuPerRequest> {
+  const pid = app.child.pid;
+  const read = () => [cpuSeconds(pid), cpuSeconds(pid, "main thread"), postgresCpuSeconds()];
+  const before = read();
+  const ownBefore = process.cpuUsage();
   const result = await phase();
-  const after = cpuSeconds(app.child.pid);
-  return { ...result, appCpuMsPerRequest: before === null || after === null || !result.requests ? null : ((after - before) * 1000) / result.requests };
+  const own = process.cpuUsage(ownBefore);
+  const after = read();
+  const perRequest = (i: number) => (before[i] == null || after[i] == null || !result.requests ? null : ((after[i]! - before[i]!) * 1000) / result.requests);
+  return {
+    ...result,
+    appCpuMsPerRequest: perRequest(0),
+    requestThreadCpuMsPerRequest: perRequest(1),
+    postgresCpuMsPerRequest: perRequest(2),
+    loadGeneratorCpuMsPerRequest: (own.user + own.system) / 1000 / Math.max(1, result.requests),
+  };
 }
 
 // --- the load generator ----------------------------------------------------------------------
@@ -509,7 +550,7 @@ async function benchmark(
   handle: DatabaseHandle,
   app: RunningApp,
   { token, metricsToken }: { token: string; metricsToken: string },
-  opts: { seconds: number; concurrency: number; rate: number; batchSize: number; batchConcurrency: number; movies: number; users: number; workers: string },
+  opts: { seconds: number; concurrency: number; rate: number; batchSize: number; batchConcurrency: number; movies: number; users: number; workers: keyof typeof WORKER_PLACES },
 ) {
   const [pg] = rowsOf<{ v: string }>(await handle.db.execute(sql`select current_setting('server_version') as v`));
   const cpus = os.cpus();
@@ -614,18 +655,22 @@ async function benchmark(
   // On a virtual machine the host may run other guests on "our" cores: that time is lost to all.
   if (stolen !== null) console.log(`  CPU time taken by the hypervisor for other guests (steal) during the run: ${(stolen * 100).toFixed(1)}%`);
   console.log(
-    `  production build (next start), workers ${opts.workers === "inline" ? "inside the app" : "in a separate process"}, Postgres scratch database, ${opts.movies} movies, ${fmt(opts.users)} users, ${opts.seconds} s per phase\n`,
+    `  production build (next start), workers ${WORKER_PLACES[opts.workers]}, Postgres scratch database, ${opts.movies} movies, ${fmt(opts.users)} users, ${opts.seconds} s per phase\n`,
   );
   line(`empty App Router handler (c=${opts.concurrency})`, `${fmt(Math.round(baselineRate))} req/s`);
   line("  p50 / p99", `${ms(percentile(baseline.latencies, 50))} / ${ms(percentile(baseline.latencies, 99))}`);
   if (baseline.appCpuMsPerRequest !== null) line("  app process CPU per request", ms(baseline.appCpuMsPerRequest));
+  line("  load generator CPU per request (this process)", ms(baseline.loadGeneratorCpuMsPerRequest));
   line(`JSON body in, receipt out, no database (c=${opts.concurrency})`, `${fmt(Math.round(bodyOnlyRate))} req/s`);
   // Served from pages/api as the event routes are: what a body in and out costs on that path.
   line("  ratio to the empty handler", (bodyOnlyRate / baselineRate).toFixed(2));
   if (bodyOnly.appCpuMsPerRequest !== null) line("  app process CPU per request", ms(bodyOnly.appCpuMsPerRequest));
   line(`single events (c=${opts.concurrency})`, `${fmt(Math.round(singleRate))} events/s`);
   line("  p50 / p99", `${ms(percentile(single.latencies, 50))} / ${ms(percentile(single.latencies, 99))}`);
-  if (single.appCpuMsPerRequest !== null) line(`  app process CPU per event${opts.workers === "inline" ? " (the worker's share included)" : ""}`, ms(single.appCpuMsPerRequest));
+  if (single.appCpuMsPerRequest !== null) line(`  app process CPU per event${opts.workers === "separate" ? "" : " (the worker's share included)"}`, ms(single.appCpuMsPerRequest));
+  if (single.requestThreadCpuMsPerRequest !== null && opts.workers === "thread") line("    of which the request thread", ms(single.requestThreadCpuMsPerRequest));
+  if (single.postgresCpuMsPerRequest !== null) line("  Postgres CPU per event (all its processes)", ms(single.postgresCpuMsPerRequest));
+  line("  load generator CPU per event (this process)", ms(single.loadGeneratorCpuMsPerRequest));
   line("  ratio to the empty handler", ratio.toFixed(2), { target: "≥ 0.70", ok: ratio >= 0.7 });
   line("  ratio to JSON in/out without the database (our share)", (singleRate / bodyOnlyRate).toFixed(2));
   line(`batches of ${fmt(opts.batchSize)} (${opts.batchConcurrency} in flight)`, `${fmt(Math.round(batchRate))} events/s`, { target: "≥ 20,000", ok: batchRate >= 20_000 });
