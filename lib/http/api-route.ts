@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import { logger, requestContext } from "@/lib/log/logger";
 import { metrics } from "@/lib/metrics/registry";
+import { heldBodyOf, jsonHolding } from "./held-bodies";
 
 export interface ApiContext<P> {
   request: Request;
@@ -102,6 +103,11 @@ export function tooLarge(maxBytes: number) {
 }
 
 async function readTextWithin(request: Request, maxBytes: number): Promise<string> {
+  const held = heldBodyOf(request);
+  if (held !== undefined) {
+    if (Buffer.byteLength(held) > maxBytes) throw tooLarge(maxBytes);
+    return held.toString();
+  }
   if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -128,6 +134,6 @@ export function readQuery<S extends z.ZodType>(request: Request, schema: S): z.i
 }
 
 export function json(body: unknown, init?: number | ResponseInit): Response {
-  return Response.json(body, typeof init === "number" ? { status: init } : init);
+  return jsonHolding(body, typeof init === "number" ? { status: init } : init);
 }
 

@@ -42,6 +42,25 @@ describe("nodeApiRoute", () => {
     expect(JSON.parse(text)).toEqual({ method: "POST", path: "/api/things", query: "heat", token: "Bearer t0k3n", body: "hello" });
   });
 
+  it("lets a handler read the body in any way a Request offers", async () => {
+    const readers = {
+      json: (r: Request) => r.json(),
+      arrayBuffer: async (r: Request) => JSON.parse(Buffer.from(await r.arrayBuffer()).toString()),
+      stream: async (r: Request) => JSON.parse(await new Response(r.body).text()),
+      clone: async (r: Request) => r.clone().json(),
+    };
+    for (const [how, read] of Object.entries(readers)) {
+      const readerRoute = nodeApiRoute({ PUT: async (request) => Response.json({ got: await read(request) }) }, { maxBodyBytes: 64 });
+      const readerServer = await serveNode(readerRoute);
+      try {
+        const response = await fetch(`${readerServer.origin}/api/things`, { method: "PUT", body: JSON.stringify({ how }) });
+        expect(await response.json(), how).toMatchObject({ got: { how } });
+      } finally {
+        await readerServer.close();
+      }
+    }
+  });
+
   it("answers a method the route does not serve with 405 and the methods it does", async () => {
     const before = calls;
     const response = await fetch(`${server.origin}/api/things`);
