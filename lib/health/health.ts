@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { PgBoss } from "pg-boss";
 import type { DatabaseHandle } from "@/db/client";
 import { migrationState } from "@/db/migrate";
+import type { WorkerThreadState } from "@/lib/jobs/worker-thread-host";
 
 export type ComponentStatus = "ok" | "degraded" | "down" | "not_configured";
 export interface ComponentHealth {
@@ -35,6 +36,22 @@ export function checkJobQueue(boss: PgBoss | undefined): Promise<ComponentHealth
     const queues = await boss.getQueues();
     return { status: "ok", detail: `${queues.length} queues` };
   });
+}
+
+/** Where this process's job workers run (MARQUEE_WORKERS), and how its worker thread is doing. */
+export type WorkerPlacement = { where: "inline" | "off" } | { where: "thread"; state: WorkerThreadState };
+
+export function describeJobWorkers(placement: WorkerPlacement | undefined): ComponentHealth {
+  const health = (status: ComponentStatus, detail: string): ComponentHealth => ({ status, latencyMs: null, detail });
+  if (!placement) return health("down", "job queue not started in this process");
+  if (placement.where !== "thread") {
+    return placement.where === "inline" ? health("ok", "in this process") : health("not_configured", "not in this process (MARQUEE_WORKERS=off): `npm run worker` processes do the work");
+  }
+  const { phase, restarts, lastExitCode } = placement.state;
+  const history = restarts ? `; restarted ${restarts} time${restarts === 1 ? "" : "s"}, last exit code ${lastExitCode}` : "";
+  if (phase === "running") return health("ok", `on a worker thread${history}`);
+  if (phase === "starting" && !restarts) return health("degraded", "worker thread starting");
+  return health("down", `worker thread ${phase === "stopped" ? "stopped" : "not running, restarting"}${history}`);
 }
 
 /** Overall: down if any component is down, degraded if any is degraded. */

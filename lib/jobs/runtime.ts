@@ -2,6 +2,7 @@ import type { PgBoss } from "pg-boss";
 import { getDatabase } from "@/db";
 import { serverUrlOf } from "@/db/client";
 import { env } from "@/lib/config/env";
+import type { WorkerPlacement } from "@/lib/health/health";
 import { logger } from "@/lib/log/logger";
 import { startBoss } from "./boss";
 import { createQueues, recordJobOutcome, startWorkers } from "./registry";
@@ -10,7 +11,7 @@ import { recoverBatches } from "@/lib/showtimes/batch-service";
 import { enqueueWith } from "@/lib/showtimes/jobs";
 import { warmUpConflictChecks } from "@/lib/showtimes/warm-up";
 
-const globalForJobs = globalThis as unknown as { marqueeBoss?: Promise<PgBoss>; marqueeWorkerThread?: JobWorkerThread };
+const globalForJobs = globalThis as unknown as { marqueeBoss?: Promise<PgBoss>; marqueeWorkers?: { where: "inline" | "off" } | { where: "thread"; thread: JobWorkerThread } };
 
 /**
  * The process's job queue, started on first use, with its workers where MARQUEE_WORKERS says: on a
@@ -34,9 +35,12 @@ export function getBoss(): Promise<PgBoss> {
       await startWorkers(boss, handle);
       logger.info("job workers running in this process");
     } else if (workers === "thread") {
-      globalForJobs.marqueeWorkerThread ??= startJobWorkerThread({ databaseUrl: serverUrlOf(handle), onJobFinished: recordJobOutcome });
+      const thread = startJobWorkerThread({ databaseUrl: serverUrlOf(handle), onJobFinished: recordJobOutcome });
+      globalForJobs.marqueeWorkers = { where: "thread", thread };
       logger.info("job workers running on a worker thread of this process");
+      return boss;
     }
+    globalForJobs.marqueeWorkers = { where: workers };
     return boss;
   })().catch((error) => {
     globalForJobs.marqueeBoss = undefined;
@@ -48,4 +52,10 @@ export function getBoss(): Promise<PgBoss> {
 /** Whether the queue has started in this process, without starting it. */
 export function bossStarted(): Promise<PgBoss> | undefined {
   return globalForJobs.marqueeBoss;
+}
+
+/** Where this process's job workers run, for the health check (undefined until the queue started). */
+export function workerPlacement(): WorkerPlacement | undefined {
+  const workers = globalForJobs.marqueeWorkers;
+  return workers?.where === "thread" ? { where: "thread", state: workers.thread.state() } : workers;
 }

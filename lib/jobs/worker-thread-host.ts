@@ -16,9 +16,17 @@ export type ThreadMessage = { type: "ready" } | { type: "job"; queue: string; ou
 /** What the web process tells the thread. */
 export type HostMessage = { type: "stop" };
 
+export interface WorkerThreadState {
+  phase: "starting" | "running" | "restarting" | "stopped";
+  /** Times the thread ended on its own and was started again. */
+  restarts: number;
+  lastExitCode: number | null;
+}
+
 export interface JobWorkerThread {
   /** Resolves once the thread's workers are polling their queues (after a restart too). */
   ready(): Promise<void>;
+  state(): WorkerThreadState;
   /** Lets running jobs finish, then ends the thread for good. */
   stop(): Promise<void>;
 }
@@ -52,6 +60,7 @@ export function startJobWorkerThread(options: WorkerThreadOptions): JobWorkerThr
   let currentExited: Promise<void>;
   let markReady: () => void;
   let readyNow = new Promise<void>((resolve) => (markReady = resolve));
+  const state: WorkerThreadState = { phase: "starting", restarts: 0, lastExitCode: null };
 
   const launch = (failedStarts: number) => {
     let started = false;
@@ -61,6 +70,7 @@ export function startJobWorkerThread(options: WorkerThreadOptions): JobWorkerThr
     worker.on("message", (message: ThreadMessage) => {
       if (message.type === "ready") {
         started = true;
+        state.phase = "running";
         markReady();
       } else if (message.type === "job") {
         options.onJobFinished(message.queue, message.outcome, message.seconds);
@@ -70,11 +80,14 @@ export function startJobWorkerThread(options: WorkerThreadOptions): JobWorkerThr
     worker.on("exit", (code) => {
       if (stopping) return;
       readyNow = new Promise<void>((resolve) => (markReady = resolve));
+      Object.assign(state, { phase: "restarting", restarts: state.restarts + 1, lastExitCode: code });
       const failures = started ? 0 : failedStarts + 1;
       const delay = Math.min(MAX_RESTART_DELAY_MS, (options.firstRestartDelayMs ?? 1_000) * 2 ** Math.max(0, failures - 1));
       logger.error({ exitCode: code, restartInMs: delay }, "job worker thread ended; restarting it");
       setTimeout(() => {
-        if (!stopping) launch(failures);
+        if (stopping) return;
+        state.phase = "starting";
+        launch(failures);
       }, delay);
     });
   };
@@ -82,9 +95,11 @@ export function startJobWorkerThread(options: WorkerThreadOptions): JobWorkerThr
 
   return {
     ready: () => readyNow,
+    state: () => ({ ...state }),
     async stop() {
       if (stopping) return;
       stopping = true;
+      state.phase = "stopped";
       // Between a thread's end and its restart this posts to nobody, and it has exited already.
       current.postMessage({ type: "stop" } satisfies HostMessage);
       const timeout = setTimeout(() => void current.terminate(), data.stopTimeoutMs + 5_000);

@@ -5,6 +5,7 @@ import { findUserFeatures } from "@/db/queries/events";
 import { insertMovie } from "@/db/queries/movies";
 import type { Actor } from "@/lib/auth/actor";
 import { ingestEvents } from "@/lib/events/ingest";
+import { describeJobWorkers } from "@/lib/health/health";
 import { PROCESS_EVENTS_QUEUE } from "@/lib/events/process-events";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { withDatabase } from "@/test/global-setup";
@@ -39,7 +40,9 @@ it("applies events on its own thread and reports each job to the web process", a
   const finished: [string, JobOutcome][] = [];
   const thread = startJobWorkerThread({ databaseUrl: t.url!, onJobFinished: (queue, outcome) => finished.push([queue, outcome]) });
   try {
+    expect(describeJobWorkers({ where: "thread", state: thread.state() })).toMatchObject({ status: "degraded", detail: "worker thread starting" });
     await thread.ready();
+    expect(describeJobWorkers({ where: "thread", state: thread.state() })).toMatchObject({ status: "ok", detail: "on a worker thread" });
     await ingestEvents(t.db, service, [{ type: "watch", userId: "ana", movieId: "heat", metadata: { watchDuration: 600, progressPercent: 100 } }], {
       now: new Date(),
       fieldOf: (_, field) => field,
@@ -74,9 +77,12 @@ it("restarts a thread that could not start until the database is there", async (
     void thread.ready().then(() => (ready = true));
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(ready).toBe(false);
+    // What /api/v1/health says meanwhile.
+    expect(describeJobWorkers({ where: "thread", state: thread.state() })).toMatchObject({ status: "down", detail: expect.stringMatching(/^worker thread not running, restarting; restarted \d+ times?, last exit code 1$/) });
 
     await server.unsafe(`alter database "${staging}" rename to "${late}"`);
     await thread.ready();
+    expect(describeJobWorkers({ where: "thread", state: thread.state() })).toMatchObject({ status: "ok", detail: expect.stringMatching(/^on a worker thread; restarted/) });
   } finally {
     await thread.stop();
     await server.unsafe(`drop database if exists "${staging}" with (force)`);

@@ -704,7 +704,7 @@ export const operations: OperationSpec[] = [
     path: "/api/v1/health",
     tag: "Operations",
     summary: "Health of each component",
-    description: "Database, job queue and recommendation models. Holds no secrets, so it is public.",
+    description: "Database, job queue, where the job workers run (and whether their worker thread is up), and recommendation models. Holds no secrets, so it is public.",
     auth: "public",
     responses: {
       200: { description: "Everything is ok or degraded", schema: R.Health },
@@ -716,6 +716,7 @@ export const operations: OperationSpec[] = [
           components: {
             database: { status: "down", latencyMs: null, detail: "database not reachable" },
             jobQueue: { status: "down", latencyMs: 0.1, detail: "job queue not started in this process" },
+            jobWorkers: { status: "down", latencyMs: null, detail: "job queue not started in this process" },
             models: { status: "not_configured", latencyMs: null, detail: "no recommendation models are trained yet" },
           },
           checkedAt: "2024-05-01T09:00:00.000Z",

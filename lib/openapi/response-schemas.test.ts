@@ -7,6 +7,7 @@ import * as userRoute from "@/app/api/v1/admin/users/[id]/route";
 import * as signupRoute from "@/app/api/v1/auth/signup/route";
 import * as citiesRoute from "@/app/api/v1/cities/route";
 import * as genresRoute from "@/app/api/v1/genres/route";
+import * as healthRoute from "@/app/api/v1/health/route";
 import * as liveRoute from "@/app/api/v1/health/live/route";
 import * as readyRoute from "@/app/api/v1/health/ready/route";
 import * as moviesRoute from "@/app/api/v1/movies/route";
@@ -163,5 +164,13 @@ describe("what the routes answer", () => {
     const ready = await call(readyRoute.GET, {});
     expect(ready.status).toBe(200);
     expectMatches(R.Readiness, ready.body);
+  });
+
+  it("matches the documented health answer, which says where the job workers run", async () => {
+    const health = await call(healthRoute.GET, {});
+    expect(health.status).toBe(200);
+    expectMatches(R.Health, health.body);
+    // The test database is embedded (workers in this process) or a server (MARQUEE_WORKERS=inline in tests).
+    expect((health.body as { components: Record<string, unknown> }).components.jobWorkers).toMatchObject({ status: "ok", detail: "in this process" });
   });
 });

@@ -244,7 +244,7 @@ export const Health = named(
   "Health",
   z.object({
     status: z.enum(componentStatuses).describe("down if any component is down, degraded if any is degraded"),
-    components: z.record(z.string(), ComponentHealth).describe("database, jobQueue, models"),
+    components: z.record(z.string(), ComponentHealth).describe("database, jobQueue, jobWorkers, models"),
     checkedAt: timestamp,
   }),
   {
@@ -255,6 +255,7 @@ export const Health = named(
         components: {
           database: { status: "ok", latencyMs: 1.2, detail: "pglite, 1 migrations" },
           jobQueue: { status: "ok", latencyMs: 3.4, detail: "4 queues" },
+          jobWorkers: { status: "ok", latencyMs: null, detail: "on a worker thread" },
           models: { status: "not_configured", latencyMs: null, detail: "no recommendation models are trained yet" },
         },
         checkedAt: "2024-05-01T09:00:00.000Z",
