@@ -274,7 +274,22 @@ function postgresCpuSeconds(): number | null {
   return found ? total : null;
 }
 
+/** All CPUs' busy and total time (clock ticks) from /proc/stat, to tell how busy the machine was. */
+function machineTicks(): { busy: number; total: number } | null {
+  try {
+    const [, ...fields] = fs.readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/);
+    const ticks = fields.map(Number);
+    const total = ticks.reduce((a, b) => a + b, 0);
+    const idle = ticks[3]! + (ticks[4] ?? 0); // idle, iowait
+    return { busy: total - idle, total };
+  } catch {
+    return null;
+  }
+}
+
 interface CpuPerRequest {
+  /** Of the machine's cores, how many were busy on average during the phase (everything on it). */
+  machineBusyCores: number | null;
   /** The app process, worker thread included. */
   appCpuMsPerRequest: number | null;
   requestThreadCpuMsPerRequest: number | null;
@@ -287,13 +302,18 @@ async function measured<T extends PhaseResult>(app: RunningApp, phase: () => Pro
   const pid = app.child.pid;
   const read = () => [cpuSeconds(pid), cpuSeconds(pid, "main thread"), postgresCpuSeconds()];
   const before = read();
+  const machineBefore = machineTicks();
   const ownBefore = process.cpuUsage();
   const result = await phase();
   const own = process.cpuUsage(ownBefore);
   const after = read();
+  const machineAfter = machineTicks();
+  const machineBusyCores =
+    machineBefore && machineAfter ? ((machineAfter.busy - machineBefore.busy) / Math.max(1, machineAfter.total - machineBefore.total)) * os.cpus().length : null;
   const perRequest = (i: number) => (before[i] == null || after[i] == null || !result.requests ? null : ((after[i]! - before[i]!) * 1000) / result.requests);
   return {
     ...result,
+    machineBusyCores,
     appCpuMsPerRequest: perRequest(0),
     requestThreadCpuMsPerRequest: perRequest(1),
     postgresCpuMsPerRequest: perRequest(2),
@@ -661,6 +681,7 @@ async function benchmark(
   line("  p50 / p99", `${ms(percentile(baseline.latencies, 50))} / ${ms(percentile(baseline.latencies, 99))}`);
   if (baseline.appCpuMsPerRequest !== null) line("  app process CPU per request", ms(baseline.appCpuMsPerRequest));
   line("  load generator CPU per request (this process)", ms(baseline.loadGeneratorCpuMsPerRequest));
+  if (baseline.machineBusyCores !== null) line("  machine CPU busy during the phase", `${baseline.machineBusyCores.toFixed(2)} of ${os.cpus().length} cores`);
   line(`JSON body in, receipt out, no database (c=${opts.concurrency})`, `${fmt(Math.round(bodyOnlyRate))} req/s`);
   // Served from pages/api as the event routes are: what a body in and out costs on that path.
   line("  ratio to the empty handler", (bodyOnlyRate / baselineRate).toFixed(2));
@@ -671,6 +692,7 @@ async function benchmark(
   if (single.requestThreadCpuMsPerRequest !== null && opts.workers === "thread") line("    of which the request thread", ms(single.requestThreadCpuMsPerRequest));
   if (single.postgresCpuMsPerRequest !== null) line("  Postgres CPU per event (all its processes)", ms(single.postgresCpuMsPerRequest));
   line("  load generator CPU per event (this process)", ms(single.loadGeneratorCpuMsPerRequest));
+  if (single.machineBusyCores !== null) line("  machine CPU busy during the phase", `${single.machineBusyCores.toFixed(2)} of ${os.cpus().length} cores`);
   line("  ratio to the empty handler", ratio.toFixed(2), { target: "≥ 0.70", ok: ratio >= 0.7 });
   line("  ratio to JSON in/out without the database (our share)", (singleRate / bodyOnlyRate).toFixed(2));
   line(`batches of ${fmt(opts.batchSize)} (${opts.batchConcurrency} in flight)`, `${fmt(Math.round(batchRate))} events/s`, { target: "≥ 20,000", ok: batchRate >= 20_000 });
