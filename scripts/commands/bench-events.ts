@@ -14,6 +14,7 @@ import { movies } from "@/db/schema";
 import { ensureAdmin } from "@/lib/auth/bootstrap-admin";
 import { createApiToken } from "@/lib/auth/token-service";
 import { KNOWN_GENRES } from "@/lib/catalog/schemas";
+import { PROCESS_EVENTS_QUEUE } from "@/lib/events/process-events";
 import { UsageError, type Command } from "../cli/command";
 import { fmt } from "../cli/progress";
 
@@ -145,6 +146,8 @@ async function prepareDatabase(handle: DatabaseHandle, opts: { movies: number })
 interface RunningApp {
   port: number;
   child: ChildProcess;
+  /** What the app logged at warn or above (it runs with LOG_LEVEL=warn): a count and the latest lines. */
+  problems: { count: number; latest: string[] };
   stop(): Promise<void>;
 }
 
@@ -167,7 +170,7 @@ async function startWorker(databaseUrl: string): Promise<RunningApp> {
   await sleep(3_000);
   if (exited) throw new Error("the worker process exited at start");
   console.log(`worker process (pid ${child.pid})`);
-  return { port: 0, child, stop: stopper(child, () => exited) };
+  return { port: 0, child, problems: { count: 0, latest: [] }, stop: stopper(child, () => exited) };
 }
 
 async function freePort(): Promise<number> {
@@ -203,7 +206,16 @@ async function startApp(databaseUrl: string, admin: { email: string; password: s
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";
-  const keep = (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4_000));
+  const problems = { count: 0, latest: [] as string[] };
+  const keep = (chunk: Buffer) => {
+    const text = chunk.toString();
+    log = (log + text).slice(-4_000);
+    for (const line of text.split("\n")) {
+      if (!/"level":(4|5|6)0/.test(line)) continue;
+      problems.count++;
+      problems.latest = [...problems.latest, line.slice(0, 400)].slice(-5);
+    }
+  };
   child.stdout!.on("data", keep);
   child.stderr!.on("data", keep);
   let exited = false;
@@ -221,7 +233,7 @@ async function startApp(databaseUrl: string, admin: { email: string; password: s
     await sleep(200);
   }
   console.log(`next start on 127.0.0.1:${port} (pid ${child.pid}), ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  return { port, child, stop };
+  return { port, child, problems, stop };
 }
 
 /** CPU seconds (user + system) a process has used so far, from /proc on Linux; null elsewhere. */
@@ -274,19 +286,6 @@ function postgresCpuSeconds(): number | null {
   return found ? total : null;
 }
 
-/** All CPUs' busy and total time (clock ticks) from /proc/stat, to tell how busy the machine was. */
-function machineTicks(): { busy: number; total: number } | null {
-  try {
-    const [, ...fields] = fs.readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/);
-    const ticks = fields.map(Number);
-    const total = ticks.reduce((a, b) => a + b, 0);
-    const idle = ticks[3]! + (ticks[4] ?? 0); // idle, iowait
-    return { busy: total - idle, total };
-  } catch {
-    return null;
-  }
-}
-
 interface CpuPerRequest {
   /** Of the machine's cores, how many were busy on average during the phase (everything on it). */
   machineBusyCores: number | null;
@@ -302,12 +301,12 @@ async function measured<T extends PhaseResult>(app: RunningApp, phase: () => Pro
   const pid = app.child.pid;
   const read = () => [cpuSeconds(pid), cpuSeconds(pid, "main thread"), postgresCpuSeconds()];
   const before = read();
-  const machineBefore = machineTicks();
+  const machineBefore = machineCpuTicks();
   const ownBefore = process.cpuUsage();
   const result = await phase();
   const own = process.cpuUsage(ownBefore);
   const after = read();
-  const machineAfter = machineTicks();
+  const machineAfter = machineCpuTicks();
   const machineBusyCores =
     machineBefore && machineAfter ? ((machineAfter.busy - machineBefore.busy) / Math.max(1, machineAfter.total - machineBefore.total)) * os.cpus().length : null;
   const perRequest = (i: number) => (before[i] == null || after[i] == null || !result.requests ? null : ((after[i]! - before[i]!) * 1000) / result.requests);
@@ -504,6 +503,26 @@ async function drain(handle: DatabaseHandle, label: string, limitSeconds = 600) 
   return { pending: first.pending, seconds };
 }
 
+/**
+ * The event worker's jobs (pg-boss keeps them) since a time: how many, the longest, and the longest
+ * stretch with none running. When features lag, this tells a slow job from a worker that sat idle.
+ */
+async function workerJobsSince(handle: DatabaseHandle, since: Date): Promise<{ jobs: number; longestMs: number; longestGapMs: number }> {
+  const rows = rowsOf<{ started: number; completed: number }>(
+    await handle.db.execute(sql`
+      select extract(epoch from started_on) * 1000 as started, extract(epoch from completed_on) * 1000 as completed
+      from pgboss.job where name = ${PROCESS_EVENTS_QUEUE} and started_on >= ${since.toISOString()}::timestamptz and completed_on is not null
+      order by started_on`),
+  ).map((r) => ({ started: Number(r.started), completed: Number(r.completed) }));
+  let longestMs = 0;
+  let longestGapMs = 0;
+  rows.forEach((job, i) => {
+    longestMs = Math.max(longestMs, job.completed - job.started);
+    if (i > 0) longestGapMs = Math.max(longestGapMs, job.started - rows[i - 1]!.completed);
+  });
+  return { jobs: rows.length, longestMs, longestGapMs };
+}
+
 /** Watches accepted events until each is processed (its features committed); delay from acceptance. */
 class FreshnessProbe {
   private readonly pending = new Map<string, number>();
@@ -620,6 +639,7 @@ async function benchmark(
   const probe = new FreshnessProbe(handle);
   await eventLoopDelay(app.port, metricsToken); // reads and resets the app's event-loop delay histogram
   probe.start();
+  const steadyStartedAt = new Date();
   const steadySource = new EventSource(`steady-${runId}`, opts.users, opts.movies);
   const steady = await openLoop(new http.Agent({ keepAlive: true, maxSockets: 64 }), app.port, headers, { rate: opts.rate, seconds: opts.seconds }, () => steadySource.single(), (_, o) =>
     tallyReceipts(tally, o, (id) => probe.accepted(id)),
@@ -627,6 +647,7 @@ async function benchmark(
   const steadyLoop = await eventLoopDelay(app.port, metricsToken);
   const fresh = await probe.finish();
   await drain(handle, "after the steady rate");
+  const steadyJobs = await workerJobsSince(handle, steadyStartedAt);
 
   // 3. Batches of 1,000.
   console.log(`\n[3/4] POST /events/batch with ${fmt(opts.batchSize)} events per request, ${opts.batchConcurrency} in flight, ${opts.seconds} s`);
@@ -705,6 +726,9 @@ async function benchmark(
   line("  most the sender fell behind its schedule", ms(steady.maxLagMs));
   if (steadyLoop) line("  app event-loop delay p99 / max", `${ms(steadyLoop.p99)} / ${ms(steadyLoop.max)}`);
   line("acceptance → features updated, p50", `${(percentile(probe.delays, 50) / 1000).toFixed(2)} s`);
+  if (steadyJobs.jobs) {
+    line("  event worker jobs meanwhile, longest / longest wait between", `${fmt(steadyJobs.jobs)}, ${ms(steadyJobs.longestMs)} / ${ms(steadyJobs.longestGapMs)}`);
+  }
   line("acceptance → features updated, p95", Number.isFinite(freshP95) ? `${(freshP95 / 1000).toFixed(2)} s` : "never", { target: "≤ 2 s", ok: freshP95 <= 2_000 });
   line("accepted events", fmt(tally.accepted));
   line("stored events", fmt(before.total), { target: "= accepted", ok: before.total === tally.accepted });
@@ -713,13 +737,17 @@ async function benchmark(
   line("unprocessed events / dead letters at the end", `${fmt(after.pending)} / ${fmt(after.dead)}`, { target: "0 / 0", ok: after.pending === 0 && after.dead === 0 });
   line("failed requests (non-2xx or no answer)", fmt(errors), { target: "0", ok: errors === 0 });
   if (errors) console.log(`  statuses: ${JSON.stringify(Object.fromEntries([baseline, bodyOnly, single, steadyBaseline, steadyEcho, steady, batch].flatMap((r) => [...r.statuses])))}`);
+  line("app log lines at warn or above", fmt(app.problems.count));
+  for (const problem of app.problems.latest) console.log(`    ${problem}`);
 }
 
-/** The machine's CPU time counters from /proc/stat (all cores): total and steal; null off Linux. */
-function machineCpuTicks(): { total: number; steal: number } | null {
+/** The machine's CPU time counters from /proc/stat (all cores): total, busy and steal; null off Linux. */
+function machineCpuTicks(): { total: number; busy: number; steal: number } | null {
   try {
     const fields = fs.readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
-    return { total: fields.slice(0, 8).reduce((a, b) => a + b, 0), steal: fields[7] ?? 0 };
+    const total = fields.slice(0, 8).reduce((a, b) => a + b, 0);
+    // Not busy: idle and waiting for I/O.
+    return { total, busy: total - (fields[3] ?? 0) - (fields[4] ?? 0), steal: fields[7] ?? 0 };
   } catch {
     return null;
   }
