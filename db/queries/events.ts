@@ -63,12 +63,18 @@ export interface ClaimedEvent {
   at: string;
 }
 
+/** Held by a transaction that applies events, until it ends: batches from any worker take turns. */
+const EVENT_BATCH_LOCK = sql`hashtext('marquee:events.process')`;
+
 /**
  * Takes up to `limit` unprocessed events (oldest first), marking them processed. Run it inside the
- * transaction that applies them: if that rolls back, they are unprocessed again. SKIP LOCKED lets
- * several workers take disjoint sets.
+ * transaction that applies them: if that rolls back, they are unprocessed again. Batches take
+ * turns: two at once, in several worker processes, would only wait on each other's users and
+ * movies (or deadlock on them in different orders). SKIP LOCKED still keeps a claim off events
+ * another transaction holds.
  */
 export async function claimUnprocessedEvents(tx: Db, limit: number, onlyIds?: number[]): Promise<ClaimedEvent[]> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${EVENT_BATCH_LOCK})`);
   const only = onlyIds ? sql`and id in (select jsonb_array_elements_text(${JSON.stringify(onlyIds)}::jsonb)::bigint)` : sql``;
   const rows = rowsOf<{ id: string | number; type: EventType; user_id: string; movie_id: string | null; metadata: Record<string, unknown>; at: string | Date }>(
     await tx.execute(sql`

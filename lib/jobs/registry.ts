@@ -24,11 +24,13 @@ export interface JobDefinition<T extends object = object> {
   /** A cron expression (UTC) when the job also runs on a schedule. */
   cron?: string;
   /**
-   * "stately" when a job is only a wake-up ("there is work"): at most one waits while one runs,
-   * and asking again while one waits changes nothing. pg-boss cannot change a queue's policy, so
-   * such a queue created with another one is recreated, losing only wake-ups.
+   * True when a job only says "there is work" (the work itself waits in our tables), so its queue
+   * holds nothing worth keeping. Earlier versions made such queues "stately" (one job waiting
+   * while one runs); pg-boss 12 then skips a stately queue's jobs while its snapshot of active
+   * jobs, taken once a minute and cached for another, still shows one, so new work could wait a
+   * minute or two. Such a queue found stately is recreated as a standard one, losing only wake-ups.
    */
-  policy?: "standard" | "stately";
+  wakeUp?: boolean;
   run(data: T, deps: JobDeps): Promise<unknown>;
 }
 
@@ -45,9 +47,8 @@ export const jobDefinitions: JobDefinition[] = [pruneRateLimitsJob, createShowti
 
 export async function createQueues(boss: PgBoss, definitions: JobDefinition[] = jobDefinitions) {
   for (const job of definitions) {
-    const policy = job.policy ?? "standard";
-    if (policy === "stately" && (await boss.getQueue(job.queue))?.policy === "standard") await boss.deleteQueue(job.queue);
-    await boss.createQueue(job.queue, { policy, retryLimit: job.retryLimit ?? 3, retryDelay: job.retryDelaySeconds ?? 5, retryBackoff: true });
+    if (job.wakeUp && (await boss.getQueue(job.queue))?.policy === "stately") await boss.deleteQueue(job.queue);
+    await boss.createQueue(job.queue, { policy: "standard", retryLimit: job.retryLimit ?? 3, retryDelay: job.retryDelaySeconds ?? 5, retryBackoff: true });
     if (job.cron) await boss.schedule(job.queue, job.cron, {}, { tz: "UTC" });
   }
 }
