@@ -45,11 +45,12 @@ const MAX_RESTART_DELAY_MS = 30_000;
 /**
  * Runs the app's job workers (./worker-thread.ts) on a worker thread of the web process.
  *
- * Why: a job's JavaScript and its garbage ran on the thread that answers requests. Under a burst of
- * events the event worker's share was about a third of the app's CPU per event, and requests that
- * arrived during a job's CPU work waited for it. On its own thread the worker has its own event
- * loop and heap, and the web process stays one process to run. `npm run bench:events` measures
- * this against workers on the request thread (`--workers inline`).
+ * Why: a job's JavaScript and its garbage ran on the thread that answers requests. Under a 30 s
+ * burst of single events the event worker took about 0.2 of the app's 0.8 ms of CPU per event,
+ * and a request that arrived during a job's CPU work waited for it. On its own thread the worker
+ * has its own event loop and heap, and the web process stays one process to run.
+ * `npm run bench:events` measures this against workers on the request thread (`--workers inline`):
+ * on a quiet machine the two come out close; the thread's gain showed on busier runs.
  *
  * A thread that dies is restarted, waiting longer after each failed start.
  */
