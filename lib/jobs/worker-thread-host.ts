@@ -50,7 +50,8 @@ const MAX_RESTART_DELAY_MS = 30_000;
  * and a request that arrived during a job's CPU work waited for it. On its own thread the worker
  * has its own event loop and heap, and the web process stays one process to run.
  * `npm run bench:events` measures this against workers on the request thread (`--workers inline`):
- * on a quiet machine the two come out close; the thread's gain showed on busier runs.
+ * in one pair of 30 s runs on a quiet machine the two came out close (0.88 and 0.83 of the empty
+ * handler's rate; a steady-rate p99 of 16.2 and 11.1 ms).
  *
  * A thread that dies is restarted, waiting longer after each failed start.
  */
