@@ -22,8 +22,9 @@ const COALESCE_MS = 250;
 /**
  * Asks for new events to be processed soon: one send per 250 ms at most, however many events
  * arrive. Under a steady flow each job then applies, in one transaction, the events stored since
- * the last one (a job ends once it has worked off what it found). A request inside the 250 ms is not dropped but sent at its end:
- * the job sent before may already be running and miss the events stored since.
+ * the last one (a job ends once it has worked off what it found). A request inside the 250 ms is
+ * not dropped but sent at its end: the job sent before may already be running and miss the events
+ * stored since.
  */
 export function createProcessingTrigger(send: () => void, now: () => number = Date.now) {
   let last = Number.NEGATIVE_INFINITY;

@@ -30,9 +30,11 @@ export function checkDatabase(handle: DatabaseHandle): Promise<ComponentHealth> 
   });
 }
 
+const QUEUE_NOT_STARTED = "job queue not started in this process";
+
 export function checkJobQueue(boss: PgBoss | undefined): Promise<ComponentHealth> {
   return timed(async () => {
-    if (!boss) return { status: "down", detail: "job queue not started in this process" };
+    if (!boss) return { status: "down", detail: QUEUE_NOT_STARTED };
     const queues = await boss.getQueues();
     return { status: "ok", detail: `${queues.length} queues` };
   });
@@ -43,7 +45,7 @@ export type WorkerPlacement = { where: "inline" | "off" } | { where: "thread"; s
 
 export function describeJobWorkers(placement: WorkerPlacement | undefined): ComponentHealth {
   const health = (status: ComponentStatus, detail: string): ComponentHealth => ({ status, latencyMs: null, detail });
-  if (!placement) return health("down", "job queue not started in this process");
+  if (!placement) return health("down", QUEUE_NOT_STARTED);
   if (placement.where !== "thread") {
     return placement.where === "inline" ? health("ok", "in this process") : health("not_configured", "not in this process (MARQUEE_WORKERS=off): `npm run worker` processes do the work");
   }

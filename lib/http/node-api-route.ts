@@ -20,7 +20,7 @@ type WebHandler = (request: Request) => Promise<Response>;
  * `npm run bench:events` measures them against an empty App Router handler.
  *
  * The body is read whole, up to `maxBodyBytes` (413 past it), before the handler runs, and handed
- * over held beside the Request (./held-bodies.ts): handlers read it with readJson.
+ * over in a Request that holds it as bytes (./held-bodies.ts).
  */
 export function nodeApiRoute(handlers: Partial<Record<Method, WebHandler>>, options: { maxBodyBytes: number }) {
   const allow = ["OPTIONS", ...Object.keys(handlers)].join(", ");

@@ -31,16 +31,16 @@ export function getBoss(): Promise<PgBoss> {
       if (warmed.runs) logger.info(warmed, "warmed up the embedded database's conflict check");
     }
     const workers = handle.driver === "pglite" ? "inline" : env().MARQUEE_WORKERS;
-    if (workers === "inline") {
-      await startWorkers(boss, handle);
-      logger.info("job workers running in this process");
-    } else if (workers === "thread") {
-      const thread = startJobWorkerThread({ databaseUrl: serverUrlOf(handle), onJobFinished: recordJobOutcome });
-      globalForJobs.marqueeWorkers = { where: "thread", thread };
+    if (workers === "thread") {
+      globalForJobs.marqueeWorkers = { where: "thread", thread: startJobWorkerThread({ databaseUrl: serverUrlOf(handle), onJobFinished: recordJobOutcome }) };
       logger.info("job workers running on a worker thread of this process");
-      return boss;
+    } else {
+      if (workers === "inline") {
+        await startWorkers(boss, handle);
+        logger.info("job workers running in this process");
+      }
+      globalForJobs.marqueeWorkers = { where: workers };
     }
-    globalForJobs.marqueeWorkers = { where: workers };
     return boss;
   })().catch((error) => {
     globalForJobs.marqueeBoss = undefined;

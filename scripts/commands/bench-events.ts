@@ -239,10 +239,17 @@ async function startApp(databaseUrl: string, admin: { email: string; password: s
 /** CPU seconds (user + system) a process has used so far, from /proc on Linux; null elsewhere. */
 function cpuSeconds(pid: number | undefined, only: "process" | "main thread" = "process"): number | null {
   if (!pid) return null;
+  // A process's main thread has the process's id as its thread id.
+  return statCpuSeconds(only === "process" ? `/proc/${pid}/stat` : `/proc/${pid}/task/${pid}/stat`)?.seconds ?? null;
+}
+
+/** The command name and CPU seconds in a /proc stat file; null if it cannot be read (off Linux, or the process ended). */
+function statCpuSeconds(statFile: string): { command: string; seconds: number } | null {
   try {
-    // A process's main thread has the process's id as its thread id.
-    const fields = fs.readFileSync(only === "process" ? `/proc/${pid}/stat` : `/proc/${pid}/task/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100 Hz)
+    const stat = fs.readFileSync(statFile, "utf8");
+    const fields = stat.split(") ")[1]!.split(" ");
+    // utime and stime, in clock ticks (100 Hz).
+    return { command: stat.slice(stat.indexOf("(") + 1, stat.indexOf(") ")), seconds: (Number(fields[11]) + Number(fields[12])) / 100 };
   } catch {
     return null;
   }
@@ -273,15 +280,10 @@ function postgresCpuSeconds(): number | null {
   let found = false;
   for (const entry of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-      if (!stat.includes("(postgres)")) continue;
-      const fields = stat.split(") ")[1]!.split(" ");
-      total += (Number(fields[11]) + Number(fields[12])) / 100;
-      found = true;
-    } catch {
-      // The process ended while we looked.
-    }
+    const stat = statCpuSeconds(`/proc/${entry}/stat`);
+    if (stat?.command !== "postgres") continue;
+    total += stat.seconds;
+    found = true;
   }
   return found ? total : null;
 }
