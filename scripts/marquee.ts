@@ -8,6 +8,7 @@ import { importMovielensCommand } from "./commands/import-movielens";
 import { migrateCommand } from "./commands/migrate";
 import { prepareCommand } from "./commands/prepare";
 import { seedCommand } from "./commands/seed";
+import { serveCommand } from "./commands/serve";
 import { tokenCreateCommand } from "./commands/token";
 import { workerCommand } from "./commands/worker";
 
@@ -15,6 +16,7 @@ import { workerCommand } from "./commands/worker";
 const commands: Command[] = [
   migrateCommand,
   prepareCommand,
+  serveCommand,
   seedCommand,
   importMovielensCommand,
   tokenCreateCommand,
