@@ -16,6 +16,8 @@ import { createApiToken } from "@/lib/auth/token-service";
 import { KNOWN_GENRES } from "@/lib/catalog/schemas";
 import { PROCESS_EVENTS_QUEUE } from "@/lib/events/process-events";
 import { UsageError, type Command } from "../cli/command";
+import { startPauseProbe } from "../cli/machine-pauses";
+import { nextBin, serverNodeOptions } from "../cli/next-server";
 import { fmt } from "../cli/progress";
 
 const WORKER_PLACES = { thread: "on a worker thread of the app", inline: "on the app's request thread", separate: "in a separate process" } as const;
@@ -146,6 +148,8 @@ async function prepareDatabase(handle: DatabaseHandle, opts: { movies: number })
 interface RunningApp {
   port: number;
   child: ChildProcess;
+  /** What the app ran with (as `npm start` sets it). */
+  nodeOptions: string;
   /** What the app logged at warn or above (it runs with LOG_LEVEL=warn): a count and the latest lines. */
   problems: { count: number; latest: string[] };
   stop(): Promise<void>;
@@ -170,7 +174,7 @@ async function startWorker(databaseUrl: string): Promise<RunningApp> {
   await sleep(3_000);
   if (exited) throw new Error("the worker process exited at start");
   console.log(`worker process (pid ${child.pid})`);
-  return { port: 0, child, problems: { count: 0, latest: [] }, stop: stopper(child, () => exited) };
+  return { port: 0, child, nodeOptions: process.env.NODE_OPTIONS ?? "", problems: { count: 0, latest: [] }, stop: stopper(child, () => exited) };
 }
 
 async function freePort(): Promise<number> {
@@ -184,12 +188,12 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** `next start` on a free port against the scratch database, as production runs it. */
+/** `next start` on a free port against the scratch database, as production (`npm start`) runs it. */
 async function startApp(databaseUrl: string, admin: { email: string; password: string }, workers: "thread" | "inline" | "off", cpuProfileDir?: string): Promise<RunningApp> {
   const port = await freePort();
-  const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+  const nodeOptions = serverNodeOptions(process.env.NODE_OPTIONS, os.availableParallelism());
   const profile = cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(cpuProfileDir)}`] : [];
-  const child = spawn(process.execPath, [...profile, nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [...profile, nextBin(), "start", "-p", String(port), "-H", "127.0.0.1"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -202,6 +206,7 @@ async function startApp(databaseUrl: string, admin: { email: string; password: s
       LOG_LEVEL: "warn",
       PORT: String(port),
       MARQUEE_WORKERS: workers,
+      NODE_OPTIONS: nodeOptions,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -233,7 +238,7 @@ async function startApp(databaseUrl: string, admin: { email: string; password: s
     await sleep(200);
   }
   console.log(`next start on 127.0.0.1:${port} (pid ${child.pid}), ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  return { port, child, problems, stop };
+  return { port, child, nodeOptions, problems, stop };
 }
 
 /** CPU seconds (user + system) a process has used so far, from /proc on Linux; null elsewhere. */
@@ -639,6 +644,8 @@ async function benchmark(
   // And on the JSON echo: what a body in and a body out add to the tail, before any of our work.
   const steadyEcho = await openLoop(new http.Agent({ keepAlive: true, maxSockets: 64 }), app.port, headers, { rate: opts.rate, seconds: opts.seconds }, echo, () => {});
   const probe = new FreshnessProbe(handle);
+  const pauses = startPauseProbe();
+  await sleep(300); // the probe's own start is not a pause
   await eventLoopDelay(app.port, metricsToken); // reads and resets the app's event-loop delay histogram
   probe.start();
   const steadyStartedAt = new Date();
@@ -647,6 +654,7 @@ async function benchmark(
     tallyReceipts(tally, o, (id) => probe.accepted(id)),
   );
   const steadyLoop = await eventLoopDelay(app.port, metricsToken);
+  const steadyPauses = await pauses.stop();
   const fresh = await probe.finish();
   await drain(handle, "after the steady rate");
   const steadyJobs = await workerJobsSince(handle, steadyStartedAt);
@@ -698,7 +706,7 @@ async function benchmark(
   // On a virtual machine the host may run other guests on "our" cores: that time is lost to all.
   if (stolen !== null) console.log(`  CPU time taken by the hypervisor for other guests (steal) during the run: ${(stolen * 100).toFixed(1)}%`);
   console.log(
-    `  production build (next start), workers ${WORKER_PLACES[opts.workers]}, Postgres scratch database, ${opts.movies} movies, ${fmt(opts.users)} users, ${opts.seconds} s per phase\n`,
+    `  production build (next start, NODE_OPTIONS=${app.nodeOptions || "none"}), workers ${WORKER_PLACES[opts.workers]}, Postgres scratch database, ${opts.movies} movies, ${fmt(opts.users)} users, ${opts.seconds} s per phase\n`,
   );
   line(`empty App Router handler (c=${opts.concurrency})`, `${fmt(Math.round(baselineRate))} req/s`);
   line("  p50 / p99", `${ms(percentile(baseline.latencies, 50))} / ${ms(percentile(baseline.latencies, 99))}`);
@@ -726,6 +734,11 @@ async function benchmark(
   line(`steady ${opts.rate} events/s, latency p50`, ms(percentile(steady.latencies, 50)));
   line(`steady ${opts.rate} events/s, latency p99`, ms(steadyP99), { target: "≤ 20 ms", ok: steadyP99 <= 20 });
   line("  most the sender fell behind its schedule", ms(steady.maxLagMs));
+  if (steadyPauses) {
+    // Everything on the machine stood still then: the app, Postgres and this load generator alike.
+    const long = steadyPauses.lateMs.filter((v) => v > 10);
+    line(`  machine pauses over 10 ms (${steadyPauses.priority} probe)`, long.length ? `${long.length}, longest ${ms(Math.max(...long))}` : "none");
+  }
   if (steadyLoop) line("  app event-loop delay p99 / max", `${ms(steadyLoop.p99)} / ${ms(steadyLoop.max)}`);
   line("acceptance → features updated, p50", `${(percentile(probe.delays, 50) / 1000).toFixed(2)} s`);
   if (steadyJobs.jobs) {
