@@ -24,8 +24,9 @@ process.stdin.on("end", () => { process.stdout.write(JSON.stringify(late)); proc
 /**
  * Watches for moments the machine stops running anything: a process that wakes every millisecond,
  * at real-time priority where we may set it (root on Linux, with chrt), notes how late it woke.
- * On a virtual machine the host can pause all of our cores at once; on ours a real-time probe saw
- * 2–18 pauses of 10–36 ms in 30 s, idle or not. A latency tail is read against them.
+ * On a virtual machine the host can pause all of our cores at once. On ours, a real-time probe
+ * saw 4–5 pauses of 10–23 ms in 30 s with the machine idle (on both cores at the same moments),
+ * and 2–18 of up to 36 ms under the benchmark's load. A latency tail is read against them.
  */
 export function startPauseProbe(): { stop(): Promise<MachinePauses | null> } {
   const realTime = process.platform === "linux" && process.getuid?.() === 0 && fs.existsSync("/usr/bin/chrt");

@@ -11,12 +11,13 @@ export function nextBin(cwd = process.cwd()): string {
  *
  * Why: V8 runs garbage collection helpers and background compilation on that pool, 4 threads by
  * default. On our 2-core machine a major collection of the app's heap put all four to work at
- * once: for 50–100 ms both cores were busy, the request thread, the job worker and Postgres
- * waited, and the virtual machine itself stopped more often (a real-time probe thread saw its
- * pauses go from 2–5 to 5–18 per 30 s). In `bench:events`' steady phase (300 events/s for 30 s),
- * p99 was 16.7–32.6 ms with the default pool against 10.1–16.6 ms with one thread, over six runs
- * each. Collections take longer in wall time with fewer helpers, but leave the other cores to
- * the requests. A pool size the caller already chose is kept.
+ * once: for 50–100 ms both cores were busy and the request thread, the job worker and Postgres
+ * waited. The virtual machine itself also stopped more often: a real-time probe saw 5–18 pauses
+ * over 10 ms per 30 s with the default pool, 2–5 with one thread (three runs each). In
+ * `bench:events`' steady phase (300 events/s for 30 s), p99 was 15.8–32.6 ms with the default
+ * pool and 10.1–16.6 ms with one thread, over six runs each (only that phase, on a fresh app).
+ * Collections take longer in wall time with fewer helpers, but leave the other cores to the
+ * requests. A pool size the caller already chose is kept.
  */
 export function serverNodeOptions(current: string | undefined, cores: number): string {
   const given = (current ?? "").trim();
