@@ -1,6 +1,6 @@
 import { KNOWN_GENRES } from "@/lib/catalog/schemas";
 import { LATENT_FACTORS, type DemoMovie, type Genre, type MovieTraits } from "./movies";
-import type { Random } from "./random";
+import type { Random } from "@/lib/random/random";
 import { FIRST_NAMES, LAST_NAMES } from "./word-lists";
 
 /** An audience member: no email and no password, so nobody can sign in as one. */

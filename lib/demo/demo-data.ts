@@ -1,6 +1,6 @@
 import { generateAudience, type DemoRating, type DemoUser } from "./audience";
 import { generateMovies, type DemoMovie } from "./movies";
-import { Random } from "./random";
+import { Random } from "@/lib/random/random";
 import { generateTheaters, type DemoTheater } from "./theaters";
 
 export type { DemoMovie } from "./movies";

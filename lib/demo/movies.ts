@@ -1,5 +1,5 @@
 import { KNOWN_GENRES } from "@/lib/catalog/schemas";
-import type { Random } from "./random";
+import type { Random } from "@/lib/random/random";
 import {
   ADJECTIVES, ANIMALS, FIRST_NAMES, GENERAL_TITLE_TEMPLATES, GENRE_NOUNS, GENRE_TITLE_TEMPLATES, LAST_NAMES, NOUNS,
   ORDINALS, OVERVIEW_ENDINGS, OVERVIEW_TEMPLATES, PLACES, PLURAL_NOUNS, PROTAGONISTS, RELATIVES, SEASONS, SETTINGS,

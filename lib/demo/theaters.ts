@@ -1,5 +1,5 @@
 import { countSeats, rowLabel, type SeatMap } from "@/lib/theaters/seat-map";
-import type { Random } from "./random";
+import type { Random } from "@/lib/random/random";
 
 /** A theater row as insertTheater takes it, with its id. */
 export interface DemoTheater {

@@ -1,5 +1,5 @@
 /**
- * A small seeded random source for demo data. Everything random in lib/demo goes through one of
+ * A small seeded random source. Everything random in lib/demo and lib/recs goes through one of
  * these, so a seed reproduces the same data on every machine and Node version.
  */
 export type RandomSource = () => number;
