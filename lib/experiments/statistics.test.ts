@@ -224,10 +224,12 @@ describe("Welch's t-test", () => {
     expect(result.pValue).toBeCloseTo(0.10753119493062728, 12);
   });
 
-  it("is null when an arm has fewer than two values, and decides arms that do not vary", () => {
+  it("is null when an arm has fewer than two values or neither arm varies", () => {
     expect(welchTTest({ n: 1, sum: 3, sumSquares: 9 }, armB)).toBeNull();
-    expect(welchTTest({ n: 3, sum: 15, sumSquares: 75 }, { n: 4, sum: 20, sumSquares: 100 })).toMatchObject({ statistic: 0, pValue: 1 });
-    expect(welchTTest({ n: 3, sum: 15, sumSquares: 75 }, { n: 4, sum: 24, sumSquares: 144 })).toMatchObject({ statistic: Infinity, pValue: 0 });
+    // Scores 5, 5, 5 against 6, 6, 6, 6: no variance to measure the difference against.
+    expect(welchTTest({ n: 3, sum: 15, sumSquares: 75 }, { n: 4, sum: 24, sumSquares: 144 })).toBeNull();
+    // One arm varying is enough: 5, 5, 5 against 1..5 gives t = 2/√(2.5/5) = 2.828 on ν = 4.
+    expect(welchTTest({ n: 3, sum: 15, sumSquares: 75 }, armA)).toMatchObject({ difference: -2, statistic: expect.closeTo(-2 * Math.SQRT2, 12), degreesOfFreedom: 4 });
   });
 });
 
@@ -253,7 +255,8 @@ describe("sample ratio mismatch", () => {
   });
 
   it("flags traffic in an arm configured to get none, and passes an experiment without sessions", () => {
-    expect(sampleRatioMismatch([10, 10, 1], [1, 1, 0])).toMatchObject({ pValue: 0, mismatch: true, degreesOfFreedom: 1 });
+    // 21 sessions should all have gone to the two open arms, 10.5 each: χ² = 2 · 0.5²/10.5 = 1/21.
+    expect(sampleRatioMismatch([10, 10, 1], [1, 1, 0])).toMatchObject({ pValue: 0, mismatch: true, degreesOfFreedom: 1, statistic: expect.closeTo(1 / 21, 12) });
     expect(sampleRatioMismatch([0, 0], [1, 1])).toMatchObject({ pValue: 1, mismatch: false });
   });
 });

@@ -434,8 +434,8 @@ export interface WelchTestResult extends TestResult {
  * Welch's unequal-variance t-test (Welch 1947), two-sided:
  *   t = (x̄_B − x̄_A) / √(s²_A/n_A + s²_B/n_B),
  *   ν = (s²_A/n_A + s²_B/n_B)² / ((s²_A/n_A)²/(n_A − 1) + (s²_B/n_B)²/(n_B − 1))   (Welch–Satterthwaite).
- * Null when an arm has fewer than two observations. When neither arm varies, equal means give
- * t = 0, p = 1 and different means t = ±∞, p = 0 (ν is then taken as n_A + n_B − 2).
+ * Null when an arm has fewer than two observations, and when neither arm varies at all: the test
+ * is then undefined (two sessions scoring 10 against two scoring 9 would otherwise be "p = 0").
  */
 export function welchTTest(control: SufficientStatistics, treatment: SufficientStatistics): WelchTestResult | null {
   const controlVariance = sampleVariance(control);
@@ -445,12 +445,7 @@ export function welchTTest(control: SufficientStatistics, treatment: SufficientS
   const controlShare = controlVariance / control.n;
   const treatmentShare = treatmentVariance / treatment.n;
   const squaredError = controlShare + treatmentShare;
-  if (squaredError === 0) {
-    const degreesOfFreedom = control.n + treatment.n - 2;
-    return difference === 0
-      ? { difference, statistic: 0, pValue: 1, degreesOfFreedom }
-      : { difference, statistic: Math.sign(difference) * Infinity, pValue: 0, degreesOfFreedom };
-  }
+  if (squaredError === 0) return null;
   const t = difference / Math.sqrt(squaredError);
   const degreesOfFreedom = (squaredError * squaredError) / ((controlShare * controlShare) / (control.n - 1) + (treatmentShare * treatmentShare) / (treatment.n - 1));
   return { difference, statistic: t, pValue: studentTTwoSidedPValue(t, degreesOfFreedom), degreesOfFreedom };
@@ -470,8 +465,9 @@ export interface SampleRatioCheck {
 
 /**
  * Sample ratio mismatch: Pearson's chi-square goodness of fit of the observed counts per arm
- * against the configured split, χ² = Σ (O − E)²/E with (arms − 1) degrees of freedom. An arm
- * configured with no traffic that still received some is a mismatch outright.
+ * against the configured split, χ² = Σ (O − E)²/E over the arms with a positive weight, with
+ * (those arms − 1) degrees of freedom. An arm configured with no traffic that still received some
+ * is a mismatch outright (p = 0), whatever the other arms' statistic.
  */
 export function sampleRatioMismatch(observed: readonly number[], weights: readonly number[], threshold = SRM_P_VALUE_THRESHOLD): SampleRatioCheck {
   if (observed.length !== weights.length) throw new RangeError(`${observed.length} observed counts for ${weights.length} weights`);
@@ -483,15 +479,13 @@ export function sampleRatioMismatch(observed: readonly number[], weights: readon
   const expected = weights.map((weight) => (total * weight) / totalWeight);
   const liveArms = weights.filter((weight) => weight > 0).length;
   const degreesOfFreedom = liveArms - 1;
-  if (observed.some((count, i) => weights[i] === 0 && count > 0)) {
-    return { expected, statistic: Infinity, degreesOfFreedom, pValue: 0, mismatch: true };
-  }
-  if (total === 0 || degreesOfFreedom === 0) return { expected, statistic: 0, degreesOfFreedom, pValue: 1, mismatch: false };
   let statistic = 0;
   observed.forEach((count, i) => {
     const expectedCount = expected[i]!;
     if (expectedCount > 0) statistic += ((count - expectedCount) * (count - expectedCount)) / expectedCount;
   });
+  if (observed.some((count, i) => weights[i] === 0 && count > 0)) return { expected, statistic, degreesOfFreedom, pValue: 0, mismatch: true };
+  if (total === 0 || degreesOfFreedom === 0) return { expected, statistic, degreesOfFreedom, pValue: 1, mismatch: false };
   const pValue = chiSquareSurvival(statistic, degreesOfFreedom);
   return { expected, statistic, degreesOfFreedom, pValue, mismatch: pValue < threshold };
 }
