@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import type { Db } from "@/db/client";
 import { createUser } from "@/db/queries/users";
-import type { Role, TokenScope } from "@/db/schema";
+import type { Role, TokenScope } from "@/lib/auth/contract";
 import { getAuthSecret } from "@/lib/auth/secret";
 import { createApiToken } from "@/lib/auth/token-service";
 

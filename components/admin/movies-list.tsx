@@ -10,7 +10,8 @@ import { Pagination } from "@/components/ui/pagination";
 import { Spinner } from "@/components/ui/states";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { apiFetch, queryString } from "@/lib/client/api-client";
-import type { ListPage, Movie } from "./api-types";
+import type { GenreList, Movie } from "@/lib/catalog/contract";
+import type { ListPage } from "@/lib/http/pagination";
 import { useFlash } from "./flash";
 import { useListParams } from "./list-params";
 import { ListEmptyState } from "./list-empty-state";
@@ -38,7 +39,7 @@ export const movieKeys = {
 export function useGenres() {
   return useQuery({
     queryKey: movieKeys.genres,
-    queryFn: ({ signal }) => apiFetch<{ items: { genre: string; movies: number }[] }>("/api/v1/genres", { signal }),
+    queryFn: ({ signal }) => apiFetch<GenreList>("/api/v1/genres", { signal }),
     staleTime: 60_000,
   });
 }

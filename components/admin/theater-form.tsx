@@ -12,7 +12,7 @@ import { EmptyState } from "@/components/ui/states";
 import { apiFetch, ApiClientError } from "@/lib/client/api-client";
 import { countSeats, rectangularSeatMap, type SeatMap } from "@/lib/theaters/seat-map";
 import { fieldsUnder, sameSeatMap } from "@/lib/theaters/seat-map-editing";
-import type { Theater } from "./api-types";
+import type { Theater } from "@/lib/catalog/contract";
 import { errorFor, errorMessage, saveErrorSummary, unplacedErrors } from "./field-errors";
 import { setFlash, useFlash } from "./flash";
 import { QueryStates } from "./query-states";

@@ -10,7 +10,8 @@ import { Pagination } from "@/components/ui/pagination";
 import { Spinner } from "@/components/ui/states";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { apiFetch, queryString } from "@/lib/client/api-client";
-import type { ListPage, TheaterSummary } from "./api-types";
+import type { CityList, TheaterSummary } from "@/lib/catalog/contract";
+import type { ListPage } from "@/lib/http/pagination";
 import { useFlash } from "./flash";
 import { useListParams } from "./list-params";
 import { ListEmptyState } from "./list-empty-state";
@@ -31,7 +32,7 @@ export const theaterKeys = {
 export function useCities() {
   return useQuery({
     queryKey: theaterKeys.cities,
-    queryFn: ({ signal }) => apiFetch<{ items: { city: string; theaters: number }[] }>("/api/v1/cities", { signal }),
+    queryFn: ({ signal }) => apiFetch<CityList>("/api/v1/cities", { signal }),
     staleTime: 60_000,
   });
 }

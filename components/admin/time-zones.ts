@@ -1,4 +1,4 @@
-import { isValidTimeZone } from "@/lib/catalog/schemas";
+import { isValidTimeZone } from "@/lib/catalog/contract";
 
 /** The IANA time zones this server accepts for a theater, for the form's select (computed on the server so it matches the API). */
 export function theaterTimeZones(): string[] {

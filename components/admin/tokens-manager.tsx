@@ -9,7 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState, ErrorState, Notice } from "@/components/ui/states";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { apiFetch, ApiClientError } from "@/lib/client/api-client";
-import type { ApiToken, CreatedApiToken } from "./api-types";
+import type { ApiTokenList, ApiTokenListItem as ApiToken, CreatedApiToken } from "@/lib/auth/contract";
 import { DateText } from "./date-text";
 import { errorFor, errorMessage, unplacedErrors } from "./field-errors";
 import { QueryStates } from "./query-states";
@@ -35,7 +35,7 @@ export function TokensManager({ scopes }: { scopes: readonly string[] }) {
 
   const tokens = useQuery({
     queryKey: tokensKey,
-    queryFn: ({ signal }) => apiFetch<{ items: ApiToken[] }>("/api/v1/admin/tokens", { signal }),
+    queryFn: ({ signal }) => apiFetch<ApiTokenList>("/api/v1/admin/tokens", { signal }),
   });
 
   const revoke = useMutation({

@@ -1,75 +1,10 @@
 import { ApiClientError, apiFetch, queryString } from "@/lib/client/api-client";
-import type { BatchPhaseName, BatchRequestBody, BatchStatusName, ServerConflict, TimelineShowtime } from "@/lib/showtimes/wizard-plan";
-
+import type { CityList, TheaterSummary } from "@/lib/catalog/contract";
 import type { ListPage } from "@/lib/http/pagination";
+import type { BatchRequestBody } from "@/lib/showtimes/batch-request-body";
+import type { ShowtimeBatch, ShowtimeBatchAccepted, ShowtimeBatchSummary, UpcomingShowtimes, WizardMovie } from "@/lib/showtimes/contract";
 
-/** The showtime-creation API as the wizard and the batch pages use it. */
-
-export interface WizardMovie {
-  id: string;
-  title: string;
-  year: number | null;
-  runtimeMinutes: number | null;
-  genres: string[];
-  releaseDate: string | null;
-  showtimes: { upcoming: number; firstStart: string | null; lastStart: string | null; theaters: number };
-}
-
-export interface WizardTheater {
-  id: string;
-  name: string;
-  city: string;
-  timeZone: string;
-  turnoverMinutes: number;
-  seatCount: number;
-}
-
-export interface FoundShowtime extends TimelineShowtime {
-  theaterName: string;
-}
-
-export interface BatchAccepted {
-  transactionId: string;
-  statusUrl: string;
-  eventsUrl: string;
-}
-
-export interface BatchStatusView {
-  transactionId: string;
-  status: BatchStatusName;
-  phase: BatchPhaseName;
-  movie: { id: string; title: string | null };
-  theaterIds: string[];
-  theaters: { id: string; name: string; city: string; timeZone: string }[];
-  durationInMinutes: number;
-  startTimesByTheater: Record<string, string[]>;
-  progress: { totalShowtimes: number; totalTickets: number; createdShowtimes: number; createdTickets: number };
-  conflictingShowtimes: ServerConflict[];
-  message: string | null;
-  requestedBy: { id: string; name: string | null; email: string | null } | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
-
-export interface BatchListItem {
-  id: string;
-  status: BatchStatusName;
-  phase: BatchPhaseName;
-  movieId: string;
-  movieTitle: string | null;
-  theaterCount: number;
-  totalShowtimes: number;
-  totalTickets: number;
-  createdShowtimes: number;
-  createdTickets: number;
-  conflictCount: number;
-  errorMessage: string | null;
-  requestedByName: string | null;
-  requestedByEmail: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-}
+/** The showtime-creation API as the wizard and the batch pages use it; the shapes are the contract's. */
 
 const base = "/api/v1/showtime-creation";
 
@@ -88,24 +23,24 @@ export function fetchMovies(q: string, offset: number, limit: number, signal?: A
 }
 
 export function fetchTheaters(filters: { q?: string; city?: string; minSeats?: number; maxSeats?: number; offset: number; limit: number }, signal?: AbortSignal) {
-  return apiFetch<ListPage<WizardTheater>>(`${base}/theaters${queryString(filters)}`, { signal });
+  return apiFetch<ListPage<TheaterSummary>>(`${base}/theaters${queryString(filters)}`, { signal });
 }
 
 export function fetchCities(signal?: AbortSignal) {
-  return apiFetch<{ items: { city: string; theaters: number }[] }>("/api/v1/cities", { signal });
+  return apiFetch<CityList>("/api/v1/cities", { signal });
 }
 
 /** Showtimes in the theaters that have not ended yet; `truncated` when there were more than `limit`. */
 export function fetchExistingShowtimes(theaterIds: string[], signal?: AbortSignal) {
-  return apiFetch<{ items: FoundShowtime[]; truncated: boolean }>(`${base}/showtimes/find`, { method: "POST", body: { theaterIds, limit: 5_000 }, signal });
+  return apiFetch<UpcomingShowtimes>(`${base}/showtimes/find`, { method: "POST", body: { theaterIds, limit: 5_000 }, signal });
 }
 
 export function fetchBatches(status: string, offset: number, limit: number, signal?: AbortSignal) {
-  return apiFetch<ListPage<BatchListItem>>(`${base}/batches${queryString({ status, offset, limit })}`, { signal });
+  return apiFetch<ListPage<ShowtimeBatchSummary>>(`${base}/batches${queryString({ status, offset, limit })}`, { signal });
 }
 
 export function fetchBatch(id: string, signal?: AbortSignal) {
-  return apiFetch<BatchStatusView>(`${base}/batches/${encodeURIComponent(id)}`, { signal });
+  return apiFetch<ShowtimeBatch>(`${base}/batches/${encodeURIComponent(id)}`, { signal });
 }
 
 export function batchEventsUrl(id: string) {
@@ -116,7 +51,7 @@ export function batchEventsUrl(id: string) {
  * POST the batch with an Idempotency-Key: apiFetch takes no headers, so this is its twin for the
  * one request that needs one. A retry with the same key and body returns the same batch.
  */
-export async function submitBatch(body: BatchRequestBody, idempotencyKey: string): Promise<BatchAccepted> {
+export async function submitBatch(body: BatchRequestBody, idempotencyKey: string): Promise<ShowtimeBatchAccepted> {
   let response: Response;
   try {
     response = await fetch(`${base}/showtimes`, {
@@ -133,5 +68,5 @@ export async function submitBatch(body: BatchRequestBody, idempotencyKey: string
     const error = (json as { error?: { code?: string; message?: string; fields?: Record<string, string> } } | null)?.error;
     throw new ApiClientError(response.status, error?.code ?? "unknown", error?.message ?? `Request failed (${response.status})`, error?.fields);
   }
-  return json as BatchAccepted;
+  return json as ShowtimeBatchAccepted;
 }

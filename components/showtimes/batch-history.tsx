@@ -8,20 +8,20 @@ import { Select } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { EmptyState, ErrorState, SkeletonRows, Spinner } from "@/components/ui/states";
-import { BATCH_STATUSES, isTerminalStatus, type BatchStatusName } from "@/lib/showtimes/wizard-plan";
-import { fetchBatches, showtimeKeys, type BatchListItem } from "./api";
+import { batchStatuses, isTerminalStatus, type BatchStatus, type ShowtimeBatchSummary } from "@/lib/showtimes/contract";
+import { fetchBatches, showtimeKeys } from "./api";
 import { BatchStatusBadge } from "./status-badge";
 
 const PAGE_SIZE = 25;
 const when = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
 const fmt = (n: number) => n.toLocaleString("en-US");
 
-const statusLabels: Record<BatchStatusName, string> = { waiting: "Waiting", processing: "Processing", succeeded: "Succeeded", failed: "Failed (conflicts)", error: "Error" };
+const statusLabels: Record<BatchStatus, string> = { waiting: "Waiting", processing: "Processing", succeeded: "Succeeded", failed: "Failed (conflicts)", error: "Error" };
 
 /** Every batch, newest first: status, counts, who ran it and when. Filter and page live in the URL. */
 export function BatchHistory() {
   const { get, offset, update } = useListParams();
-  const status = BATCH_STATUSES.find((s) => s === get("status")) ?? "";
+  const status = batchStatuses.find((s) => s === get("status")) ?? "";
 
   const batches = useQuery({
     queryKey: showtimeKeys.batches(status, offset),
@@ -41,7 +41,7 @@ export function BatchHistory() {
           </label>
           <Select id="batch-status-filter" value={status} onChange={(e) => update({ status: e.target.value })} className="mt-1 w-52">
             <option value="">All statuses</option>
-            {BATCH_STATUSES.map((s) => (
+            {batchStatuses.map((s) => (
               <option key={s} value={s}>
                 {statusLabels[s]}
               </option>
@@ -128,7 +128,7 @@ export function BatchHistory() {
   );
 }
 
-function BatchRow({ batch: b }: { batch: BatchListItem }) {
+function BatchRow({ batch: b }: { batch: ShowtimeBatchSummary }) {
   const href = `/admin/showtimes/batches/${b.id}`;
   const who = b.requestedByName ?? b.requestedByEmail ?? "unknown";
   return (

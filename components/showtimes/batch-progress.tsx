@@ -1,7 +1,7 @@
 "use client";
 
 import { useId } from "react";
-import { progressView, type BatchProgress } from "@/lib/showtimes/wizard-plan";
+import { progressView, type ProgressSnapshot } from "@/lib/showtimes/progress-view";
 import type { StreamState } from "./use-batch-progress";
 
 const barTone = { waiting: "bg-stone-400", processing: "bg-brand-600", succeeded: "bg-emerald-600", failed: "bg-amber-500", error: "bg-red-600" } as const;
@@ -11,7 +11,7 @@ const barTone = { waiting: "bg-stone-400", processing: "bg-brand-600", succeeded
  * creating tickets (n of N) → done. The bar is a real progressbar for assistive tech and its
  * sentence is announced as it changes.
  */
-export function BatchProgressPanel({ progress, streamState }: { progress: BatchProgress; streamState?: StreamState }) {
+export function BatchProgressPanel({ progress, streamState }: { progress: ProgressSnapshot; streamState?: StreamState }) {
   const labelId = useId();
   const view = progressView(progress);
   return (

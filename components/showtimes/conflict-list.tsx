@@ -1,4 +1,5 @@
-import { formatInZone, formatRangeInZone, type ServerConflict } from "@/lib/showtimes/wizard-plan";
+import type { ConflictingShowtime } from "@/lib/showtimes/contract";
+import { formatInZone, formatRangeInZone } from "@/lib/showtimes/zoned-time";
 
 /**
  * The showtimes a batch was refused for, each with its theater, movie, start and end on the
@@ -10,7 +11,7 @@ export function ConflictList({
   headingId,
   hint = "Nothing was created. Move or remove the highlighted start times and submit again.",
 }: {
-  conflicts: ServerConflict[];
+  conflicts: ConflictingShowtime[];
   zoneOf(theaterId: string): string | undefined;
   headingId?: string;
   hint?: string;

@@ -6,7 +6,8 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";
 import { EmptyState, ErrorState, SkeletonRows, Spinner } from "@/components/ui/states";
-import { fetchMovies, showtimeKeys, type WizardMovie } from "./api";
+import type { WizardMovie } from "@/lib/showtimes/contract";
+import { fetchMovies, showtimeKeys } from "./api";
 
 const PAGE_SIZE = 20;
 const dateOnly = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });

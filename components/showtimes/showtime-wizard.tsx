@@ -7,8 +7,12 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { ErrorState, Notice } from "@/components/ui/states";
 import { ApiClientError } from "@/lib/client/api-client";
-import { addDays, checkPlan, dayLabel, isTerminalStatus, placeServerFieldErrors, planStartTimes, todayIn, toBatchRequest, type ServerConflict } from "@/lib/showtimes/wizard-plan";
-import { fetchExistingShowtimes, showtimeKeys, submitBatch, type WizardMovie, type WizardTheater } from "./api";
+import type { TheaterSummary } from "@/lib/catalog/contract";
+import { placeServerFieldErrors, toBatchRequest } from "@/lib/showtimes/batch-request-body";
+import { isTerminalStatus, type ConflictingShowtime, type WizardMovie } from "@/lib/showtimes/contract";
+import { checkPlan, planStartTimes } from "@/lib/showtimes/start-plan";
+import { addDays, dayLabel, todayIn } from "@/lib/showtimes/zoned-time";
+import { fetchExistingShowtimes, showtimeKeys, submitBatch } from "./api";
 import { BatchProgressPanel } from "./batch-progress";
 import { ConflictList } from "./conflict-list";
 import { MovieStep } from "./movie-step";
@@ -61,11 +65,11 @@ export function ShowtimeWizard() {
   const now = useNow();
   const [step, setStep] = useState<Step>(1);
   const [movie, setMovie] = useState<WizardMovie | null>(null);
-  const [theaters, setTheaters] = useState<WizardTheater[]>([]);
+  const [theaters, setTheaters] = useState<TheaterSummary[]>([]);
   const [draft, setDraft] = useState<TimesDraft>(emptyDraft);
   const [submission, setSubmission] = useState<Submission | null>(null);
   const [handledTerminal, setHandledTerminal] = useState<string | null>(null);
-  const [refused, setRefused] = useState<{ transactionId: string; conflicts: ServerConflict[] } | null>(null);
+  const [refused, setRefused] = useState<{ transactionId: string; conflicts: ConflictingShowtime[] } | null>(null);
   const [serverErrors, setServerErrors] = useState<ServerFieldErrors | null>(null);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -141,7 +145,7 @@ export function ShowtimeWizard() {
     setRefused(null);
   }
 
-  function chooseTheaters(next: WizardTheater[]) {
+  function chooseTheaters(next: TheaterSummary[]) {
     setTheaters(next);
     setServerErrors(null);
     setRefused(null);
@@ -393,7 +397,7 @@ function serverErrorsPending(errors: ServerFieldErrors | null): boolean {
   return Boolean(errors && (Object.keys(errors.byStart).length || Object.keys(errors.byTheater).length));
 }
 
-function NextHint({ step, movie, theaters, blockedBy }: { step: Step; movie: WizardMovie | null; theaters: WizardTheater[]; blockedBy: string | null }) {
+function NextHint({ step, movie, theaters, blockedBy }: { step: Step; movie: WizardMovie | null; theaters: TheaterSummary[]; blockedBy: string | null }) {
   const text = step === 1 && !movie ? "Choose a movie to go on" : step === 2 && theaters.length === 0 ? "Choose at least one theater" : step === 4 && blockedBy ? blockedBy : "";
   return text ? <p className="order-last w-full text-xs text-stone-500 sm:order-none sm:w-auto">{text}</p> : null;
 }

@@ -1,6 +1,6 @@
-import type { BatchStatusName } from "@/lib/showtimes/wizard-plan";
+import type { BatchStatus } from "@/lib/showtimes/contract";
 
-const styles: Record<BatchStatusName, { label: string; className: string }> = {
+const styles: Record<BatchStatus, { label: string; className: string }> = {
   waiting: { label: "Waiting", className: "bg-stone-100 text-stone-700 ring-stone-300" },
   processing: { label: "Processing", className: "bg-sky-50 text-sky-800 ring-sky-300" },
   succeeded: { label: "Succeeded", className: "bg-emerald-50 text-emerald-800 ring-emerald-300" },
@@ -9,7 +9,7 @@ const styles: Record<BatchStatusName, { label: string; className: string }> = {
 };
 
 /** A batch's status as a coloured word: the colour helps, the word carries the meaning. */
-export function BatchStatusBadge({ status }: { status: BatchStatusName }) {
+export function BatchStatusBadge({ status }: { status: BatchStatus }) {
   const s = styles[status];
   return <span className={`inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${s.className}`}>{s.label}</span>;
 }

@@ -6,7 +6,8 @@ import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";
 import { EmptyState, ErrorState, SkeletonRows, Spinner } from "@/components/ui/states";
-import { fetchCities, fetchTheaters, showtimeKeys, type WizardTheater } from "./api";
+import type { TheaterSummary } from "@/lib/catalog/contract";
+import { fetchCities, fetchTheaters, showtimeKeys } from "./api";
 
 const PAGE_SIZE = 50;
 
@@ -22,7 +23,7 @@ function useDebounced<T>(value: T, ms: number): T {
 const seatsParam = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : undefined);
 
 /** Step 2: theaters to schedule in, filtered by name, city and seat count; the choice is kept across filters. */
-export function TheatersStep({ selected, onChange }: { selected: WizardTheater[]; onChange(theaters: WizardTheater[]): void }) {
+export function TheatersStep({ selected, onChange }: { selected: TheaterSummary[]; onChange(theaters: TheaterSummary[]): void }) {
   const [name, setName] = useState("");
   const [city, setCity] = useState("");
   const [minSeats, setMinSeats] = useState("");
@@ -46,7 +47,7 @@ export function TheatersStep({ selected, onChange }: { selected: WizardTheater[]
   });
 
   const selectedIds = new Set(selected.map((t) => t.id));
-  const toggle = (theater: WizardTheater, on: boolean) => onChange(on ? [...selected, theater] : selected.filter((t) => t.id !== theater.id));
+  const toggle = (theater: TheaterSummary, on: boolean) => onChange(on ? [...selected, theater] : selected.filter((t) => t.id !== theater.id));
   const shown = theaters.data?.items ?? [];
   const allShownSelected = shown.length > 0 && shown.every((t) => selectedIds.has(t.id));
   const seatsError = seatsParam(minSeats) !== undefined && seatsParam(maxSeats) !== undefined && seatsParam(minSeats)! > seatsParam(maxSeats)! ? "The minimum is above the maximum" : undefined;

@@ -4,8 +4,10 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
 import { EmptyState, ErrorState, Notice, SkeletonRows } from "@/components/ui/states";
-import { addDays, buildTimeline, dayLabel, formatInZone, todayIn, type PlanTheater } from "@/lib/showtimes/wizard-plan";
-import type { FoundShowtime } from "./api";
+import type { UpcomingShowtime } from "@/lib/showtimes/contract";
+import type { PlanTheater } from "@/lib/showtimes/start-plan";
+import { buildTimeline } from "@/lib/showtimes/timeline";
+import { addDays, dayLabel, formatInZone, todayIn } from "@/lib/showtimes/zoned-time";
 import { Timeline } from "./timeline";
 
 const WINDOW_DAYS = 7;
@@ -17,7 +19,7 @@ export function TimelineStep({
   now,
 }: {
   theaters: PlanTheater[];
-  existing: { isPending: boolean; isError: boolean; error: Error | null; data?: { items: FoundShowtime[]; truncated: boolean }; refetch(): unknown; isFetching: boolean };
+  existing: { isPending: boolean; isError: boolean; error: Error | null; data?: { items: UpcomingShowtime[]; truncated: boolean }; refetch(): unknown; isFetching: boolean };
   now: Date;
 }) {
   const zone = theaters[0]?.timeZone ?? "UTC";
@@ -50,7 +52,7 @@ export function TimelineStep({
   }
   const items = existing.data?.items ?? [];
   const rows = buildTimeline({ theaters, dates, existing: items });
-  const last = items.reduce<FoundShowtime | null>((a, b) => (!a || b.startTime > a.startTime ? b : a), null);
+  const last = items.reduce<UpcomingShowtime | null>((a, b) => (!a || b.startTime > a.startTime ? b : a), null);
   const lastZone = last ? (theaters.find((t) => t.id === last.theaterId)?.timeZone ?? zone) : zone;
 
   return (

@@ -1,4 +1,5 @@
-import { dayLabel, todayIn, type TimelineBlock, type TimelineRow } from "@/lib/showtimes/wizard-plan";
+import type { TimelineBlock, TimelineRow } from "@/lib/showtimes/timeline";
+import { dayLabel, todayIn } from "@/lib/showtimes/zoned-time";
 import { toWallTime } from "@/lib/showtimes/zoned-time";
 
 const HOURS = [0, 3, 6, 9, 12, 15, 18, 21];

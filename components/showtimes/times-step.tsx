@@ -4,20 +4,11 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, Input } from "@/components/ui/field";
 import { Notice } from "@/components/ui/states";
-import {
-  addMinutesToTime,
-  buildTimeline,
-  dayLabel,
-  describeProblem,
-  formatRangeInZone,
-  type FormIssue,
-  type PlanCheck,
-  type PlannedStart,
-  type PlanTheater,
-  type StartPlan,
-  type TimelineShowtime,
-} from "@/lib/showtimes/wizard-plan";
-import type { WizardTheater } from "./api";
+import type { TheaterSummary } from "@/lib/catalog/contract";
+import { describeProblem, type FormIssue, type PlanCheck, type PlannedStart, type PlanTheater, type StartPlan, type TimelineShowtime } from "@/lib/showtimes/start-plan";
+import { buildTimeline } from "@/lib/showtimes/timeline";
+import { addMinutesToTime } from "@/lib/showtimes/times-of-day";
+import { dayLabel, formatRangeInZone } from "@/lib/showtimes/zoned-time";
 import { Timeline } from "./timeline";
 import { TimeList } from "./time-list";
 
@@ -71,7 +62,7 @@ export function TimesStep({
   serverErrors,
   now,
 }: {
-  theaters: WizardTheater[];
+  theaters: TheaterSummary[];
   movieTitle: string;
   movieRuntimeKnown: boolean;
   draft: TimesDraft;

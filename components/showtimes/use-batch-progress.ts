@@ -2,21 +2,11 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { BATCH_STATUSES, furtherProgress, isTerminalStatus, parseBatchEvent, type BatchProgress } from "@/lib/showtimes/wizard-plan";
-import { batchEventsUrl, fetchBatch, showtimeKeys, type BatchStatusView } from "./api";
+import { batchStatuses, isTerminalStatus } from "@/lib/showtimes/contract";
+import { furtherProgress, parseProgressEvent, snapshotOfBatch, type ProgressSnapshot } from "@/lib/showtimes/progress-view";
+import { batchEventsUrl, fetchBatch, showtimeKeys } from "./api";
 
 export type StreamState = "connecting" | "open" | "reconnecting" | "closed" | "unavailable";
-
-export function progressFromStatus(view: BatchStatusView): BatchProgress {
-  return {
-    transactionId: view.transactionId,
-    status: view.status,
-    phase: view.phase,
-    ...view.progress,
-    conflictingShowtimes: view.conflictingShowtimes,
-    message: view.message,
-  };
-}
 
 /**
  * A batch's progress, live: the status is read once (GET) and the event stream takes over. The
@@ -25,7 +15,7 @@ export function progressFromStatus(view: BatchStatusView): BatchProgress {
  */
 export function useBatchProgress(transactionId: string | null, eventsUrl?: string) {
   const queryClient = useQueryClient();
-  const [live, setLive] = useState<{ id: string; progress: BatchProgress } | null>(null);
+  const [live, setLive] = useState<{ id: string; progress: ProgressSnapshot } | null>(null);
   const [stream, setStream] = useState<{ id: string; state: StreamState } | null>(null);
   const streamState: StreamState = stream && stream.id === transactionId ? stream.state : "connecting";
   const liveProgress = live && live.id === transactionId ? live.progress : null;
@@ -54,7 +44,7 @@ export function useBatchProgress(transactionId: string | null, eventsUrl?: strin
         if (!finished) setStream({ id, state: source.readyState === EventSource.CLOSED ? "unavailable" : "reconnecting" });
         return;
       }
-      const progress = parseBatchEvent(event.data);
+      const progress = parseProgressEvent(event.data);
       if (!progress || progress.transactionId !== id) return;
       setLive({ id, progress });
       if (isTerminalStatus(progress.status)) {
@@ -65,14 +55,14 @@ export function useBatchProgress(transactionId: string | null, eventsUrl?: strin
       }
     };
     source.onopen = () => setStream({ id, state: "open" });
-    for (const name of BATCH_STATUSES) source.addEventListener(name, onEvent);
+    for (const name of batchStatuses) source.addEventListener(name, onEvent);
     return () => {
       finished = true;
       source.close();
     };
   }, [transactionId, eventsUrl, queryClient]);
 
-  const fromStatus = status.data ? progressFromStatus(status.data) : null;
+  const fromStatus = status.data ? snapshotOfBatch(status.data) : null;
   const progress = furtherProgress(fromStatus, liveProgress);
 
   // A finished batch changed the showtimes, the movies' summaries and the history: refresh them.

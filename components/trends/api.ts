@@ -1,9 +1,9 @@
 "use client";
 
 import { apiFetch, queryString } from "@/lib/client/api-client";
-import type { RegisteredTrendMovie, TrendHistory, TrendPage, ViewAccepted } from "@/lib/trends/api-schemas";
+import type { RefreshAccepted, RegisteredTrendMovie, TrendHistory, TrendPage, ViewAccepted } from "@/lib/trends/contract";
 
-export type { RegisteredTrendMovie, TrendHistory, TrendItem, TrendPage, ViewAccepted } from "@/lib/trends/api-schemas";
+export type { RegisteredTrendMovie, TrendHistory, TrendItem, TrendPage, ViewAccepted } from "@/lib/trends/contract";
 
 export type TrendSort = TrendPage["sort"];
 export type TrendWindow = TrendPage["window"];
@@ -34,5 +34,5 @@ export function addView(movieId: string) {
 }
 
 export function refreshExternal(movieId: string) {
-  return apiFetch<{ movieId: string; status: "queued" }>(`/api/v1/trends/movies/${encodeURIComponent(movieId)}/refresh-external`, { method: "POST" });
+  return apiFetch<RefreshAccepted>(`/api/v1/trends/movies/${encodeURIComponent(movieId)}/refresh-external`, { method: "POST" });
 }

@@ -4,6 +4,7 @@ import { useQueries, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { ErrorState } from "@/components/ui/states";
+import type { Movie } from "@/lib/catalog/contract";
 import { apiFetch } from "@/lib/client/api-client";
 import { formatWatchTime, genreShares, movieIdsShown, recentRatings, timeAgo, type ViewerFeatures } from "@/lib/viewer/activity";
 import { ratingLabel } from "@/lib/viewer/half-stars";
@@ -201,12 +202,12 @@ function useMovieTitles(ids: string[], known: Record<string, string>): Record<st
   const lookups = useQueries({
     queries: missing.map((id) => ({
       queryKey: ["movie-title", id],
-      queryFn: ({ signal }: { signal: AbortSignal }) => apiFetch<{ id: string; title: string }>(`/api/v1/movies/${encodeURIComponent(id)}`, { signal }),
+      queryFn: ({ signal }: { signal: AbortSignal }) => apiFetch<Movie>(`/api/v1/movies/${encodeURIComponent(id)}`, { signal }),
       staleTime: Infinity,
       retry: false,
     })),
   });
-  const found = lookups.map((l) => l.data).filter((m): m is { id: string; title: string } => Boolean(m));
+  const found = lookups.map((l) => l.data).filter((m): m is Movie => Boolean(m));
   const key = found.map((m) => m.id).join("|");
   // eslint-disable-next-line react-hooks/exhaustive-deps
   return useMemo(() => ({ ...known, ...Object.fromEntries(found.map((m) => [m.id, m.title])) }), [known, key]);

@@ -1,13 +1,8 @@
 import { apiFetch } from "@/lib/client/api-client";
+import type { EventReceipt, EventType } from "@/lib/events/contract";
 
 /** The event API as the viewer pages use it: always for the signed-in viewer, with their session. */
-export type ViewerEventType = "watch" | "search" | "rating" | "favorite";
-
-export interface EventReceipt {
-  requestId: string;
-  status: "accepted" | "duplicate";
-  serverTimestamp: string;
-}
+export type ViewerEventType = EventType;
 
 export function sendEvent(type: ViewerEventType, body: Record<string, unknown>): Promise<EventReceipt> {
   return apiFetch<EventReceipt>(`/api/v1/events/${type}`, { method: "POST", body });

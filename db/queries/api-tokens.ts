@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "../client";
-import { apiTokens, users, type TokenScope } from "../schema";
+import type { TokenScope } from "@/lib/auth/contract";
+import { apiTokens, users } from "../schema";
 
 export const publicTokenColumns = {
   id: apiTokens.id,

@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { rowsOf } from "../client";
-import { deadLetters, events, movies, ratings, userFeatures, type EventType } from "../schema";
+import type { EventType } from "@/lib/events/contract";
+import { deadLetters, events, movies, ratings, userFeatures } from "../schema";
 
 export interface NewEvent {
   requestId: string;

@@ -2,6 +2,7 @@ import { and, arrayContains, asc, count, desc, eq, ilike, or, sql, type SQL } fr
 import type { Db } from "../client";
 import { movies } from "../schema";
 import { escapeLike } from "./users";
+import type { MovieSort } from "@/lib/catalog/contract";
 
 export const movieColumns = {
   id: movies.id,
@@ -28,8 +29,6 @@ export type MovieInput = {
   imdbId?: string | null;
 };
 
-export const movieSorts = ["title", "-title", "year", "-year", "release", "-release", "-created"] as const;
-export type MovieSort = (typeof movieSorts)[number];
 
 const orderFor: Record<MovieSort, SQL[]> = {
   title: [asc(movies.title), asc(movies.id)],

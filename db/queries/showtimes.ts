@@ -1,7 +1,8 @@
 import { and, asc, count, desc, eq, gt, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { rowsOf } from "../client";
-import { movies, showtimeBatchEvents, showtimeBatches, showtimes, theaters, users, type BatchRequest, type BatchStatus, type ConflictingShowtime } from "../schema";
+import type { BatchStatus, ConflictingShowtime } from "@/lib/showtimes/contract";
+import { movies, showtimeBatchEvents, showtimeBatches, showtimes, theaters, users, type BatchRequest } from "../schema";
 import { envelopesOf, matchConflicts } from "@/lib/showtimes/conflicts";
 import { escapeLike } from "./users";
 
@@ -206,7 +207,7 @@ export async function insertBatchEvents(db: Db, events: { batchId: string; seq: 
   if (events.length) await db.insert(showtimeBatchEvents).values(events).onConflictDoNothing();
 }
 
-export async function batchEventsAfter(db: Db, batchId: string, afterSeq: number) {
+export async function batchProgressAfter(db: Db, batchId: string, afterSeq: number) {
   return db
     .select({ seq: showtimeBatchEvents.seq, data: showtimeBatchEvents.data })
     .from(showtimeBatchEvents)

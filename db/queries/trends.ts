@@ -1,6 +1,7 @@
 import { and, asc, avg, count, desc, eq, gte, inArray, isNotNull, lte, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { movieDailyActivity, movies, movieTrends, ratings } from "../schema";
+import type { TrendSort } from "@/lib/trends/contract";
 
 export interface TrendDelta {
   movieId: string;
@@ -213,8 +214,6 @@ export async function addMovieView(db: Db, movieId: string, view: { trending: nu
   });
 }
 
-export const trendSorts = ["final", "trending", "views"] as const;
-export type TrendSort = (typeof trendSorts)[number];
 
 export interface TrendListParams {
   sort: TrendSort;

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
-import { users, type Role } from "../schema";
+import type { Role } from "@/lib/auth/contract";
+import { users } from "../schema";
 
 /** What may leave the server about a user: never the password hash. */
 export const publicUserColumns = {

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { bigint, date, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { deadLetterStatuses } from "@/lib/dead-letters/contract";
+import { eventTypes } from "@/lib/events/contract";
 import { movies } from "./catalog";
 
-export const eventTypes = ["watch", "search", "rating", "favorite"] as const;
-export type EventType = (typeof eventTypes)[number];
 
 /**
  * The append-only log of what the audience did. `requestId` makes a retry safe: the same id is
@@ -78,8 +78,6 @@ export const movieDailyActivity = pgTable(
   },
   (t) => [primaryKey({ columns: [t.movieId, t.day] }), index("movie_daily_activity_day_idx").on(t.day)],
 );
-
-export const deadLetterStatuses = ["open", "retried", "discarded"] as const;
 
 /** Work that kept failing after its retries, with the error, for an admin to retry or discard. */
 export const deadLetters = pgTable(

@@ -1,12 +1,9 @@
 import { sql } from "drizzle-orm";
 import { bigint, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { batchPhases, batchStatuses, type ConflictingShowtime } from "@/lib/showtimes/contract";
 import { movies, theaters } from "./catalog";
 import { users } from "./users";
 
-export const batchStatuses = ["waiting", "processing", "succeeded", "failed", "error"] as const;
-export type BatchStatus = (typeof batchStatuses)[number];
-export const batchPhases = ["waiting", "validating", "creating_showtimes", "creating_tickets", "done"] as const;
-export type BatchPhase = (typeof batchPhases)[number];
 
 /** What the admin asked for, kept with the batch so a retry or a reload sees the same request. */
 export interface BatchRequest {
@@ -18,18 +15,6 @@ export interface BatchRequest {
    * 200 theaters × 56 shared times are stored once, not 200 times.
    */
   startTimeGroups: { theaterIds: string[]; startTimes: string[] }[];
-}
-
-export interface ConflictingShowtime {
-  id: string;
-  movieId: string;
-  movieTitle: string;
-  theaterId: string;
-  theaterName: string;
-  startTime: string;
-  endTime: string;
-  /** The requested start times (ISO) in that theater that hit this showtime. */
-  requestedStartTimes: string[];
 }
 
 /** One "create these showtimes" request: its transactionId is this id. */

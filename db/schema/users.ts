@@ -1,8 +1,7 @@
 import { sql } from "drizzle-orm";
+import { roles } from "@/lib/auth/contract";
 import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
-export const roles = ["admin", "viewer"] as const;
-export type Role = (typeof roles)[number];
 
 /** Everyone who signs in or whose activity we track. MovieLens users keep their numeric ids as strings. */
 export const users = pgTable(
@@ -19,8 +18,6 @@ export const users = pgTable(
 );
 export type User = typeof users.$inferSelect;
 
-export const tokenScopes = ["events:write", "recs:read", "feedback:write", "catalog:write", "admin"] as const;
-export type TokenScope = (typeof tokenScopes)[number];
 
 /** API tokens for services and scripts. Only a SHA-256 of the secret is kept; the secret is shown once. */
 export const apiTokens = pgTable("api_tokens", {

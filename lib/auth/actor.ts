@@ -1,4 +1,4 @@
-import type { Role, TokenScope } from "@/db/schema";
+import type { Role, TokenScope } from "./contract";
 import { AppError } from "@/lib/errors/app-error";
 
 /** Who is calling: a signed-in person (session cookie) or a service (API token). */

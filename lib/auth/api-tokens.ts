@@ -1,7 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-
-/** Tokens look like `mq_<43 url-safe characters>`; the prefix makes a leaked one easy to grep for. */
-export const TOKEN_PREFIX = "mq_";
+import { TOKEN_PREFIX } from "./contract";
 
 export function generateApiToken(random: (n: number) => Buffer = randomBytes): { token: string; prefix: string; hash: string } {
   const token = TOKEN_PREFIX + random(32).toString("base64url");

@@ -2,7 +2,7 @@ import { getToken } from "next-auth/jwt";
 import type { Db } from "@/db/client";
 import { findActiveTokenByHash, touchApiToken } from "@/db/queries/api-tokens";
 import { findUserById } from "@/db/queries/users";
-import type { TokenScope } from "@/db/schema";
+import type { TokenScope } from "./contract";
 import { AppError } from "@/lib/errors/app-error";
 import type { Actor } from "./actor";
 import { bearerToken, hashApiToken } from "./api-tokens";

@@ -1,19 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
 import type { Db } from "@/db/client";
 import { hitRateLimit, readRateLimit } from "@/db/queries/rate-limits";
 import { createUser, findUserByEmail } from "@/db/queries/users";
 import { AppError } from "@/lib/errors/app-error";
-import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "./passwords";
+import { credentialsSchema, type SignUpInput } from "./contract";
+import { hashPassword, verifyPassword } from "./passwords";
 
 export const SIGN_IN_WINDOW_MS = 15 * 60_000;
 export const MAX_ATTEMPTS_PER_EMAIL = 10;
 export const MAX_ATTEMPTS_PER_CLIENT = 50;
 
-export const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().email("Enter a valid email address").max(254),
-  password: z.string().min(1, "Enter your password").max(200),
-});
 
 /**
  * Checks an email and password. Unknown emails and wrong passwords answer the same (null) after
@@ -44,18 +40,10 @@ export async function checkCredentials(
   return { id: user.id, email: user.email, role: user.role, displayName: user.displayName };
 }
 
-export const signUpSchema = z
-  .object({
-    email: z.string().trim().toLowerCase().email("Enter a valid email address").max(254),
-    password: z.string().min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters`).max(200),
-    displayName: z.string().trim().min(1, "Tell us what to call you").max(80),
-  })
-  .strict();
-
 export const MAX_SIGN_UPS_PER_CLIENT = 20;
 
 /** Self sign-up: always a viewer. */
-export async function signUpViewer(db: Db, input: z.infer<typeof signUpSchema>, clientAddress: string, now: Date) {
+export async function signUpViewer(db: Db, input: SignUpInput, clientAddress: string, now: Date) {
   const limit = await hitRateLimit(db, `sign-up:client:${clientAddress}`, 60 * 60_000, now);
   if (limit.count > MAX_SIGN_UPS_PER_CLIENT) throw new AppError("rate_limited:sign_up", "Too many accounts created from here. Try again later.");
   if (await findUserByEmail(db, input.email)) {

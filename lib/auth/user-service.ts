@@ -1,13 +1,10 @@
-import { z } from "zod";
 import type { Db } from "@/db/client";
 import { countAdmins, findUserById, setUserRole } from "@/db/queries/users";
-import { roles } from "@/db/schema";
 import { AppError } from "@/lib/errors/app-error";
-
-export const changeRoleSchema = z.object({ role: z.enum(roles) }).strict();
+import type { Role } from "./contract";
 
 /** Changes a user's role; the last admin cannot be demoted, so nobody locks everyone out. */
-export async function changeUserRole(db: Db, id: string, role: "admin" | "viewer") {
+export async function changeUserRole(db: Db, id: string, role: Role) {
   return db.transaction(async (tx) => {
     const user = await findUserById(tx, id);
     if (!user) throw new AppError("not_found:user", `No user with id '${id}'`, { fields: { id: "Not found" } });

@@ -5,7 +5,7 @@ import * as theatersDb from "@/db/queries/theaters";
 import { countUpcomingShowtimesIn } from "@/db/queries/showtimes";
 import { AppError } from "@/lib/errors/app-error";
 import { pgErrorCode } from "@/lib/showtimes/run-batch";
-import type { CreateMovie, CreateTheater, UpdateMovie, UpdateTheater } from "./schemas";
+import type { CreateMovie, CreateTheater, UpdateMovie, UpdateTheater } from "./contract";
 
 /** Catalog writes with their not-found and already-exists errors, shared by the API and the CLI. */
 export async function createMovie(db: Db, input: CreateMovie) {

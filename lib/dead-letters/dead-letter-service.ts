@@ -1,15 +1,9 @@
-import { z } from "zod";
 import type { PgBoss } from "pg-boss";
 import type { Db } from "@/db/client";
 import { findDeadLetter, markEventsUnprocessed, resolveDeadLetter } from "@/db/queries/events";
-import { deadLetterStatuses } from "@/db/schema";
 import { AppError } from "@/lib/errors/app-error";
-import { paginationSchema } from "@/lib/http/pagination";
 import { PROCESS_EVENTS_QUEUE } from "@/lib/events/process-events";
 import { enqueueExternalFetch, FETCH_EXTERNAL_QUEUE } from "@/lib/trends/jobs";
-
-export const deadLetterListQuery = z.object({ status: z.enum(deadLetterStatuses).optional(), ...paginationSchema }).strict();
-export const deadLetterParams = z.object({ id: z.coerce.number().int().positive("Not a dead letter id") });
 
 interface RetryPlan {
   /** What puts the work back, written in the same transaction that marks the letter retried. */

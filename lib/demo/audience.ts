@@ -1,4 +1,4 @@
-import { KNOWN_GENRES } from "@/lib/catalog/schemas";
+import { KNOWN_GENRES } from "@/lib/catalog/contract";
 import { LATENT_FACTORS, type DemoMovie, type Genre, type MovieTraits } from "./movies";
 import type { Random } from "@/lib/random/random";
 import { FIRST_NAMES, LAST_NAMES } from "./word-lists";

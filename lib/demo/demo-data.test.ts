@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { KNOWN_GENRES } from "@/lib/catalog/schemas";
-import { isValidTimeZone } from "@/lib/catalog/schemas";
+import { KNOWN_GENRES } from "@/lib/catalog/contract";
+import { isValidTimeZone } from "@/lib/catalog/contract";
 import { countSeats, seatMapSchema } from "@/lib/theaters/seat-map";
 import { generateDemoData, type DemoData } from "./demo-data";
 

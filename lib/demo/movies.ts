@@ -1,4 +1,4 @@
-import { KNOWN_GENRES } from "@/lib/catalog/schemas";
+import { KNOWN_GENRES } from "@/lib/catalog/contract";
 import type { Random } from "@/lib/random/random";
 import {
   ADJECTIVES, ANIMALS, FIRST_NAMES, GENERAL_TITLE_TEMPLATES, GENRE_NOUNS, GENRE_TITLE_TEMPLATES, LAST_NAMES, NOUNS,

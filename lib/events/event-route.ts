@@ -3,7 +3,7 @@ import { apiRoute, json, readJson } from "@/lib/http/api-route";
 import { getBoss } from "@/lib/jobs/runtime";
 import { requestEventProcessing } from "./jobs";
 import { ingestEvents } from "./ingest";
-import { eventBatchSchema, eventSchemas } from "./schemas";
+import { eventBatchSchema, eventSchemas } from "./contract";
 
 export const SINGLE_EVENT_LIMIT = 32 * 1024;
 export const BATCH_LIMIT = 2 * 1024 * 1024;

@@ -20,7 +20,7 @@ import * as discardRoute from "@/app/api/v1/admin/dead-letters/[id]/discard/rout
 import * as movieRoute from "@/app/api/v1/movies/[id]/route";
 import { createProcessingTrigger } from "./jobs";
 import { BATCH_SIZE, processPendingEvents, PROCESS_EVENTS_QUEUE } from "./process-events";
-import { MAX_EVENTS_PER_BATCH } from "./schemas";
+import { MAX_EVENTS_PER_BATCH } from "./contract";
 
 /**
  * The event API end to end: the contract of each event type, idempotency, who may send what, and

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import { existingMovieIds, insertEvents, type NewEvent } from "@/db/queries/events";
-import type { EventType } from "@/db/schema";
+import type { EventType } from "./contract";
 import type { Actor } from "@/lib/auth/actor";
 import { isAdmin } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors/app-error";
-import type { TypedEvent } from "./schemas";
+import type { TypedEvent } from "./contract";
 
 export interface EventReceipt {
   requestId: string;

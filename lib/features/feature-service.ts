@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { Db } from "@/db/client";
 import { appliedEventsOfUserSince, currentRatingsOf, findUserFeatures, genresOfMovies, latestAppliedEvents, lockUserFeatures, saveUserFeatures } from "@/db/queries/events";
 import { findUserById } from "@/db/queries/users";
@@ -6,8 +5,6 @@ import type { Actor } from "@/lib/auth/actor";
 import { isAdmin } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors/app-error";
 import { applyEvents, emptyFeatures, SEARCH_HISTORY_LIMIT, storedFeaturesOf, WATCH_HISTORY_LIMIT, withHistory, type UserFeatures, type UserHistory } from "./user-features";
-
-export const refreshQuery = z.object({ daysBack: z.coerce.number().int().min(1).max(3650).default(90) }).strict();
 
 /** Features are readable by the user themself, admins, and services that read recommendations. */
 export function authorizeFeatureReader(actor: Actor | null, userId: string) {

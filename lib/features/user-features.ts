@@ -1,4 +1,4 @@
-import type { EventType } from "@/db/schema";
+import type { EventType } from "@/lib/events/contract";
 import { interactionWeight } from "@/lib/events/implicit-feedback";
 
 /** One event as the feature code sees it (from the events table). */

@@ -3,13 +3,7 @@ import type { PgBoss } from "pg-boss";
 import type { DatabaseHandle } from "@/db/client";
 import { migrationState } from "@/db/migrate";
 import type { WorkerThreadState } from "@/lib/jobs/worker-thread-host";
-
-export type ComponentStatus = "ok" | "degraded" | "down" | "not_configured";
-export interface ComponentHealth {
-  status: ComponentStatus;
-  latencyMs: number | null;
-  detail?: string;
-}
+import type { ComponentHealth, ComponentStatus } from "./contract";
 
 async function timed(check: () => Promise<Omit<ComponentHealth, "latencyMs">>): Promise<ComponentHealth> {
   const started = performance.now();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { createMovieSchema } from "@/lib/catalog/schemas";
+import { createMovieSchema } from "@/lib/catalog/contract";
 import { buildOpenApiDocument, errorStatusesOf } from "./document";
 import { isReference, type JsonSchema } from "./openapi-types";
 import { operations } from "./operations";

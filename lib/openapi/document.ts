@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { requireActor, requireScope } from "@/lib/auth/actor";
-import { createMovieSchema } from "@/lib/catalog/schemas";
+import { createMovieSchema } from "@/lib/catalog/contract";
 import { AppError } from "@/lib/errors/app-error";
-import { MAX_SHOWTIMES_PER_BATCH } from "@/lib/showtimes/batch-request";
+import { MAX_SHOWTIMES_PER_BATCH } from "@/lib/showtimes/contract";
 import type { JsonSchema, OpenApiDocument, OperationObject, ParameterObject, Reference, ResponseObject } from "./openapi-types";
-import { operations as allOperations, tags, type ErrorStatus, type OperationSpec } from "./operations";
+import type { ErrorStatus, OperationSpec } from "./operation-spec";
+import { operations as allOperations, tags } from "./operations";
 import { schemaRegistry, type SchemaMeta } from "./schema-registry";
 
 export const SCHEMA_REF = "#/components/schemas/";
@@ -20,7 +21,7 @@ const jsonSchemaOptions = {
   io: "input",
   metadata: schemaRegistry,
   override: ({ zodSchema, jsonSchema }) => {
-    // Names and field words come from our registry; `.describe()` in response-schemas.ts lands in
+    // Names and field words come from our registry; `.describe()` in the domain contracts lands in
     // zod's global one. Take both.
     const global = z.globalRegistry.get(zodSchema)?.description;
     if (global && jsonSchema.description === undefined) jsonSchema.description = global;
@@ -148,7 +149,8 @@ export function openApiDocument(): OpenApiDocument {
 function componentSchemas(): Record<string, JsonSchema> {
   const { schemas } = z.toJSONSchema(schemaRegistry, { ...jsonSchemaOptions, uri: (id) => SCHEMA_REF + id }) as { schemas: Record<string, JsonSchema> };
   const out: Record<string, JsonSchema> = {};
-  for (const [name, schema] of Object.entries(schemas)) {
+  // By name: each domain's contract registers its own, so registration order is only import order.
+  for (const [name, schema] of Object.entries(schemas).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     // Each would otherwise carry its own $schema and an $id naming its JSON pointer.
     const rest = { ...schema };
     delete rest.$schema;

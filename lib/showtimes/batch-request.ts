@@ -1,49 +1,6 @@
-import { z } from "zod";
-import { idSchema } from "@/lib/ids/ids";
 import { AppError, type FieldErrors } from "@/lib/errors/app-error";
+import { MAX_SHOWTIMES_PER_BATCH, type CreateBatchInput } from "./contract";
 import { overlapsWithinRequest, planSlot, type Slot } from "./conflicts";
-
-export const MAX_THEATERS_PER_BATCH = 500;
-export const MAX_START_TIMES_PER_THEATER = 2_000;
-export const MAX_SHOWTIMES_PER_BATCH = 20_000;
-export const MAX_DURATION_MINUTES = 24 * 60;
-
-const isoInstant = z.iso.datetime({ offset: true, message: "Use ISO 8601 with an offset, e.g. 2026-12-01T19:30:00+01:00" });
-const startTimeList = z
-  .array(isoInstant)
-  .min(1, "Give at least one start time")
-  .max(MAX_START_TIMES_PER_THEATER, `At most ${MAX_START_TIMES_PER_THEATER} start times per theater in one batch`);
-
-/**
- * POST /showtime-creation/showtimes. `startTimes` are shared by every theater; `startTimesByTheater`
- * (our addition for the wizard's per-theater times) replaces them for the theaters it names.
- */
-export const createBatchSchema = z
-  .object({
-    movieId: idSchema,
-    theaterIds: z
-      .array(idSchema)
-      .min(1, "Choose at least one theater")
-      .max(MAX_THEATERS_PER_BATCH, `At most ${MAX_THEATERS_PER_BATCH} theaters in one batch`),
-    durationInMinutes: z.number().int("Whole minutes").positive("Must be more than 0").max(MAX_DURATION_MINUTES),
-    startTimes: startTimeList.optional(),
-    startTimesByTheater: z.record(idSchema, startTimeList).optional(),
-  })
-  .strict()
-  .superRefine((body, ctx) => {
-    const seen = new Set<string>();
-    body.theaterIds.forEach((id, i) => {
-      if (seen.has(id)) ctx.addIssue({ code: "custom", path: ["theaterIds", i], message: `Theater '${id}' is listed twice` });
-      seen.add(id);
-    });
-    for (const id of Object.keys(body.startTimesByTheater ?? {})) {
-      if (!seen.has(id)) ctx.addIssue({ code: "custom", path: ["startTimesByTheater", id], message: `Theater '${id}' is not in theaterIds` });
-    }
-    const uncovered = body.theaterIds.filter((id) => !body.startTimes && !body.startTimesByTheater?.[id]);
-    if (uncovered.length) ctx.addIssue({ code: "custom", path: ["startTimes"], message: `Give start times (shared, or for theater '${uncovered[0]}')` });
-  });
-
-export type CreateBatchInput = z.infer<typeof createBatchSchema>;
 
 /** Start instants per theater, each list sorted; the shared list applies where no own list is given. */
 export function startTimesPerTheater(input: CreateBatchInput): Record<string, Date[]> {

@@ -6,8 +6,9 @@ import { batchExists, findBatch, findBatchByIdempotencyKey, findStalledBatches, 
 import { theaters, type BatchRequest } from "@/db/schema";
 import { AppError } from "@/lib/errors/app-error";
 import type { DatabaseHandle } from "@/db/client";
-import type { BatchEventData } from "./batch-events";
-import { assertBatchSize, groupStartTimes, planBatch, startTimesPerTheater, type CreateBatchInput } from "./batch-request";
+import type { BatchProgress } from "./contract";
+import { assertBatchSize, groupStartTimes, planBatch, startTimesPerTheater } from "./batch-request";
+import type { CreateBatchInput } from "./contract";
 import { finishWithError, ProgressPublisher } from "./run-batch";
 
 export const CREATE_BATCH_QUEUE = "showtimes.create-batch";
@@ -61,7 +62,7 @@ export async function submitShowtimeBatch(
     db,
     { movieId: input.movieId, request, idempotencyKey, requestHash, requestedBy: params.requestedBy, totalShowtimes: slots.length, totalTickets },
     (batchId): Record<string, unknown> =>
-      ({ transactionId: batchId, status: "waiting", phase: "waiting", totalShowtimes: slots.length, totalTickets, createdShowtimes: 0, createdTickets: 0, at: now.toISOString() }) satisfies BatchEventData,
+      ({ transactionId: batchId, status: "waiting", phase: "waiting", totalShowtimes: slots.length, totalTickets, createdShowtimes: 0, createdTickets: 0, at: now.toISOString() }) satisfies BatchProgress,
   );
   if (!batch) {
     // Two requests with one key at the same moment: the other one stored it first.

@@ -8,7 +8,7 @@ import { openDatabase, type DatabaseHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { insertMovie } from "@/db/queries/movies";
 import { insertTheater } from "@/db/queries/theaters";
-import { batchEventsAfter, findBatch } from "@/db/queries/showtimes";
+import { batchProgressAfter, findBatch } from "@/db/queries/showtimes";
 import { createUser } from "@/db/queries/users";
 import { showtimes, tickets } from "@/db/schema";
 import { rectangularSeatMap } from "@/lib/theaters/seat-map";
@@ -53,7 +53,7 @@ async function expectRolledBack(handle: DatabaseHandle, batchId: string) {
   expect(batch!.errorMessage).toMatch(/Nothing was written/);
   expect((await handle.db.select({ n: count() }).from(showtimes).where(eq(showtimes.batchId, batchId)))[0]!.n).toBe(0);
   expect((await handle.db.select({ n: count() }).from(tickets))[0]!.n).toBe(0);
-  const events = await batchEventsAfter(handle.db, batchId, 0);
+  const events = await batchProgressAfter(handle.db, batchId, 0);
   expect(events.at(-1)!.data).toMatchObject({ status: "error" });
   // A late retry of the job changes nothing.
   expect(await runShowtimeBatch({ handle, now: () => new Date() }, batchId)).toBe("skipped");

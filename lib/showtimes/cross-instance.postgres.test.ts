@@ -5,9 +5,9 @@ import { insertTheater } from "@/db/queries/theaters";
 import { createUser } from "@/db/queries/users";
 import { rectangularSeatMap } from "@/lib/theaters/seat-map";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
-import type { StoredBatchEvent } from "./batch-events";
+import type { StoredProgress } from "./progress";
 import { submitShowtimeBatch } from "./batch-service";
-import { BatchEventHub } from "./event-hub";
+import { BatchProgressHub } from "./progress-hub";
 import { runShowtimeBatch } from "./run-batch";
 
 /**
@@ -32,11 +32,11 @@ afterAll(async () => {
 
 describe("progress across app instances", () => {
   it("reaches a stream on another instance live, in order, ending with the terminal event", async () => {
-    const hub = new BatchEventHub(other);
+    const hub = new BatchProgressHub(other);
     await hub.start();
     const startTimes = Array.from({ length: 30 }, (_, i) => new Date(Date.UTC(2031, 2, 1 + i, 18)).toISOString());
     const { batchId } = await submitShowtimeBatch(t.db, async () => {}, { input: { movieId: "m", theaterIds: ["p", "q", "r"], durationInMinutes: 90, startTimes }, idempotencyKey: null, requestedBy: "admin-x", now: new Date() });
-    const received: StoredBatchEvent[] = [];
+    const received: StoredProgress[] = [];
     const done = new Promise<void>((resolve) =>
       hub.subscribe(batchId, (e) => {
         received.push(e);

@@ -1,7 +1,7 @@
 import type { PgBoss } from "pg-boss";
 import type { JobDefinition } from "@/lib/jobs/registry";
 import { CREATE_BATCH_QUEUE, recoverBatches, type EnqueueBatch } from "./batch-service";
-import { getBatchEventHub } from "./event-hub";
+import { getBatchProgressHub } from "./progress-hub";
 import { runShowtimeBatch } from "./run-batch";
 
 export function enqueueWith(boss: PgBoss): EnqueueBatch {
@@ -17,7 +17,7 @@ export const createShowtimeBatchJob: JobDefinition<{ batchId: string }> = {
   // An admin is watching the progress bar: pick the job up within half a second.
   pollingIntervalSeconds: 0.5,
   async run({ batchId }, { handle }) {
-    const hub = await getBatchEventHub(handle);
+    const hub = await getBatchProgressHub(handle);
     return { outcome: await runShowtimeBatch({ handle, hub, now: () => new Date() }, batchId) };
   },
 };

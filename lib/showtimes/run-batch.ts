@@ -12,13 +12,14 @@ import {
   type ExistingShowtime,
 } from "@/db/queries/showtimes";
 import { theaters } from "@/db/schema";
-import type { BatchPhase, BatchStatus, ConflictingShowtime } from "@/db/schema";
+import type { BatchPhase, BatchStatus, ConflictingShowtime } from "./contract";
 import { inArray } from "drizzle-orm";
 import { logger } from "@/lib/log/logger";
-import { BATCH_EVENTS_CHANNEL, type BatchEventData } from "./batch-events";
+import type { BatchProgress } from "./contract";
+import { BATCH_PROGRESS_CHANNEL } from "./progress";
 import { startTimesOfRequest } from "./batch-request";
 import { matchConflicts, planSlot, type Slot } from "./conflicts";
-import type { BatchEventHub } from "./event-hub";
+import type { BatchProgressHub } from "./progress-hub";
 
 const SHOWTIME_CHUNK = 2_000;
 const TICKETS_PER_CHUNK = 250_000;
@@ -26,10 +27,10 @@ const HEARTBEAT_MS = 5_000;
 
 export interface BatchRunDeps {
   handle: DatabaseHandle;
-  hub?: BatchEventHub;
+  hub?: BatchProgressHub;
   now(): Date;
   /** Called after each progress event; the crash test uses it to kill the process mid-batch. */
-  onEvent?(data: BatchEventData): void;
+  onEvent?(data: BatchProgress): void;
 }
 
 class ConflictFound extends Error {
@@ -169,8 +170,8 @@ export function pgErrorCode(error: unknown): string | undefined {
   return undefined;
 }
 
-type Totals = Pick<BatchEventData, "transactionId" | "totalShowtimes" | "totalTickets">;
-type EventPatch = { status: BatchStatus; phase: BatchPhase } & Partial<Omit<BatchEventData, "status" | "phase" | "transactionId" | "at">>;
+type Totals = Pick<BatchProgress, "transactionId" | "totalShowtimes" | "totalTickets">;
+type EventPatch = { status: BatchStatus; phase: BatchPhase } & Partial<Omit<BatchProgress, "status" | "phase" | "transactionId" | "at">>;
 
 /**
  * Numbers and sends a batch's events. On a server, progress is stored and announced through the
@@ -186,7 +187,7 @@ export class ProgressPublisher {
     this.seq = lastSeq;
   }
 
-  private build(patch: EventPatch): BatchEventData {
+  private build(patch: EventPatch): BatchProgress {
     this.last = { createdShowtimes: patch.createdShowtimes ?? this.last.createdShowtimes, createdTickets: patch.createdTickets ?? this.last.createdTickets };
     return { ...this.totals, ...this.last, ...patch, at: this.deps.now().toISOString() };
   }
@@ -197,7 +198,7 @@ export class ProgressPublisher {
     this.deps.onEvent?.(data);
     if (this.deps.handle.driver === "postgres") {
       await insertBatchEvents(this.deps.handle.db, [{ batchId: this.batchId, seq, data: data as unknown as Record<string, unknown> }]);
-      await this.deps.handle.notify(BATCH_EVENTS_CHANNEL, JSON.stringify({ batchId: this.batchId, seq }));
+      await this.deps.handle.notify(BATCH_PROGRESS_CHANNEL, JSON.stringify({ batchId: this.batchId, seq }));
     } else {
       this.unsaved.push({ batchId: this.batchId, seq, data: data as unknown as Record<string, unknown> });
       this.deps.hub?.emit(this.batchId, seq, data);
@@ -215,6 +216,6 @@ export class ProgressPublisher {
 
   /** Tells every instance's hub that the batch has new stored events. */
   async announce(): Promise<void> {
-    await this.deps.handle.notify(BATCH_EVENTS_CHANNEL, JSON.stringify({ batchId: this.batchId, seq: this.seq }));
+    await this.deps.handle.notify(BATCH_PROGRESS_CHANNEL, JSON.stringify({ batchId: this.batchId, seq: this.seq }));
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { datesBetween, fromWallTime, toIsoWithOffset, toWallTime } from "./zoned-time";
+import { datesBetween, dayLabel, formatRangeInZone, fromWallTime, toIsoWithOffset, toWallTime } from "./zoned-time";
 
 describe("wall-clock times in a theater's zone", () => {
   it("turns a Berlin evening into the right instant in winter and in summer", () => {
@@ -33,5 +33,13 @@ describe("wall-clock times in a theater's zone", () => {
   it("lists the days of a range inclusively", () => {
     expect(datesBetween("2026-12-30", "2027-01-02")).toEqual(["2026-12-30", "2026-12-31", "2027-01-01", "2027-01-02"]);
     expect(datesBetween("2026-12-02", "2026-12-01")).toEqual([]);
+  });
+});
+
+describe("formatting on the theater's clock", () => {
+  it("writes days and ranges in the theater's zone, naming the next day after midnight", () => {
+    expect(dayLabel("2026-02-02")).toBe("Mon 2 Feb");
+    expect(formatRangeInZone("2026-02-02T22:00:00Z", "2026-02-03T00:30:00Z", "Europe/Berlin")).toBe("Mon 2 Feb, 23:00–01:30 (Tue 3 Feb)");
+    expect(formatRangeInZone("2026-02-02T22:00:00Z", "2026-02-03T00:30:00Z", "America/New_York")).toBe("Mon 2 Feb, 17:00–19:30");
   });
 });

@@ -87,3 +87,32 @@ export function datesBetween(from: string, to: string, maxDays = 366): string[] 
   for (let t = start; t <= end && days.length < maxDays; t += 86_400_000) days.push(new Date(t).toISOString().slice(0, 10));
   return days;
 }
+
+/** Today's date on a zone's clock. */
+export function todayIn(zone: string, now: Date): string {
+  return toWallTime(now, zone).date;
+}
+
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+const weekdayFormat = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", weekday: "short", day: "numeric", month: "short" });
+
+/** "Mon 7 Dec" for a YYYY-MM-DD date, whatever the browser's zone. */
+export function dayLabel(date: string): string {
+  return weekdayFormat.format(new Date(`${date}T12:00:00Z`)).replace(",", "");
+}
+
+/** An instant on a zone's clock: "Mon 7 Dec, 19:30". */
+export function formatInZone(iso: string | Date, zone: string): string {
+  const w = toWallTime(typeof iso === "string" ? new Date(iso) : iso, zone);
+  return `${dayLabel(w.date)}, ${w.time}`;
+}
+
+/** "19:30–21:45" with the end's day when it differs ("19:30–00:15 (Tue 8 Dec)"). */
+export function formatRangeInZone(startIso: string | Date, endIso: string | Date, zone: string): string {
+  const s = toWallTime(typeof startIso === "string" ? new Date(startIso) : startIso, zone);
+  const e = toWallTime(typeof endIso === "string" ? new Date(endIso) : endIso, zone);
+  return `${dayLabel(s.date)}, ${s.time}–${e.time}${e.date !== s.date ? ` (${dayLabel(e.date)})` : ""}`;
+}

@@ -14,7 +14,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { page } from "@/lib/http/pagination";
 import { logger } from "@/lib/log/logger";
 import { pgErrorCode } from "@/lib/showtimes/run-batch";
-import type { RegisteredTrendMovie, TrendHistory, TrendHistoryQuery, TrendItem, TrendListQuery, TrendPage, ViewAccepted } from "./api-schemas";
+import type { RegisteredTrendMovie, TrendHistory, TrendHistoryQuery, TrendItem, TrendListQuery, TrendPage, ViewAccepted } from "./contract";
 import { placeholderTitle } from "./external-score";
 import { ACTIVITY_WEIGHTS, decay } from "./formulas";
 import { dailyActivityScore, dailyViews, lastDays, lookbackDays, trendingByDay, utcDay, windowStartDay } from "./series";

@@ -1,25 +1,10 @@
+import type { UserFeaturesView } from "@/lib/features/contract";
+
 /**
  * What the "Your activity" page shows, computed from the features the event worker keeps
  * (GET /api/v1/features/{userId}). Pure: the page and its tests share it.
  */
-export interface ViewerFeatures {
-  userId: string;
-  watchHistory: { movieId: string; watchDuration: number; progressPercent: number; at: string }[];
-  totalWatchTime: number;
-  averageWatchTime: number;
-  watchCount: number;
-  searchHistory: { query: string; at: string }[];
-  topKeywords: { keyword: string; count: number }[];
-  ratings: Record<string, { rating: number; at: string }>;
-  averageRating: number | null;
-  likedMovies: string[];
-  favorites: string[];
-  interactionCounts: Record<"watch" | "search" | "rating" | "favorite", number>;
-  genreScores: Record<string, number>;
-  genreAffinity: Record<string, number>;
-  lastActiveAt: string | null;
-  updatedAt: string | null;
-}
+export type ViewerFeatures = UserFeaturesView;
 
 /** "2 h 05 min", "12 min", "40 s": watch time for people. */
 export function formatWatchTime(seconds: number): string {

@@ -1,5 +1,5 @@
 /**
- * Ratings in half stars, 0.5 to 5, as the rating event takes them (lib/events/schemas.ts).
+ * Ratings in half stars, 0.5 to 5, as the rating event takes them (lib/events/contract.ts).
  * Pure helpers for the star rating control.
  */
 export const MIN_RATING = 0.5;

@@ -13,7 +13,7 @@ import { findUserByEmail } from "@/db/queries/users";
 import { movies } from "@/db/schema";
 import { ensureAdmin } from "@/lib/auth/bootstrap-admin";
 import { createApiToken } from "@/lib/auth/token-service";
-import { KNOWN_GENRES } from "@/lib/catalog/schemas";
+import { KNOWN_GENRES } from "@/lib/catalog/contract";
 import { PROCESS_EVENTS_QUEUE } from "@/lib/events/process-events";
 import { UsageError, type Command } from "../cli/command";
 import { startPauseProbe } from "../cli/machine-pauses";

@@ -1,6 +1,6 @@
 import { findUserByEmail } from "@/db/queries/users";
-import { tokenScopes, type TokenScope } from "@/db/schema";
-import { createApiToken, createTokenSchema } from "@/lib/auth/token-service";
+import { createTokenSchema, tokenScopes, type TokenScope } from "@/lib/auth/contract";
+import { createApiToken } from "@/lib/auth/token-service";
 import { UsageError, type Command } from "../cli/command";
 import { withCliDatabase } from "../cli/database";
 

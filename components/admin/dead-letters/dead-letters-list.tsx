@@ -10,7 +10,8 @@ import { Pagination } from "@/components/ui/pagination";
 import { EmptyState, Spinner } from "@/components/ui/states";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { apiFetch, queryString } from "@/lib/client/api-client";
-import type { ListPage } from "../api-types";
+import { deadLetterStatuses, type DeadLetter, type DeadLetterResolution, type DeadLetterStatus } from "@/lib/dead-letters/contract";
+import type { ListPage } from "@/lib/http/pagination";
 import { errorMessage } from "../field-errors";
 import { useListParams } from "../list-params";
 import { QueryStates } from "../query-states";
@@ -20,19 +21,8 @@ import { errorHeadline, payloadSummary } from "./dead-letter-summary";
 
 const PAGE_SIZE = 25;
 const deadLettersKey = ["admin", "dead-letters"] as const;
-const statuses = ["open", "retried", "discarded"] as const;
-type Status = (typeof statuses)[number];
-
-export interface DeadLetter {
-  id: number;
-  queue: string;
-  payload: Record<string, unknown>;
-  error: string;
-  attempts: number;
-  status: Status;
-  createdAt: string;
-  resolvedAt: string | null;
-}
+const statuses = deadLetterStatuses;
+type Status = DeadLetterStatus;
 
 type Action = { letter: DeadLetter; kind: "retry" | "discard" };
 
@@ -63,7 +53,7 @@ export function DeadLettersList() {
   });
 
   const resolve = useMutation({
-    mutationFn: ({ letter, kind }: Action) => apiFetch<{ id: number; status: Status }>(`/api/v1/admin/dead-letters/${letter.id}/${kind}`, { method: "POST" }),
+    mutationFn: ({ letter, kind }: Action) => apiFetch<DeadLetterResolution>(`/api/v1/admin/dead-letters/${letter.id}/${kind}`, { method: "POST" }),
     onSuccess: (result, { letter, kind }) => {
       setAction(null);
       setNotice(

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { TokensManager } from "@/components/admin/tokens-manager";
-import { tokenScopes } from "@/db/schema";
+import { tokenScopes } from "@/lib/auth/contract";
 
 export const metadata: Metadata = { title: "API tokens · Admin" };
 

@@ -4,7 +4,7 @@ import { insertMovie } from "@/db/queries/movies";
 import { addDailyActivity, addTrendActivity, registerTrendMovie, saveExternalResult } from "@/db/queries/trends";
 import { movieDailyActivity, movies, movieTrends } from "@/db/schema";
 import { bossStarted } from "@/lib/jobs/runtime";
-import { trendHistory as trendHistorySchema, trendPage } from "@/lib/trends/api-schemas";
+import { trendHistory as trendHistorySchema, trendPage } from "@/lib/trends/contract";
 import { FETCH_EXTERNAL_QUEUE } from "@/lib/trends/jobs";
 import { utcDay } from "@/lib/trends/series";
 import { createTestDatabase, type TestDatabase } from "@/test/database";

@@ -1,9 +1,25 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { call } from "@/test/http";
 import * as echo from "@/pages/api/v1/bench/echo";
 import * as noop from "./noop/route";
 
 describe("the benchmark baselines", () => {
+  beforeEach(() => {
+    process.env.MARQUEE_BENCH = "1";
+  });
+  afterEach(() => {
+    delete process.env.MARQUEE_BENCH;
+  });
+
+  it("do not exist outside a benchmark run", async () => {
+    delete process.env.MARQUEE_BENCH;
+    for (const route of [noop.POST, echo.POST]) {
+      const answer = await call(route, { method: "POST", body: { requestId: "r-1" } });
+      expect(answer.status).toBe(404);
+      expect(answer.body.error.code).toBe("not_found:route");
+    }
+  });
+
   it("noop answers 204 without reading anything", async () => {
     expect((await call(noop.POST, { method: "POST", rawBody: "not even json" })).status).toBe(204);
   });

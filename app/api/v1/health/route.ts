@@ -1,5 +1,6 @@
 import { getDatabase } from "@/db";
-import { checkDatabase, checkJobQueue, describeJobWorkers, overallStatus, type ComponentHealth } from "@/lib/health/health";
+import type { ComponentHealth } from "@/lib/health/contract";
+import { checkDatabase, checkJobQueue, describeJobWorkers, overallStatus } from "@/lib/health/health";
 import { getBoss, workerPlacement } from "@/lib/jobs/runtime";
 
 export const dynamic = "force-dynamic";

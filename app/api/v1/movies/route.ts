@@ -1,8 +1,8 @@
 import { listMovies } from "@/db/queries/movies";
 import { requireScope } from "@/lib/auth/actor";
 import { createMovie } from "@/lib/catalog/catalog-service";
-import { movieListQuery } from "@/lib/catalog/query-schemas";
-import { createMovieSchema } from "@/lib/catalog/schemas";
+import { movieListQuery } from "@/lib/catalog/contract";
+import { createMovieSchema } from "@/lib/catalog/contract";
 import { apiRoute, json, readJson, readQuery } from "@/lib/http/api-route";
 import { page } from "@/lib/http/pagination";
 

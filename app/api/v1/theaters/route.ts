@@ -1,8 +1,8 @@
 import { listTheaters } from "@/db/queries/theaters";
 import { requireScope } from "@/lib/auth/actor";
 import { createTheater } from "@/lib/catalog/catalog-service";
-import { theaterListQuery } from "@/lib/catalog/query-schemas";
-import { createTheaterSchema } from "@/lib/catalog/schemas";
+import { theaterListQuery } from "@/lib/catalog/contract";
+import { createTheaterSchema } from "@/lib/catalog/contract";
 import { apiRoute, json, readJson, readQuery } from "@/lib/http/api-route";
 import { page } from "@/lib/http/pagination";
 

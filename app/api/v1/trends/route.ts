@@ -1,6 +1,6 @@
 import { env } from "@/lib/config/env";
 import { apiRoute, json, readQuery } from "@/lib/http/api-route";
-import { trendListQuery } from "@/lib/trends/api-schemas";
+import { trendListQuery } from "@/lib/trends/contract";
 import { listTrends } from "@/lib/trends/trend-service";
 
 /** The trend dashboard's table: public, like the catalog. */

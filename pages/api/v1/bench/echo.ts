@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { SINGLE_EVENT_LIMIT } from "@/lib/events/event-route";
 import { errorResponse, json, readJson } from "@/lib/http/api-route";
+import { benchRouteNotFound, benchRoutesEnabled } from "@/lib/http/bench-routes";
 import { nodeApiRoute } from "@/lib/http/node-api-route";
 
 const receiptRequest = z.object({ requestId: z.string().max(128).optional() }).loose();
@@ -13,6 +14,7 @@ const receiptRequest = z.object({ requestId: z.string().max(128).optional() }).l
  * `npm run bench:events` prints both.
  */
 export async function POST(request: Request): Promise<Response> {
+  if (!benchRoutesEnabled()) return benchRouteNotFound();
   try {
     const body = await readJson(request, receiptRequest, SINGLE_EVENT_LIMIT);
     return json({ requestId: body.requestId ?? null, status: "accepted", serverTimestamp: new Date().toISOString() }, 202);

@@ -1,6 +1,6 @@
 import { listDeadLetters } from "@/db/queries/events";
 import { requireAdmin } from "@/lib/auth/actor";
-import { deadLetterListQuery } from "@/lib/dead-letters/dead-letter-service";
+import { deadLetterListQuery } from "@/lib/dead-letters/contract";
 import { apiRoute, json, readQuery } from "@/lib/http/api-route";
 import { page } from "@/lib/http/pagination";
 

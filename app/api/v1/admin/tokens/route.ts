@@ -1,6 +1,7 @@
 import { listApiTokens } from "@/db/queries/api-tokens";
 import { requireAdmin } from "@/lib/auth/actor";
-import { createApiToken, createTokenSchema } from "@/lib/auth/token-service";
+import { createTokenSchema } from "@/lib/auth/contract";
+import { createApiToken } from "@/lib/auth/token-service";
 import { apiRoute, json, readJson } from "@/lib/http/api-route";
 
 export const GET = apiRoute("/api/v1/admin/tokens", async ({ db, actor }) => {

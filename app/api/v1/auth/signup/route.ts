@@ -1,4 +1,5 @@
-import { clientAddressOf, signUpSchema, signUpViewer } from "@/lib/auth/sign-in";
+import { signUpSchema } from "@/lib/auth/contract";
+import { clientAddressOf, signUpViewer } from "@/lib/auth/sign-in";
 import { apiRoute, json, readJson } from "@/lib/http/api-route";
 
 /** Self sign-up for viewers; the page then signs in through next-auth. */

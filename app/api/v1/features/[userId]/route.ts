@@ -1,7 +1,6 @@
-import { z } from "zod";
+import { featureParams } from "@/lib/features/contract";
 import { authorizeFeatureReader, getFeatures } from "@/lib/features/feature-service";
 import { apiRoute, json } from "@/lib/http/api-route";
-import { idSchema } from "@/lib/ids/ids";
 
 export const GET = apiRoute(
   "/api/v1/features/[userId]",
@@ -9,5 +8,5 @@ export const GET = apiRoute(
     authorizeFeatureReader(await actor(), params.userId);
     return json(await getFeatures(db, params.userId));
   },
-  { params: z.object({ userId: idSchema }) },
+  { params: featureParams },
 );

@@ -2,7 +2,7 @@ import { listBatches } from "@/db/queries/showtimes";
 import { requireAdmin } from "@/lib/auth/actor";
 import { apiRoute, json, readQuery } from "@/lib/http/api-route";
 import { page } from "@/lib/http/pagination";
-import { batchListQuery } from "@/lib/showtimes/api-schemas";
+import { batchListQuery } from "@/lib/showtimes/contract";
 
 /** The batch history, newest first. */
 export const GET = apiRoute("/api/v1/showtime-creation/batches", async ({ request, db, actor }) => {

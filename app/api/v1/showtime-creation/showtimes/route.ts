@@ -1,7 +1,7 @@
 import { requireAdmin } from "@/lib/auth/actor";
 import { apiRoute, json, readJson } from "@/lib/http/api-route";
 import { getBoss } from "@/lib/jobs/runtime";
-import { createBatchSchema } from "@/lib/showtimes/batch-request";
+import { createBatchSchema } from "@/lib/showtimes/contract";
 import { submitShowtimeBatch } from "@/lib/showtimes/batch-service";
 import { enqueueWith } from "@/lib/showtimes/jobs";
 

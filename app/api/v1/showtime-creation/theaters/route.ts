@@ -1,6 +1,6 @@
 import { listTheaters } from "@/db/queries/theaters";
 import { requireAdmin } from "@/lib/auth/actor";
-import { theaterListQuery } from "@/lib/catalog/query-schemas";
+import { theaterListQuery } from "@/lib/catalog/contract";
 import { apiRoute, json, readQuery } from "@/lib/http/api-route";
 import { page } from "@/lib/http/pagination";
 

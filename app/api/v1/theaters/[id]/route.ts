@@ -1,7 +1,7 @@
 import { requireScope } from "@/lib/auth/actor";
 import { deleteTheater, getTheater, updateTheater } from "@/lib/catalog/catalog-service";
-import { idParams } from "@/lib/catalog/query-schemas";
-import { updateTheaterSchema } from "@/lib/catalog/schemas";
+import { idParams } from "@/lib/catalog/contract";
+import { updateTheaterSchema } from "@/lib/catalog/contract";
 import { apiRoute, json, readJson } from "@/lib/http/api-route";
 
 const route = "/api/v1/theaters/[id]";

@@ -1,6 +1,6 @@
 import { env } from "@/lib/config/env";
 import { apiRoute, json, readQuery } from "@/lib/http/api-route";
-import { trendHistoryQuery } from "@/lib/trends/api-schemas";
+import { trendHistoryQuery } from "@/lib/trends/contract";
 import { trendHistory } from "@/lib/trends/trend-service";
 
 /** The top movies day by day, for the dashboard's chart. */

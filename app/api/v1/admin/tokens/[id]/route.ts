@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { requireAdmin } from "@/lib/auth/actor";
+import { tokenParams } from "@/lib/auth/contract";
 import { revokeToken } from "@/lib/auth/token-service";
 import { apiRoute, json } from "@/lib/http/api-route";
 
@@ -9,5 +9,5 @@ export const DELETE = apiRoute(
     requireAdmin(await actor());
     return json(await revokeToken(db, params.id, now));
   },
-  { params: z.object({ id: z.uuid("Not a token id") }) },
+  { params: tokenParams },
 );

@@ -1,6 +1,7 @@
 import { requireAdmin } from "@/lib/auth/actor";
-import { changeRoleSchema, changeUserRole } from "@/lib/auth/user-service";
-import { idParams } from "@/lib/catalog/query-schemas";
+import { changeRoleSchema } from "@/lib/auth/contract";
+import { changeUserRole } from "@/lib/auth/user-service";
+import { idParams } from "@/lib/catalog/contract";
 import { apiRoute, json, readJson } from "@/lib/http/api-route";
 
 export const PATCH = apiRoute(

@@ -1,7 +1,6 @@
-import { z } from "zod";
-import { authorizeFeatureReader, refreshFeatures, refreshQuery } from "@/lib/features/feature-service";
+import { featureParams, refreshQuery } from "@/lib/features/contract";
+import { authorizeFeatureReader, refreshFeatures } from "@/lib/features/feature-service";
 import { apiRoute, json, readQuery } from "@/lib/http/api-route";
-import { idSchema } from "@/lib/ids/ids";
 
 /** Rebuilds the user's features from raw events (?daysBack=90). */
 export const POST = apiRoute(
@@ -11,5 +10,5 @@ export const POST = apiRoute(
     const { daysBack } = readQuery(request, refreshQuery);
     return json(await refreshFeatures(db, params.userId, daysBack, now));
   },
-  { params: z.object({ userId: idSchema }) },
+  { params: featureParams },
 );

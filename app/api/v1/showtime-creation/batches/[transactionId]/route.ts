@@ -1,7 +1,7 @@
 import { findTheaterNames } from "@/db/queries/theaters";
 import { requireAdmin } from "@/lib/auth/actor";
 import { apiRoute, json } from "@/lib/http/api-route";
-import { transactionParams } from "@/lib/showtimes/api-schemas";
+import { transactionParams } from "@/lib/showtimes/contract";
 import { getBatchOrThrow } from "@/lib/showtimes/batch-service";
 import { batchStatusView } from "@/lib/showtimes/batch-view";
 

@@ -1,7 +1,7 @@
 import { findUpcomingShowtimes } from "@/db/queries/showtimes";
 import { requireAdmin } from "@/lib/auth/actor";
 import { apiRoute, json, readJson } from "@/lib/http/api-route";
-import { findShowtimesSchema } from "@/lib/showtimes/api-schemas";
+import { findShowtimesSchema } from "@/lib/showtimes/contract";
 
 /** Showtimes in the chosen theaters that have not ended (from `from`, default now), for the timeline. */
 export const POST = apiRoute("/api/v1/showtime-creation/showtimes/find", async ({ request, db, actor, now }) => {

@@ -1,7 +1,7 @@
 import { requireScope } from "@/lib/auth/actor";
 import { apiRoute, json, readJson } from "@/lib/http/api-route";
 import { getBoss } from "@/lib/jobs/runtime";
-import { registerTrendMovieSchema } from "@/lib/trends/api-schemas";
+import { registerTrendMovieSchema } from "@/lib/trends/contract";
 import { enqueueExternalFetch } from "@/lib/trends/jobs";
 import { registerByTmdbId } from "@/lib/trends/trend-service";
 

@@ -1,7 +1,7 @@
 import { requireScope } from "@/lib/auth/actor";
 import { env } from "@/lib/config/env";
 import { apiRoute, json, readJson } from "@/lib/http/api-route";
-import { addViewSchema } from "@/lib/trends/api-schemas";
+import { addViewSchema } from "@/lib/trends/contract";
 import { addView } from "@/lib/trends/trend-service";
 
 /** Adds one view (the seed's "add a view"): views, trending, daily activity and final score at once. */

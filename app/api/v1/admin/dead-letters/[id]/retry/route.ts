@@ -1,5 +1,6 @@
 import { requireAdmin } from "@/lib/auth/actor";
-import { deadLetterParams, retryDeadLetter } from "@/lib/dead-letters/dead-letter-service";
+import { deadLetterParams } from "@/lib/dead-letters/contract";
+import { retryDeadLetter } from "@/lib/dead-letters/dead-letter-service";
 import { apiRoute, json } from "@/lib/http/api-route";
 import { getBoss } from "@/lib/jobs/runtime";
 

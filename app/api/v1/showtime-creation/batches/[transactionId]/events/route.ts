@@ -1,10 +1,10 @@
 import { getDatabase } from "@/db";
 import { requireAdmin } from "@/lib/auth/actor";
 import { apiRoute } from "@/lib/http/api-route";
-import { transactionParams } from "@/lib/showtimes/api-schemas";
+import { transactionParams } from "@/lib/showtimes/contract";
 import { assertBatchExists } from "@/lib/showtimes/batch-service";
-import { getBatchEventHub } from "@/lib/showtimes/event-hub";
-import { batchEventStream, lastEventIdOf } from "@/lib/showtimes/sse";
+import { getBatchProgressHub } from "@/lib/showtimes/progress-hub";
+import { batchProgressStream, lastEventIdOf } from "@/lib/showtimes/progress-stream";
 
 /**
  * Server-Sent Events for one batch: everything after Last-Event-ID, then live events, heartbeats,
@@ -15,8 +15,8 @@ export const GET = apiRoute(
   async ({ request, db, params, actor }) => {
     requireAdmin(await actor());
     await assertBatchExists(db, params.transactionId);
-    const hub = await getBatchEventHub(await getDatabase());
-    const stream = batchEventStream({ db, hub, batchId: params.transactionId, afterSeq: lastEventIdOf(request), signal: request.signal });
+    const hub = await getBatchProgressHub(await getDatabase());
+    const stream = batchProgressStream({ db, hub, batchId: params.transactionId, afterSeq: lastEventIdOf(request), signal: request.signal });
     return new Response(stream, {
       headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache, no-transform", connection: "keep-alive", "x-accel-buffering": "no" },
     });

@@ -1,7 +1,7 @@
 import { requireScope } from "@/lib/auth/actor";
 import { apiRoute, json } from "@/lib/http/api-route";
 import { getBoss } from "@/lib/jobs/runtime";
-import { trendMovieParams } from "@/lib/trends/api-schemas";
+import { trendMovieParams } from "@/lib/trends/contract";
 import { enqueueExternalFetch } from "@/lib/trends/jobs";
 import { requestExternalRefresh } from "@/lib/trends/trend-service";
 

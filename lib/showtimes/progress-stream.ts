@@ -1,7 +1,8 @@
 import type { Db } from "@/db/client";
-import { batchEventsAfter } from "@/db/queries/showtimes";
-import { isTerminal, sseFrame, type BatchEventData, type StoredBatchEvent } from "./batch-events";
-import type { BatchEventHub } from "./event-hub";
+import { batchProgressAfter } from "@/db/queries/showtimes";
+import { isTerminalStatus, type BatchProgress } from "./contract";
+import { sseFrame, type StoredProgress } from "./progress";
+import type { BatchProgressHub } from "./progress-hub";
 
 export const HEARTBEAT_MS = 15_000;
 // A missed notification (a dropped LISTEN connection) must not stall a stream: re-read now and then.
@@ -14,10 +15,10 @@ export function lastEventIdOf(request: Request): number {
 }
 
 /**
- * The event stream of one batch. Live events are taken from the hub from the start, the stored
+ * The progress stream of one batch, as Server-Sent Events. Live reports are taken from the hub from the start, the stored
  * history is read, and everything is sent in sequence order exactly once.
  */
-export function batchEventStream(params: { db: Db; hub: BatchEventHub; batchId: string; afterSeq: number; signal: AbortSignal }): ReadableStream<Uint8Array> {
+export function batchProgressStream(params: { db: Db; hub: BatchProgressHub; batchId: string; afterSeq: number; signal: AbortSignal }): ReadableStream<Uint8Array> {
   const { db, hub, batchId, signal } = params;
   const encoder = new TextEncoder();
   let lastSent = params.afterSeq;
@@ -36,23 +37,23 @@ export function batchEventStream(params: { db: Db; hub: BatchEventHub; batchId: 
           // Already closed by the client going away.
         }
       };
-      const pending = new Map<number, StoredBatchEvent>();
+      const pending = new Map<number, StoredProgress>();
       const flush = () => {
         while (!closed && pending.has(lastSent + 1)) {
           const event = pending.get(lastSent + 1)!;
           pending.delete(lastSent + 1);
           lastSent = event.seq;
           controller.enqueue(encoder.encode(sseFrame(event)));
-          if (isTerminal(event.data.status)) close();
+          if (isTerminalStatus(event.data.status)) close();
         }
       };
-      const accept = (event: StoredBatchEvent) => {
+      const accept = (event: StoredProgress) => {
         if (event.seq > lastSent) pending.set(event.seq, event);
         flush();
       };
       const resync = async () => {
-        const stored = await batchEventsAfter(db, batchId, lastSent);
-        for (const e of stored) accept({ seq: e.seq, data: e.data as unknown as BatchEventData });
+        const stored = await batchProgressAfter(db, batchId, lastSent);
+        for (const e of stored) accept({ seq: e.seq, data: e.data as unknown as BatchProgress });
       };
 
       cleanups.push(hub.subscribe(batchId, accept));

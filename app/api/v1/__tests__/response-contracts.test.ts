@@ -34,19 +34,26 @@ import { submitShowtimeBatch } from "@/lib/showtimes/batch-service";
 import { runShowtimeBatch } from "@/lib/showtimes/run-batch";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { call, tokenFor, type Caller } from "@/test/http";
-import * as R from "./response-schemas";
+import { ApiToken, ApiTokenList, CreatedApiToken, SignedUpUser, User, UserPage } from "@/lib/auth/contract";
+import { CityList, exampleSeatMap, GenreList, Movie, MoviePage, Theater, TheaterPage, TheaterSummary } from "@/lib/catalog/contract";
+import { DeadLetterPage, DeadLetterResolution } from "@/lib/dead-letters/contract";
+import { EventReceipt } from "@/lib/events/contract";
+import { RefreshedUserFeatures, UserFeatures } from "@/lib/features/contract";
+import { Health, Liveness, Readiness } from "@/lib/health/contract";
+import { ErrorBody } from "@/lib/http/contract";
+import { ShowtimeBatch, ShowtimeBatchPage, UpcomingShowtimes, WizardMoviePage } from "@/lib/showtimes/contract";
 
-describe("response schemas", () => {
+describe("the response contracts", () => {
   it("list exactly the columns the queries select", () => {
-    expect(Object.keys(R.Movie.shape)).toEqual(Object.keys(movieColumns));
-    expect(Object.keys(R.TheaterSummary.shape)).toEqual(Object.keys(theaterSummaryColumns));
-    expect(Object.keys(R.Theater.shape).sort()).toEqual(Object.keys(theaterColumns).sort());
-    expect(Object.keys(R.User.shape)).toEqual(Object.keys(publicUserColumns));
-    expect(Object.keys(R.ApiToken.shape)).toEqual(Object.keys(publicTokenColumns));
+    expect(Object.keys(Movie.shape)).toEqual(Object.keys(movieColumns));
+    expect(Object.keys(TheaterSummary.shape)).toEqual(Object.keys(theaterSummaryColumns));
+    expect(Object.keys(Theater.shape).sort()).toEqual(Object.keys(theaterColumns).sort());
+    expect(Object.keys(User.shape)).toEqual(Object.keys(publicUserColumns));
+    expect(Object.keys(ApiToken.shape)).toEqual(Object.keys(publicTokenColumns));
   });
 
   it("never describe a password hash", () => {
-    expect(JSON.stringify(Object.keys(R.User.shape))).not.toMatch(/password/i);
+    expect(JSON.stringify(Object.keys(User.shape))).not.toMatch(/password/i);
   });
 });
 
@@ -68,37 +75,37 @@ describe("what the routes answer", () => {
   it("matches the documented schemas for the catalog", async () => {
     const created = await call(moviesRoute.POST, { method: "POST", body: { id: "296", title: "Pulp Fiction", year: 1994, genres: ["Crime"] }, as: admin });
     expect(created.status).toBe(201);
-    expectMatches(R.Movie, created.body);
-    expectMatches(R.MoviePage, (await call(moviesRoute.GET, { path: "/api/v1/movies?limit=5" })).body);
-    expectMatches(R.Movie, (await call(movieRoute.GET, { params: { id: "296" } })).body);
-    expectMatches(R.GenreList, (await call(genresRoute.GET, {})).body);
+    expectMatches(Movie, created.body);
+    expectMatches(MoviePage, (await call(moviesRoute.GET, { path: "/api/v1/movies?limit=5" })).body);
+    expectMatches(Movie, (await call(movieRoute.GET, { params: { id: "296" } })).body);
+    expectMatches(GenreList, (await call(genresRoute.GET, {})).body);
 
     const theater = await call(theatersRoute.POST, {
       method: "POST",
-      body: { id: "odeon-1", name: "Odeon 1", city: "Berlin", timeZone: "Europe/Berlin", seatMap: R.exampleSeatMap },
+      body: { id: "odeon-1", name: "Odeon 1", city: "Berlin", timeZone: "Europe/Berlin", seatMap: exampleSeatMap },
       as: admin,
     });
     expect(theater.status).toBe(201);
-    expectMatches(R.Theater, theater.body);
-    expectMatches(R.TheaterPage, (await call(theatersRoute.GET, { path: "/api/v1/theaters" })).body);
-    expectMatches(R.Theater, (await call(theaterRoute.GET, { params: { id: "odeon-1" } })).body);
-    expectMatches(R.CityList, (await call(citiesRoute.GET, {})).body);
+    expectMatches(Theater, theater.body);
+    expectMatches(TheaterPage, (await call(theatersRoute.GET, { path: "/api/v1/theaters" })).body);
+    expectMatches(Theater, (await call(theaterRoute.GET, { params: { id: "odeon-1" } })).body);
+    expectMatches(CityList, (await call(citiesRoute.GET, {})).body);
   });
 
   it("matches the documented schemas for accounts, users and tokens", async () => {
     const signedUp = await call(signupRoute.POST, { method: "POST", body: { email: "ada@example.com", password: "correct horse battery", displayName: "Ada" } });
     expect(signedUp.status).toBe(201);
-    expectMatches(R.SignedUpUser, signedUp.body);
-    expectMatches(R.UserPage, (await call(usersRoute.GET, { path: "/api/v1/admin/users", as: admin })).body);
+    expectMatches(SignedUpUser, signedUp.body);
+    expectMatches(UserPage, (await call(usersRoute.GET, { path: "/api/v1/admin/users", as: admin })).body);
     const id = (signedUp.body as { id: string }).id;
-    expectMatches(R.User, (await call(userRoute.PATCH, { method: "PATCH", params: { id }, body: { role: "admin" }, as: admin })).body);
+    expectMatches(User, (await call(userRoute.PATCH, { method: "PATCH", params: { id }, body: { role: "admin" }, as: admin })).body);
 
     const token = await call(tokensRoute.POST, { method: "POST", body: { name: "recommender", scopes: ["recs:read"] }, as: admin });
     expect(token.status).toBe(201);
-    expectMatches(R.CreatedApiToken, token.body);
-    expectMatches(R.ApiTokenList, (await call(tokensRoute.GET, { as: admin })).body);
+    expectMatches(CreatedApiToken, token.body);
+    expectMatches(ApiTokenList, (await call(tokensRoute.GET, { as: admin })).body);
     const revoked = await call(tokenRoute.DELETE, { method: "DELETE", params: { id: (token.body as { id: string }).id }, as: admin });
-    expectMatches(R.ApiToken, revoked.body);
+    expectMatches(ApiToken, revoked.body);
   });
 
   it("matches the documented schemas for showtime batches", async () => {
@@ -112,13 +119,13 @@ describe("what the routes answer", () => {
     await runShowtimeBatch({ handle: t, now: () => new Date() }, submitted.batchId);
     const batch = await call(batchRoute.GET, { params: { transactionId: submitted.batchId }, as: admin });
     expect(batch.body).toMatchObject({ status: "succeeded" });
-    expectMatches(R.ShowtimeBatch, batch.body);
-    expectMatches(R.ShowtimeBatchPage, (await call(batchesRoute.GET, { path: "/api/v1/showtime-creation/batches", as: admin })).body);
-    expectMatches(R.WizardMoviePage, (await call(wizardMoviesRoute.GET, { path: "/api/v1/showtime-creation/movies", as: admin })).body);
-    expectMatches(R.TheaterPage, (await call(wizardTheatersRoute.GET, { path: "/api/v1/showtime-creation/theaters", as: admin })).body);
+    expectMatches(ShowtimeBatch, batch.body);
+    expectMatches(ShowtimeBatchPage, (await call(batchesRoute.GET, { path: "/api/v1/showtime-creation/batches", as: admin })).body);
+    expectMatches(WizardMoviePage, (await call(wizardMoviesRoute.GET, { path: "/api/v1/showtime-creation/movies", as: admin })).body);
+    expectMatches(TheaterPage, (await call(wizardTheatersRoute.GET, { path: "/api/v1/showtime-creation/theaters", as: admin })).body);
     const found = await call(findRoute.POST, { method: "POST", body: { theaterIds: ["odeon-1"] }, as: admin });
     expect(found.body.items).toHaveLength(1);
-    expectMatches(R.UpcomingShowtimes, found.body);
+    expectMatches(UpcomingShowtimes, found.body);
   });
 
   it("matches the documented schemas for events, features and dead letters", async () => {
@@ -132,44 +139,44 @@ describe("what the routes answer", () => {
       ],
       { now: new Date(), fieldOf: (_, field) => field },
     );
-    for (const receipt of receipts) expectMatches(R.EventReceipt, receipt);
+    for (const receipt of receipts) expectMatches(EventReceipt, receipt);
     // Features, histories and refreshes show what the worker has applied.
     await processPendingEvents(t.db, { now: () => new Date(), halfLifeHours: 24 });
 
     const features = (await call(featuresRoute.GET, { params: { userId: admin.userId }, as: admin })).body;
     expect(features).toMatchObject({ watchHistory: [{ movieId: "296" }], searchHistory: [{ query: "pulp fiction" }] });
-    expectMatches(R.UserFeatures, features);
+    expectMatches(UserFeatures, features);
     const refreshed = await call(refreshRoute.POST, { method: "POST", path: "/x?daysBack=30", params: { userId: admin.userId }, as: admin });
     expect(refreshed.body).toMatchObject({ watchCount: 1, rebuiltFrom: { events: 2, daysBack: 30 } });
-    expectMatches(R.RefreshedUserFeatures, refreshed.body);
+    expectMatches(RefreshedUserFeatures, refreshed.body);
 
     const id = String(await insertDeadLetter(t.db, { queue: "events.process", payload: { eventId: 1 }, error: "boom", attempts: 3 }));
     const letters = await call(deadLettersRoute.GET, { path: "/api/v1/admin/dead-letters", as: admin });
     expect(letters.body.items).toHaveLength(1);
-    expectMatches(R.DeadLetterPage, letters.body);
-    expectMatches(R.DeadLetterResolution, (await call(discardRoute.POST, { method: "POST", params: { id }, as: admin })).body);
+    expectMatches(DeadLetterPage, letters.body);
+    expectMatches(DeadLetterResolution, (await call(discardRoute.POST, { method: "POST", params: { id }, as: admin })).body);
   });
 
   it("answers errors in the documented error shape", async () => {
     const missing = await call(movieRoute.GET, { params: { id: "nope" } });
     expect(missing.status).toBe(404);
-    expectMatches(R.ErrorBody, missing.body);
+    expectMatches(ErrorBody, missing.body);
     const invalid = await call(moviesRoute.POST, { method: "POST", body: { title: "" }, as: admin });
     expect(invalid.status).toBe(400);
-    expectMatches(R.ErrorBody, invalid.body);
+    expectMatches(ErrorBody, invalid.body);
   });
 
   it("matches the documented liveness and readiness answers", async () => {
-    expectMatches(R.Liveness, (await call(liveRoute.GET, {})).body);
+    expectMatches(Liveness, (await call(liveRoute.GET, {})).body);
     const ready = await call(readyRoute.GET, {});
     expect(ready.status).toBe(200);
-    expectMatches(R.Readiness, ready.body);
+    expectMatches(Readiness, ready.body);
   });
 
   it("matches the documented health answer, which says where the job workers run", async () => {
     const health = await call(healthRoute.GET, {});
     expect(health.status).toBe(200);
-    expectMatches(R.Health, health.body);
+    expectMatches(Health, health.body);
     // The test database is embedded (workers in this process) or a server (MARQUEE_WORKERS=inline in tests).
     expect((health.body as { components: Record<string, unknown> }).components.jobWorkers).toMatchObject({ status: "ok", detail: "in this process" });
   });

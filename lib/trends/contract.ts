@@ -1,25 +1,36 @@
 import { z } from "zod";
-import { trendSorts } from "@/db/queries/trends";
 import { paginationSchema } from "@/lib/http/pagination";
 import { idSchema } from "@/lib/ids/ids";
+import { named } from "@/lib/openapi/schema-registry";
 import { trendWindows } from "./series";
 
-/** What the trend routes accept, parsed before anything else, and what they answer. */
+/** The trends API: what its routes accept, parsed before anything else, and what they answer. */
+
+export const trendSorts = ["final", "trending", "views"] as const;
+export type TrendSort = (typeof trendSorts)[number];
 
 const tmdbId = z.number({ error: "A TMDB id: a positive whole number" }).int("A TMDB id: a positive whole number").positive("A TMDB id: a positive whole number").max(2_147_483_647);
 
-export const registerTrendMovieSchema = z.object({ tmdbId: tmdbId.describe("The movie's id on The Movie Database (TMDB), e.g. 27205 for Inception") }).strict();
+export const registerTrendMovieSchema = named(
+  "RegisterTrendMovie",
+  z.object({ tmdbId: tmdbId.describe("The movie's id on The Movie Database (TMDB), e.g. 27205 for Inception") }).strict(),
+  { examples: [{ tmdbId: 27205 }] },
+);
 
-export const addViewSchema = z
-  .object({
-    tmdbId: tmdbId.optional().describe("The TMDB id of a movie in the catalog"),
-    movieId: idSchema.optional().describe("The catalog id of the movie; send this or tmdbId"),
-  })
-  .strict()
-  .superRefine((body, ctx) => {
-    if (body.tmdbId === undefined && body.movieId === undefined) ctx.addIssue({ code: "custom", path: ["movieId"], message: "Send movieId or tmdbId" });
-    if (body.tmdbId !== undefined && body.movieId !== undefined) ctx.addIssue({ code: "custom", path: ["tmdbId"], message: "Send movieId or tmdbId, not both" });
-  });
+export const addViewSchema = named(
+  "AddTrendView",
+  z
+    .object({
+      tmdbId: tmdbId.optional().describe("The TMDB id of a movie in the catalog"),
+      movieId: idSchema.optional().describe("The catalog id of the movie; send this or tmdbId"),
+    })
+    .strict()
+    .superRefine((body, ctx) => {
+      if (body.tmdbId === undefined && body.movieId === undefined) ctx.addIssue({ code: "custom", path: ["movieId"], message: "Send movieId or tmdbId" });
+      if (body.tmdbId !== undefined && body.movieId !== undefined) ctx.addIssue({ code: "custom", path: ["tmdbId"], message: "Send movieId or tmdbId, not both" });
+    }),
+  { description: "The movie to add a view to: by catalog id or by TMDB id, one of the two.", examples: [{ tmdbId: 27205 }] },
+);
 
 export const trendMovieParams = z.object({ movieId: idSchema });
 
@@ -106,8 +117,53 @@ export const trendHistory = z.object({
   movies: z.array(z.object({ movieId: idSchema, title: z.string(), views: z.array(z.number().int()), trending: z.array(z.number()) })),
 });
 
+const exampleTrendItem = {
+  movieId: "tmdb-27205",
+  title: "Inception",
+  year: 2010,
+  genres: ["Action", "Science Fiction"],
+  tmdbId: 27205,
+  registered: true,
+  views: 42,
+  viewsInWindow: 12,
+  externalVoteAverage: 8.4,
+  externalSource: "tmdb",
+  externalLabel: "TMDB",
+  externalStatus: "ok",
+  externalMessage: null,
+  externalCheckedAt: "2024-05-01T04:15:02.000Z",
+  finalScore: 7.1,
+  trendingScore: 5.742,
+  daily: [
+    { day: "2024-04-30", views: 3, activity: 4.5 },
+    { day: "2024-05-01", views: 9, activity: 12 },
+  ],
+};
+named("RegisteredTrendMovie", registeredTrendMovie, {
+  description: "The registered movie. `created` says whether it was made from the TMDB id; its title is a placeholder until the fetch job has read TMDB.",
+  examples: [{ movieId: "tmdb-27205", tmdbId: 27205, title: "TMDB movie 27205", created: true, registeredAt: "2024-05-01T09:00:00.000Z", externalStatus: "pending" }],
+});
+named("TrendViewAccepted", viewAccepted, {
+  description: "The movie's counts after the view: total views, the final score recomputed with them, trending now.",
+  examples: [{ movieId: "tmdb-27205", views: 43, finalScore: 7.2, trendingScore: 6.742 }],
+});
+named("TrendRefreshAccepted", refreshAccepted, { examples: [{ movieId: "tmdb-27205", status: "queued" }] });
+named("TrendItem", trendItem, {
+  description:
+    "A movie on the dashboard. `externalStatus`: pending (not fetched yet), ok (from TMDB), missing (TMDB answered 404; the movie is kept), error (TMDB refused or stayed unreachable; the last known value is kept), no_key (no TMDB key: the movie's own average rating × 2). `trendingScore` is decayed to the time of the answer. `daily` covers the last 14 UTC days, oldest first.",
+  examples: [exampleTrendItem],
+});
+named("TrendPage", trendPage, {
+  examples: [{ items: [exampleTrendItem], total: 1, limit: 25, offset: 0, nextOffset: null, sort: "final", window: "7d", asOf: "2024-05-01T18:00:00.000Z", halfLifeHours: 24 }],
+});
+named("TrendHistory", trendHistory, {
+  description: "For each of the top movies, daily views and \"trending now\" as it stood at the end of each day (today: now), in the order of `days`.",
+  examples: [{ days: ["2024-04-30", "2024-05-01"], sort: "trending", asOf: "2024-05-01T18:00:00.000Z", movies: [{ movieId: "tmdb-27205", title: "Inception", views: [3, 9], trending: [3.1, 9.4] }] }],
+});
+
 export type RegisteredTrendMovie = z.infer<typeof registeredTrendMovie>;
 export type ViewAccepted = z.infer<typeof viewAccepted>;
+export type RefreshAccepted = z.infer<typeof refreshAccepted>;
 export type TrendItem = z.infer<typeof trendItem>;
 export type TrendPage = z.infer<typeof trendPage>;
 export type TrendHistory = z.infer<typeof trendHistory>;

@@ -1,17 +1,18 @@
 import type { DatabaseHandle } from "@/db/client";
-import { batchEventsAfter } from "@/db/queries/showtimes";
+import { batchProgressAfter } from "@/db/queries/showtimes";
 import { logger } from "@/lib/log/logger";
-import { BATCH_EVENTS_CHANNEL, type BatchEventData, type StoredBatchEvent } from "./batch-events";
+import type { BatchProgress } from "./contract";
+import { BATCH_PROGRESS_CHANNEL, type StoredProgress } from "./progress";
 
-type Listener = (event: StoredBatchEvent) => void;
+type Listener = (event: StoredProgress) => void;
 
 /**
- * Delivers batch events to the SSE streams of this process. Events reach it two ways: a NOTIFY on
- * BATCH_EVENTS_CHANNEL from any instance (then it reads the new events from the table), or
+ * Delivers batch progress to the SSE streams of this process. Progress reaches it two ways: a NOTIFY on
+ * BATCH_PROGRESS_CHANNEL from any instance (then it reads the new reports from the table), or
  * directly from a worker in this process (PGlite, where nothing can be read while the batch's
  * transaction holds the only connection).
  */
-export class BatchEventHub {
+export class BatchProgressHub {
   private readonly listeners = new Map<string, Set<Listener>>();
   private readonly delivered = new Map<string, number>();
   private readonly fetching = new Map<string, Promise<void>>();
@@ -19,7 +20,7 @@ export class BatchEventHub {
   constructor(private readonly handle: DatabaseHandle) {}
 
   async start(): Promise<void> {
-    await this.handle.listen(BATCH_EVENTS_CHANNEL, (payload) => {
+    await this.handle.listen(BATCH_PROGRESS_CHANNEL, (payload) => {
       try {
         const { batchId } = JSON.parse(payload) as { batchId: string };
         if (this.listeners.has(batchId)) void this.catchUp(batchId);
@@ -42,22 +43,22 @@ export class BatchEventHub {
     };
   }
 
-  /** Hands an event to this process's listeners; they drop what they already have. */
-  emit(batchId: string, seq: number, data: BatchEventData): void {
+  /** Hands a progress report to this process's listeners; they drop what they already have. */
+  emit(batchId: string, seq: number, data: BatchProgress): void {
     this.delivered.set(batchId, Math.max(this.delivered.get(batchId) ?? 0, seq));
     for (const listener of this.listeners.get(batchId) ?? []) listener({ seq, data });
   }
 
-  /** Reads what was stored since the last delivered event and delivers it (one read at a time). */
+  /** Reads what was stored since the last delivered report and delivers it (one read at a time). */
   catchUp(batchId: string): Promise<void> {
     const running = this.fetching.get(batchId);
     if (running) return running;
     const work = (async () => {
       try {
-        const events = await batchEventsAfter(this.handle.db, batchId, this.delivered.get(batchId) ?? 0);
-        for (const e of events) this.emit(batchId, e.seq, e.data as unknown as BatchEventData);
+        const events = await batchProgressAfter(this.handle.db, batchId, this.delivered.get(batchId) ?? 0);
+        for (const e of events) this.emit(batchId, e.seq, e.data as unknown as BatchProgress);
       } catch (error) {
-        logger.warn({ err: error, batchId }, "could not read batch events");
+        logger.warn({ err: error, batchId }, "could not read batch progress");
       } finally {
         this.fetching.delete(batchId);
       }
@@ -67,11 +68,11 @@ export class BatchEventHub {
   }
 }
 
-const globalForHub = globalThis as unknown as { marqueeBatchHub?: Promise<BatchEventHub> };
+const globalForHub = globalThis as unknown as { marqueeBatchHub?: Promise<BatchProgressHub> };
 
-export function getBatchEventHub(handle: DatabaseHandle): Promise<BatchEventHub> {
+export function getBatchProgressHub(handle: DatabaseHandle): Promise<BatchProgressHub> {
   globalForHub.marqueeBatchHub ??= (async () => {
-    const hub = new BatchEventHub(handle);
+    const hub = new BatchProgressHub(handle);
     await hub.start();
     return hub;
   })().catch((error) => {

@@ -1,0 +1,41 @@
+import type { ApiSection, OperationSpec } from "@/lib/openapi/operation-spec";
+import { featureParams, RefreshedUserFeatures, refreshQuery, UserFeatures } from "./contract";
+
+const featureAccess = {
+  auth: "signed-in",
+  tokenScopes: ["recs:read", "events:write"],
+  authNote: "Viewers for themselves; API tokens with the recs:read or events:write scope; admins.",
+} as const satisfies Pick<OperationSpec, "auth" | "tokenScopes" | "authNote">;
+
+export const featureApi: ApiSection = {
+  tags: [
+    { name: "Features", description: "Per-user features computed from events, as the recommenders read them." },
+  ],
+  operations: [
+    {
+      operationId: "getUserFeatures",
+      method: "GET",
+      path: "/api/v1/features/{userId}",
+      tag: "Features",
+      summary: "Get a user's features",
+      description: "As far as the event worker has applied the user's events (within a second or two of acceptance), with their latest watches and searches and their current ratings (imported ones too); empty for a user without any activity.",
+      ...featureAccess,
+      params: featureParams,
+      responses: { 200: { description: "The features", schema: UserFeatures } },
+      example: { params: { userId: "42" } },
+    },
+    {
+      operationId: "refreshUserFeatures",
+      method: "POST",
+      path: "/api/v1/features/{userId}/refresh",
+      tag: "Features",
+      summary: "Rebuild a user's features",
+      description: "Recomputes the features from the user's events of the last `daysBack` days that the worker has applied, and stores them; events still waiting are applied by the worker on top, so none is counted twice. Histories and ratings (with their average and liked movies) are the user's current ones, from any time.",
+      ...featureAccess,
+      params: featureParams,
+      query: refreshQuery,
+      responses: { 200: { description: "The rebuilt features", schema: RefreshedUserFeatures } },
+      example: { params: { userId: "42" }, query: { daysBack: "30" } },
+    },
+  ],
+};
