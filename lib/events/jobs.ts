@@ -1,11 +1,12 @@
 import type { PgBoss } from "pg-boss";
 import { env } from "@/lib/config/env";
-import type { JobDefinition } from "@/lib/jobs/registry";
+import { defineJob, noPayload } from "@/lib/jobs/job";
 import { logger } from "@/lib/log/logger";
 import { processPendingEvents, PROCESS_EVENTS_QUEUE } from "./process-events";
 
-export const processEventsJob: JobDefinition = {
+export const processEventsJob = defineJob({
   queue: PROCESS_EVENTS_QUEUE,
+  payload: noPayload,
   // A job says "there are new events". The trigger below sends at most four a second per process,
   // a job that finds nothing ends at once, and batches take turns (claimUnprocessedEvents).
   wakeUp: true,
@@ -15,7 +16,9 @@ export const processEventsJob: JobDefinition = {
   async run(_data, { db }) {
     return processPendingEvents(db, { now: () => new Date(), halfLifeHours: env().TREND_HALF_LIFE_HOURS });
   },
-};
+});
+
+export const eventJobs = [processEventsJob];
 
 const COALESCE_MS = 250;
 

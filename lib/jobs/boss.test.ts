@@ -4,7 +4,10 @@ import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { hitRateLimit } from "@/db/queries/rate-limits";
 import { rateLimits } from "@/db/schema";
 import { startBoss } from "./boss";
-import { createQueues, pruneRateLimitsJob, startWorkers, type JobDefinition } from "./registry";
+import { z } from "zod";
+import { pruneRateLimitsJob } from "@/lib/auth/jobs";
+import { defineJob, noPayload } from "./job";
+import { createQueues, startWorkers } from "./registry";
 
 // pg-boss 12 declares Node >= 22; this proves it works on the Node this project supports (20+),
 // on PGlite and on a real server alike.
@@ -22,15 +25,16 @@ afterAll(async () => {
 describe(`pg-boss on Node ${process.versions.node}`, () => {
   it("runs a job sent to a queue and records its result", async () => {
     const seen: unknown[] = [];
-    const echo: JobDefinition<{ word: string }> = {
+    const echo = defineJob({
       queue: "test.echo",
+      payload: z.object({ word: z.string() }),
       async run(data) {
         seen.push(data);
         return { echoed: data.word.toUpperCase() };
       },
-    };
-    await createQueues(boss, [echo as JobDefinition]);
-    await startWorkers(boss, t, [echo as JobDefinition]);
+    });
+    await createQueues(boss, [echo]);
+    await startWorkers(boss, t, [echo]);
     const id = await boss.send("test.echo", { word: "popcorn" });
     const job = await waitFor(async () => {
       const [found] = await boss.findJobs<{ word: string }>("test.echo", { id: id! });
@@ -40,10 +44,31 @@ describe(`pg-boss on Node ${process.versions.node}`, () => {
     expect(job.output).toEqual({ echoed: "POPCORN" });
   });
 
+  it("fails a job sent a payload its schema refuses, naming the field, without running it", async () => {
+    let ran = false;
+    const strict = defineJob({
+      queue: "test.strict",
+      payload: z.object({ batchId: z.uuid() }),
+      retryLimit: 0,
+      async run() {
+        ran = true;
+      },
+    });
+    await createQueues(boss, [strict]);
+    await startWorkers(boss, t, [strict]);
+    const id = await boss.send("test.strict", { batchId: 42 });
+    const job = await waitFor(async () => {
+      const [found] = await boss.findJobs("test.strict", { id: id! });
+      return found?.state === "failed" ? found : null;
+    });
+    expect(ran).toBe(false);
+    expect((job.output as { message: string }).message).toMatch(/test\.strict job was sent a payload it cannot take \(batchId: /);
+  });
+
   it("recreates a wake-up queue an earlier version made stately, so a new job need not wait for the running one", async () => {
     await boss.createQueue("test.wake-up", { policy: "stately" });
     await boss.send("test.wake-up", {});
-    const wakeUp: JobDefinition = { queue: "test.wake-up", wakeUp: true, async run() {} };
+    const wakeUp = defineJob({ queue: "test.wake-up", payload: noPayload, wakeUp: true, async run() {} });
     await createQueues(boss, [wakeUp]);
     expect((await boss.getQueue("test.wake-up"))?.policy).toBe("standard");
     // One job running and another sent: the second is fetched at once, not after pg-boss's next

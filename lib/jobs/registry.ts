@@ -1,55 +1,33 @@
 import type { PgBoss } from "pg-boss";
-import type { DatabaseHandle, Db } from "@/db/client";
-import { pruneRateLimits } from "@/db/queries/rate-limits";
+import type { DatabaseHandle } from "@/db/client";
+import { authJobs } from "@/lib/auth/jobs";
+import { zodFieldErrors } from "@/lib/errors/app-error";
+import { eventJobs } from "@/lib/events/jobs";
 import { logger } from "@/lib/log/logger";
 import { metrics } from "@/lib/metrics/registry";
-import { createShowtimeBatchJob, recoverShowtimeBatchesJob } from "@/lib/showtimes/jobs";
-import { processEventsJob } from "@/lib/events/jobs";
+import { showtimeJobs, showtimeStartupHooks } from "@/lib/showtimes/jobs";
 import { trendJobs } from "@/lib/trends/jobs";
+import type { JobDefinition, JobDeps, StartupHook } from "./job";
 
-export interface JobDeps {
-  db: Db;
-  handle: DatabaseHandle;
-  boss: PgBoss;
-  now: Date;
-}
+/** Every job the app knows, from each domain's lib/<domain>/jobs.ts. */
+export const jobDefinitions: JobDefinition[] = [...authJobs, ...showtimeJobs, ...eventJobs, ...trendJobs];
 
-/** A kind of background job: its queue, how it retries, and what it does. */
-export interface JobDefinition<T extends object = object> {
-  queue: string;
-  retryLimit?: number;
-  retryDelaySeconds?: number;
-  /** How often an idle worker looks for work; a person waiting on the job wants it small. */
-  pollingIntervalSeconds?: number;
-  /** A cron expression (UTC) when the job also runs on a schedule. */
-  cron?: string;
-  /**
-   * True when a job only says "there is work" (the work itself waits in our tables), so its queue
-   * holds nothing worth keeping. Earlier versions made such queues "stately" (one job waiting
-   * while one runs); pg-boss 12 then skips a stately queue's jobs while its snapshot of active
-   * jobs, taken once a minute and cached for another, still shows one, so new work could wait a
-   * minute or two. Such a queue found stately is recreated as a standard one, losing only wake-ups.
-   */
-  wakeUp?: boolean;
-  run(data: T, deps: JobDeps): Promise<unknown>;
-}
-
-export const pruneRateLimitsJob: JobDefinition = {
-  queue: "maintenance.prune-rate-limits",
-  cron: "17 * * * *",
-  async run(_data, { db, now }) {
-    await pruneRateLimits(db, new Date(now.getTime() - 24 * 60 * 60_000));
-  },
-};
-
-/** Every job the app knows. Later features add theirs here. */
-export const jobDefinitions: JobDefinition[] = [pruneRateLimitsJob, createShowtimeBatchJob as JobDefinition, recoverShowtimeBatchesJob, processEventsJob, ...trendJobs];
+/** What a process does before its workers start, from each domain's jobs.ts. */
+export const startupHooks: StartupHook[] = [...showtimeStartupHooks];
 
 export async function createQueues(boss: PgBoss, definitions: JobDefinition[] = jobDefinitions) {
   for (const job of definitions) {
     if (job.wakeUp && (await boss.getQueue(job.queue))?.policy === "stately") await boss.deleteQueue(job.queue);
     await boss.createQueue(job.queue, { policy: "standard", retryLimit: job.retryLimit ?? 3, retryDelay: job.retryDelaySeconds ?? 5, retryBackoff: true });
     if (job.cron) await boss.schedule(job.queue, job.cron, {}, { tz: "UTC" });
+  }
+}
+
+/** Runs the hooks that apply to this database, one after the other. */
+export async function runStartupHooks(deps: JobDeps, hooks: StartupHook[] = startupHooks) {
+  for (const hook of hooks) {
+    if (hook.embeddedOnly && deps.handle.driver !== "pglite") continue;
+    await hook.run(deps);
   }
 }
 
@@ -63,6 +41,14 @@ export const recordJobOutcome: JobOutcomeObserver = (queue, outcome, seconds) =>
   metrics().jobDuration.observe({ queue }, seconds);
 };
 
+/** The job's payload, checked against its schema; a wrong one fails the job, saying which field. */
+export function payloadOf(job: JobDefinition, data: unknown): unknown {
+  const parsed = job.payload.safeParse(data ?? {});
+  if (parsed.success) return parsed.data;
+  const fields = Object.entries(zodFieldErrors(parsed.error)).map(([field, problem]) => `${field}: ${problem}`);
+  throw new Error(`A ${job.queue} job was sent a payload it cannot take (${fields.join("; ")})`);
+}
+
 /** Starts a worker for each job, reporting its outcome and duration. */
 export async function startWorkers(boss: PgBoss, handle: DatabaseHandle, definitions: JobDefinition[] = jobDefinitions, onJobFinished: JobOutcomeObserver = recordJobOutcome) {
   for (const job of definitions) {
@@ -71,7 +57,7 @@ export async function startWorkers(boss: PgBoss, handle: DatabaseHandle, definit
       const started = performance.now();
       let outcome: JobOutcome = "failed";
       try {
-        const result = await job.run(item.data ?? {}, { db: handle.db, handle, boss, now: new Date() });
+        const result = await job.run(payloadOf(job, item.data), { db: handle.db, handle, boss, now: new Date() });
         outcome = "completed";
         return result;
       } catch (error) {

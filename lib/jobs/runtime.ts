@@ -5,11 +5,8 @@ import { env } from "@/lib/config/env";
 import type { WorkerPlacement } from "@/lib/health/health";
 import { logger } from "@/lib/log/logger";
 import { startBoss } from "./boss";
-import { createQueues, recordJobOutcome, startWorkers } from "./registry";
+import { createQueues, recordJobOutcome, runStartupHooks, startWorkers } from "./registry";
 import { startJobWorkerThread, type JobWorkerThread } from "./worker-thread-host";
-import { recoverBatches } from "@/lib/showtimes/batch-service";
-import { enqueueWith } from "@/lib/showtimes/jobs";
-import { warmUpConflictChecks } from "@/lib/showtimes/warm-up";
 
 const globalForJobs = globalThis as unknown as { marqueeBoss?: Promise<PgBoss>; marqueeWorkers?: { where: "inline" | "off" } | { where: "thread"; thread: JobWorkerThread } };
 
@@ -23,13 +20,7 @@ export function getBoss(): Promise<PgBoss> {
     const handle = await getDatabase();
     const boss = await startBoss(handle);
     await createQueues(boss);
-    if (handle.driver === "pglite") {
-      // One process owns an embedded database: a batch still "processing" now died with the last one.
-      const recovered = await recoverBatches(handle, enqueueWith(boss), { now: new Date(), stalledAfterMs: 0 });
-      if (recovered.rolledBack || recovered.requeued) logger.warn(recovered, "recovered showtime batches interrupted by the last shutdown");
-      const warmed = await warmUpConflictChecks(handle.db, { budgetMs: env().MARQUEE_WARM_UP_MS, now: new Date() });
-      if (warmed.runs) logger.info(warmed, "warmed up the embedded database's conflict check");
-    }
+    await runStartupHooks({ db: handle.db, handle, boss, now: new Date() });
     const workers = handle.driver === "pglite" ? "inline" : env().MARQUEE_WORKERS;
     if (workers === "thread") {
       globalForJobs.marqueeWorkers = { where: "thread", thread: startJobWorkerThread({ databaseUrl: serverUrlOf(handle), onJobFinished: recordJobOutcome }) };

@@ -9,7 +9,7 @@ import { createUser } from "@/db/queries/users";
 import { deadLetters, movies, movieTrends, ratings } from "@/db/schema";
 import { retryDeadLetter } from "@/lib/dead-letters/dead-letter-service";
 import { startBoss } from "@/lib/jobs/boss";
-import { createQueues, startWorkers, type JobDefinition } from "@/lib/jobs/registry";
+import { createQueues, startWorkers } from "@/lib/jobs/registry";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { checkExternalScore, placeholderTitle } from "./external-score";
 import { createFetchExternalJob, enqueueExternalFetch, FETCH_EXTERNAL_QUEUE, fetchExternalFailedJob, refreshExternalScoresJob } from "./jobs";
@@ -145,8 +145,8 @@ describe("checking a movie's external score", () => {
 
 describe("the fetch job in pg-boss", () => {
   // A second of backoff and one retry keep the test short; production waits 30 s and retries 4 times.
-  const fetchJob = createFetchExternalJob({ tmdb, retryLimit: 1, retryDelaySeconds: 1 }) as JobDefinition;
-  const jobs = [fetchJob, fetchExternalFailedJob as JobDefinition];
+  const fetchJob = createFetchExternalJob({ tmdb, retryLimit: 1, retryDelaySeconds: 1 });
+  const jobs = [fetchJob, fetchExternalFailedJob];
 
   beforeAll(async () => {
     boss = await startBoss(t, { schedule: false });

@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import type { PgBoss } from "pg-boss";
 import { registeredMovieIds } from "@/db/queries/trends";
 import { env, type Env } from "@/lib/config/env";
-import type { JobDefinition } from "@/lib/jobs/registry";
+import { z } from "zod";
+import { idSchema } from "@/lib/ids/ids";
+import { defineJob, noPayload } from "@/lib/jobs/job";
 import { checkExternalScore, FETCH_EXTERNAL_QUEUE, recordExternalFetchFailure } from "./external-score";
 import { createTmdbClient, type TmdbClient } from "./tmdb-client";
 
@@ -11,11 +13,12 @@ export { FETCH_EXTERNAL_QUEUE } from "./external-score";
 export const FETCH_EXTERNAL_FAILED_QUEUE = "trends.fetch-external.failed";
 export const REFRESH_EXTERNAL_QUEUE = "trends.refresh-external";
 
-export interface FetchExternalData {
-  movieId: string;
+const fetchExternalPayload = z.object({
+  movieId: idSchema,
   /** Unique per send, so the failure handler can find this very job and its error. */
-  requestId: string;
-}
+  requestId: z.uuid(),
+});
+export type FetchExternalData = z.infer<typeof fetchExternalPayload>;
 
 /** The TMDB client the environment asks for, or null without a key (the own-ratings fallback). */
 export function tmdbClientFromEnv(e: Env = env()): TmdbClient | null {
@@ -26,9 +29,10 @@ export function tmdbClientFromEnv(e: Env = env()): TmdbClient | null {
  * Fetches one movie's external score. TMDB being unavailable makes the job fail, so pg-boss
  * retries it with exponential backoff; after the last retry it lands in FETCH_EXTERNAL_FAILED_QUEUE.
  */
-export function createFetchExternalJob(options: { tmdb: () => TmdbClient | null; retryLimit?: number; retryDelaySeconds?: number }): JobDefinition<FetchExternalData> {
-  return {
+export function createFetchExternalJob(options: { tmdb: () => TmdbClient | null; retryLimit?: number; retryDelaySeconds?: number }) {
+  return defineJob({
     queue: FETCH_EXTERNAL_QUEUE,
+    payload: fetchExternalPayload,
     // 30 s, 1 min, 2 min, 4 min (with jitter): a TMDB outage of a few minutes costs no dead letter.
     retryLimit: options.retryLimit ?? 4,
     retryDelaySeconds: options.retryDelaySeconds ?? 30,
@@ -39,13 +43,14 @@ export function createFetchExternalJob(options: { tmdb: () => TmdbClient | null;
       if (result.outcome === "retry") throw new Error(result.message);
       return result;
     },
-  };
+  });
 }
 
 export const fetchExternalScoreJob = createFetchExternalJob({ tmdb: () => tmdbClientFromEnv() });
 
-export const fetchExternalFailedJob: JobDefinition<FetchExternalData> = {
+export const fetchExternalFailedJob = defineJob({
   queue: FETCH_EXTERNAL_FAILED_QUEUE,
+  payload: fetchExternalPayload,
   pollingIntervalSeconds: 2,
   async run(data, { db, boss, now }) {
     const [original] = await boss.findJobs<FetchExternalData>(FETCH_EXTERNAL_QUEUE, { data: { requestId: data.requestId } });
@@ -54,16 +59,17 @@ export const fetchExternalFailedJob: JobDefinition<FetchExternalData> = {
     await recordExternalFetchFailure(db, data.movieId, { error, attempts: (original?.retryCount ?? 0) + 1, now });
     return { deadLettered: data.movieId };
   },
-};
+});
 
 /** Every day, every registered movie's external score is fetched again, so none goes stale. */
-export const refreshExternalScoresJob: JobDefinition = {
+export const refreshExternalScoresJob = defineJob({
   queue: REFRESH_EXTERNAL_QUEUE,
+  payload: noPayload,
   cron: "15 4 * * *",
   async run(_data, { db, boss }) {
     return { queued: await enqueueExternalFetch(boss, await registeredMovieIds(db)) };
   },
-};
+});
 
 const INSERT_CHUNK = 500;
 
@@ -76,4 +82,4 @@ export async function enqueueExternalFetch(boss: PgBoss, movieIds: string[]): Pr
   return movieIds.length;
 }
 
-export const trendJobs: JobDefinition[] = [fetchExternalScoreJob as JobDefinition, fetchExternalFailedJob as JobDefinition, refreshExternalScoresJob];
+export const trendJobs = [fetchExternalScoreJob, fetchExternalFailedJob, refreshExternalScoresJob];
