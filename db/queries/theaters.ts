@@ -95,6 +95,11 @@ export async function countSeatsOf(db: Db, theaterId: string): Promise<number> {
 }
 
 /** Names, cities and zones of these theaters, in the order given (missing ones left out). */
+/** What a showtime batch needs of its theaters: the turnover after each show, and the seats to ticket. */
+export async function findTheaterCapacities(db: Db, ids: string[]) {
+  return db.select({ id: theaters.id, turnoverMinutes: theaters.turnoverMinutes, seatCount: theaters.seatCount }).from(theaters).where(inArray(theaters.id, ids));
+}
+
 export async function findTheaterNames(db: Db, ids: string[]) {
   if (!ids.length) return [];
   const rows = await db.select({ id: theaters.id, name: theaters.name, city: theaters.city, timeZone: theaters.timeZone }).from(theaters).where(inArray(theaters.id, ids));

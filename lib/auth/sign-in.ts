@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
+import { PG_UNIQUE_VIOLATION, pgErrorCode } from "@/db/errors";
 import { hitRateLimit, readRateLimit } from "@/db/queries/rate-limits";
 import { createUser, findUserByEmail } from "@/db/queries/users";
 import { AppError } from "@/lib/errors/app-error";
@@ -54,7 +55,7 @@ export async function signUpViewer(db: Db, input: SignUpInput, clientAddress: st
     return await createUser(db, { id: randomUUID(), email: input.email, passwordHash, role: "viewer", displayName: input.displayName });
   } catch (cause) {
     // Two sign-ups with the same email at once: the unique index decides.
-    if (String((cause as { cause?: { code?: string } })?.cause?.code ?? (cause as { code?: string }).code) === "23505") {
+    if (pgErrorCode(cause) === PG_UNIQUE_VIOLATION) {
       throw new AppError("conflict:email", "An account with this email already exists. Sign in instead.", { fields: { email: "Already registered" } });
     }
     throw cause;

@@ -4,7 +4,7 @@ import * as moviesDb from "@/db/queries/movies";
 import * as theatersDb from "@/db/queries/theaters";
 import { countUpcomingShowtimesIn } from "@/db/queries/showtimes";
 import { AppError } from "@/lib/errors/app-error";
-import { pgErrorCode } from "@/lib/showtimes/run-batch";
+import { PG_FOREIGN_KEY_VIOLATION, PG_RESTRICT_VIOLATION, pgErrorCode } from "@/db/errors";
 import type { CreateMovie, CreateTheater, UpdateMovie, UpdateTheater } from "./contract";
 
 /** Catalog writes with their not-found and already-exists errors, shared by the API and the CLI. */
@@ -60,7 +60,7 @@ async function inUseAsConflict<T>(write: () => Promise<T>, kind: "movie" | "thea
     return await write();
   } catch (error) {
     // 23503: foreign key violation; 23001: the RESTRICT rule of one (showtimes → movies, theaters).
-    if (["23503", "23001"].includes(pgErrorCode(error) ?? "")) {
+    if ([PG_FOREIGN_KEY_VIOLATION, PG_RESTRICT_VIOLATION].includes(pgErrorCode(error) ?? "")) {
       throw new AppError(`conflict:${kind}_in_use`, `The ${kind} '${id}' has showtimes and cannot be deleted`, { fields: { id: "Has showtimes" } });
     }
     throw error;

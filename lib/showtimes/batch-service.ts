@@ -1,14 +1,12 @@
 import { createHash } from "node:crypto";
-import { inArray } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { DatabaseHandle, Db } from "@/db/client";
 import { findMovie } from "@/db/queries/movies";
 import { batchExists, findBatch, findBatchByIdempotencyKey, findStalledBatches, findWaitingBatchesCreatedBefore, insertBatch, lastBatchEventSeq } from "@/db/queries/showtimes";
-import { theaters, type BatchRequest } from "@/db/schema";
+import { findTheaterCapacities } from "@/db/queries/theaters";
+import type { BatchRequest } from "@/db/schema";
 import { AppError } from "@/lib/errors/app-error";
-import type { DatabaseHandle } from "@/db/client";
-import type { BatchProgress } from "./contract";
 import { assertBatchSize, groupStartTimes, planBatch, startTimesPerTheater } from "./batch-request";
-import type { CreateBatchInput } from "./contract";
+import type { BatchProgress, CreateBatchInput } from "./contract";
 import { finishWithError, ProgressPublisher } from "./run-batch";
 
 export const CREATE_BATCH_QUEUE = "showtimes.create-batch";
@@ -40,7 +38,7 @@ export async function submitShowtimeBatch(
 
   const movie = await findMovie(db, input.movieId);
   if (!movie) throw new AppError("not_found:movie", `No movie with id '${input.movieId}'`, { fields: { movieId: "Not found" } });
-  const found = await db.select({ id: theaters.id, turnoverMinutes: theaters.turnoverMinutes, seatCount: theaters.seatCount }).from(theaters).where(inArray(theaters.id, input.theaterIds));
+  const found = await findTheaterCapacities(db, input.theaterIds);
   const byId = new Map(found.map((t) => [t.id, t]));
   const missing = input.theaterIds.map((id, i) => [id, i] as const).filter(([id]) => !byId.has(id));
   if (missing.length) {

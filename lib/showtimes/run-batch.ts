@@ -1,4 +1,6 @@
 import type { DatabaseHandle, Db } from "@/db/client";
+import { PG_EXCLUSION_VIOLATION, pgErrorCode } from "@/db/errors";
+import { findTheaterCapacities } from "@/db/queries/theaters";
 import {
   claimWaitingBatch,
   findBatch,
@@ -11,11 +13,8 @@ import {
   updateBatch,
   type ExistingShowtime,
 } from "@/db/queries/showtimes";
-import { theaters } from "@/db/schema";
-import type { BatchPhase, BatchStatus, ConflictingShowtime } from "./contract";
-import { inArray } from "drizzle-orm";
 import { logger } from "@/lib/log/logger";
-import type { BatchProgress } from "./contract";
+import type { BatchPhase, BatchProgress, BatchStatus, ConflictingShowtime } from "./contract";
 import { BATCH_PROGRESS_CHANNEL } from "./progress";
 import { startTimesOfRequest } from "./batch-request";
 import { matchConflicts, planSlot, type Slot } from "./conflicts";
@@ -61,7 +60,7 @@ export async function runShowtimeBatch(deps: BatchRunDeps, batchId: string): Pro
   const heartbeat = handle.driver === "postgres" ? setInterval(() => void touchBatchHeartbeat(db, batchId, deps.now()).catch(() => {}), HEARTBEAT_MS) : undefined;
   try {
     const turnovers = new Map(
-      (await db.select({ id: theaters.id, turnoverMinutes: theaters.turnoverMinutes, seatCount: theaters.seatCount }).from(theaters).where(inArray(theaters.id, batch.request.theaterIds))).map((t) => [t.id, t]),
+      (await findTheaterCapacities(db, batch.request.theaterIds)).map((t) => [t.id, t]),
     );
     const startTimesByTheater = startTimesOfRequest(batch.request);
     const slots: Slot[] = Object.entries(startTimesByTheater).flatMap(([theaterId, times]) =>
@@ -93,7 +92,7 @@ export async function runShowtimeBatch(deps: BatchRunDeps, batchId: string): Pro
       });
     } catch (error) {
       if (error instanceof ConflictFound) return await finishFailed(deps, progress, batchId, error.conflicts);
-      if (pgErrorCode(error) === "23P01") {
+      if (pgErrorCode(error) === PG_EXCLUSION_VIOLATION) {
         // Another batch committed an overlapping showtime after our check: report what we hit now.
         const busy = await findShowtimesBusyDuring(db, slots);
         return await finishFailed(deps, progress, batchId, describeConflicts(slots, busy));
@@ -160,14 +159,6 @@ function ticketChunks(startTimesByTheater: Record<string, string[]>, theaterInfo
   }
   if (current.length) chunks.push(current);
   return chunks;
-}
-
-export function pgErrorCode(error: unknown): string | undefined {
-  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string") return code;
-  }
-  return undefined;
 }
 
 type Totals = Pick<BatchProgress, "transactionId" | "totalShowtimes" | "totalTickets">;

@@ -13,7 +13,7 @@ import { groupBy } from "@/lib/collections/group-by";
 import { AppError } from "@/lib/errors/app-error";
 import { page } from "@/lib/http/pagination";
 import { logger } from "@/lib/log/logger";
-import { pgErrorCode } from "@/lib/showtimes/run-batch";
+import { PG_FOREIGN_KEY_VIOLATION, pgErrorCode } from "@/db/errors";
 import type { RegisteredTrendMovie, TrendHistory, TrendHistoryQuery, TrendItem, TrendListQuery, TrendPage, ViewAccepted } from "./contract";
 import { placeholderTitle } from "./external-score";
 import { ACTIVITY_WEIGHTS, decay } from "./formulas";
@@ -56,7 +56,7 @@ export async function addView(db: Db, target: { movieId?: string; tmdbId?: numbe
   const movieId = await resolveMovieId(db, target);
   const state = await addMovieView(db, movieId, { trending: ACTIVITY_WEIGHTS.view, at: options.now, day: utcDay(options.now) }, options.halfLifeHours).catch((error) => {
     // 23503: the movie was deleted between the lookup and the write.
-    if (pgErrorCode(error) === "23503") throw new AppError("not_found:movie", `No movie with id '${movieId}'`, { fields: { [target.movieId !== undefined ? "movieId" : "tmdbId"]: "Not found" } });
+    if (pgErrorCode(error) === PG_FOREIGN_KEY_VIOLATION) throw new AppError("not_found:movie", `No movie with id '${movieId}'`, { fields: { [target.movieId !== undefined ? "movieId" : "tmdbId"]: "Not found" } });
     throw error;
   });
   return {

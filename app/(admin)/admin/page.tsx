@@ -1,22 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { count } from "drizzle-orm";
 import { getDb } from "@/db";
-import { apiTokens, movies, ratings, theaters, users } from "@/db/schema";
+import { countOverview } from "@/db/queries/overview";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Admin" };
 
 export default async function AdminOverviewPage() {
-  const db = await getDb();
-  const countOf = async (table: typeof movies | typeof theaters | typeof users | typeof ratings | typeof apiTokens) => (await db.select({ n: count() }).from(table))[0]?.n ?? 0;
-  const [movieCount, theaterCount, userCount, ratingCount, tokenCount] = await Promise.all([countOf(movies), countOf(theaters), countOf(users), countOf(ratings), countOf(apiTokens)]);
+  const counts = await countOverview(await getDb());
   const cards = [
-    { label: "Movies", value: movieCount, href: "/admin/movies" },
-    { label: "Theaters", value: theaterCount, href: "/admin/theaters" },
-    { label: "Users", value: userCount, href: "/admin/users" },
-    { label: "Ratings", value: ratingCount, href: null },
-    { label: "API tokens", value: tokenCount, href: "/admin/tokens" },
+    { label: "Movies", value: counts.movies, href: "/admin/movies" },
+    { label: "Theaters", value: counts.theaters, href: "/admin/theaters" },
+    { label: "Users", value: counts.users, href: "/admin/users" },
+    { label: "Ratings", value: counts.ratings, href: null },
+    { label: "API tokens", value: counts.apiTokens, href: "/admin/tokens" },
   ];
   return (
     <div>
