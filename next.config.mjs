@@ -10,6 +10,10 @@ const nextConfig = {
     "prom-client",
     "postgres",
   ],
+  // The pages/api event routes bundle their dependencies as the App Router does (the packages above
+  // stay external). Loaded as an external, "server-only" would resolve with Node's default
+  // conditions to its throwing entry; bundled, Next gives server code its empty one.
+  bundlePagesRouterDependencies: true,
   poweredByHeader: false,
   typedRoutes: false,
 };

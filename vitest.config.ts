@@ -14,7 +14,8 @@ const shared = {
 };
 
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  // Tests run server modules outside Next.js: "server-only" resolves as it does in a server bundle.
+  resolve: { alias: { "@": path.resolve(import.meta.dirname), "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js") } },
   test: {
     pool: "forks",
     globalSetup: ["./test/global-setup.ts"],

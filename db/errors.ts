@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * What a Postgres error means, whichever driver raised it (PGlite and postgres.js put the SQLSTATE
  * in `code`; drizzle wraps them in an error whose `cause` is the driver's).

@@ -1,4 +1,5 @@
-import { databaseOptionsFromEnv, env } from "@/lib/config/env";
+import "server-only";
+import { databaseOptionsFromEnv } from "@/lib/config/env";
 import { logger } from "@/lib/log/logger";
 import { openDatabase, type DatabaseHandle, type Db } from "./client";
 import { claimDataDir } from "./data-dir-lock";
@@ -30,10 +31,6 @@ export function getDatabase(): Promise<DatabaseHandle> {
 
 export async function getDb(): Promise<Db> {
   return (await getDatabase()).db;
-}
-
-export function isEmbedded(): boolean {
-  return !env().DATABASE_URL;
 }
 
 /** Makes this process use an already opened database (tests, CLI commands that opened their own). */

@@ -1,3 +1,4 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
@@ -37,4 +38,9 @@ export async function migrationState(handle: DatabaseHandle): Promise<{ expected
   } catch {
     return { expected: journal.entries.length, applied: 0 };
   }
+}
+
+/** One round trip to the database: is it there and answering? */
+export async function pingDatabase(handle: DatabaseHandle): Promise<void> {
+  await handle.db.execute(sql`select 1`);
 }

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "../client";
 import type { TokenScope } from "@/lib/auth/contract";
@@ -46,10 +47,5 @@ export async function revokeApiToken(db: Db, id: string, at: Date) {
     .set({ revokedAt: at })
     .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
     .returning(publicTokenColumns);
-  return token ?? null;
-}
-
-export async function findApiToken(db: Db, id: string) {
-  const [token] = await db.select(publicTokenColumns).from(apiTokens).where(eq(apiTokens.id, id)).limit(1);
   return token ?? null;
 }

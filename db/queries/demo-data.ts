@@ -1,3 +1,4 @@
+import "server-only";
 import { and, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { movies, ratings, showtimeBatches, showtimes, tags, theaters, tickets, users } from "../schema";

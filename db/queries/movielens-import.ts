@@ -1,3 +1,4 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import type { LinkRecord, MovieRecord, RatingRecord, TagRecord } from "@/lib/movielens/parse";
 import { rowsOf, type Db } from "../client";

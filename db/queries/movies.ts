@@ -1,3 +1,4 @@
+import "server-only";
 import { and, arrayContains, asc, count, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { movies } from "../schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { count } from "drizzle-orm";
 import type { Db } from "../client";
 import { apiTokens, movies, ratings, theaters, users } from "../schema";

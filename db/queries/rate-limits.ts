@@ -1,3 +1,4 @@
+import "server-only";
 import { eq, lt, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { rateLimits } from "../schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, count, desc, eq, gt, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { rowsOf } from "../client";
@@ -113,7 +114,6 @@ export const batchColumns = {
   heartbeatAt: showtimeBatches.heartbeatAt,
 };
 
-export type BatchRecord = Awaited<ReturnType<typeof findBatch>> & {};
 
 /** Creates the batch and its first event ("waiting") together. */
 export async function insertBatch(

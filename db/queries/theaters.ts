@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, count, eq, gte, ilike, inArray, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { seats, theaters } from "../schema";

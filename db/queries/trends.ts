@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, avg, count, desc, eq, gte, inArray, isNotNull, lte, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { movieDailyActivity, movies, movieTrends, ratings } from "../schema";

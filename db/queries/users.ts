@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, count, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import type { Role } from "@/lib/auth/contract";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { events, movies, ratings, userFeatures } from "../schema";

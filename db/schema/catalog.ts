@@ -71,7 +71,6 @@ export const ratings = pgTable(
     check("ratings_range", sql`${t.rating} >= 0.5 and ${t.rating} <= 5`),
   ],
 );
-export type Rating = typeof ratings.$inferSelect;
 
 export const tags = pgTable(
   "tags",

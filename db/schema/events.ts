@@ -34,7 +34,6 @@ export const events = pgTable(
     index("events_unprocessed_idx").on(t.id).where(sql`${t.processedAt} is null`),
   ],
 );
-export type AudienceEvent = typeof events.$inferSelect;
 
 /** Per-user features, kept up to date by the worker and rebuilt from raw events on demand. */
 export const userFeatures = pgTable("user_features", {

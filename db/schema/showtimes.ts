@@ -101,4 +101,3 @@ export const tickets = pgTable(
   },
   (t) => [primaryKey({ columns: [t.showtimeId, t.seatId] })],
 );
-export type Ticket = typeof tickets.$inferSelect;

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Role, TokenScope } from "./contract";
 import { AppError } from "@/lib/errors/app-error";
 

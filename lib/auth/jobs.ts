@@ -1,3 +1,4 @@
+import "server-only";
 import { pruneRateLimits } from "@/db/queries/rate-limits";
 import { defineJob, noPayload } from "@/lib/jobs/job";
 

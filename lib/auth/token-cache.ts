@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Services send many requests a second with one token; looking it up once every few seconds
  * instead of on each request takes a database query off every call. Revoking a token forgets it

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/db/client";
 import { insertApiToken, revokeApiToken } from "@/db/queries/api-tokens";
 import { AppError } from "@/lib/errors/app-error";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/db/client";
 import { countAdmins, findUserById, setUserRole } from "@/db/queries/users";
 import { AppError } from "@/lib/errors/app-error";

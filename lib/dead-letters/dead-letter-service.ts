@@ -1,3 +1,4 @@
+import "server-only";
 import type { PgBoss } from "pg-boss";
 import type { Db } from "@/db/client";
 import { findDeadLetter, markEventsUnprocessed, resolveDeadLetter } from "@/db/queries/events";

@@ -1,3 +1,4 @@
+import "server-only";
 import { requireActor } from "@/lib/auth/actor";
 import { apiRoute, json, readJson } from "@/lib/http/api-route";
 import { getBoss } from "@/lib/jobs/runtime";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { PgBoss } from "pg-boss";
 import { env } from "@/lib/config/env";
 import { defineJob, noPayload } from "@/lib/jobs/job";

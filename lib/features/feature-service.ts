@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/db/client";
 import { appliedEventsOfUserSince, currentRatingsOf, findUserFeatures, genresOfMovies, latestAppliedEvents, lockUserFeatures, saveUserFeatures } from "@/db/queries/events";
 import { findUserById } from "@/db/queries/users";

@@ -1,7 +1,7 @@
-import { sql } from "drizzle-orm";
+import "server-only";
 import type { PgBoss } from "pg-boss";
 import type { DatabaseHandle } from "@/db/client";
-import { migrationState } from "@/db/migrate";
+import { migrationState, pingDatabase } from "@/db/migrate";
 import type { WorkerThreadState } from "@/lib/jobs/worker-thread-host";
 import type { ComponentHealth, ComponentStatus } from "./contract";
 
@@ -17,7 +17,7 @@ async function timed(check: () => Promise<Omit<ComponentHealth, "latencyMs">>): 
 
 export function checkDatabase(handle: DatabaseHandle): Promise<ComponentHealth> {
   return timed(async () => {
-    await handle.db.execute(sql`select 1`);
+    await pingDatabase(handle);
     const { expected, applied } = await migrationState(handle);
     if (applied < expected) return { status: "degraded", detail: `${applied} of ${expected} migrations applied` };
     return { status: "ok", detail: `${handle.driver}, ${applied} migrations` };

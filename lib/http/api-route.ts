@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { getDb, type Db } from "@/db";
@@ -125,11 +126,17 @@ async function readTextWithin(request: Request, maxBytes: number): Promise<strin
   return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
-/** Parses the query string; repeated keys become arrays only where the schema expects one. */
+/**
+ * Parses the query string. A key given once is a string; a key given more than once is a list,
+ * which a field that takes one value refuses (a 400 naming it) rather than silently keeping one.
+ */
 export function readQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
-  const url = new URL(request.url);
-  const value: Record<string, string> = {};
-  for (const [key, v] of url.searchParams) value[key] = v;
+  const params = new URL(request.url).searchParams;
+  const value: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const all = params.getAll(key);
+    value[key] = all.length === 1 ? all[0]! : all;
+  }
   return parseWith(schema, value, "query");
 }
 

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Bodies we already hold whole, kept with the Request or Response that carries them, so that our
  * own code on both ends (readJson, and the pages/api adapter in ./node-api-route.ts) takes the

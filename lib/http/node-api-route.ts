@@ -1,3 +1,4 @@
+import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { AppError } from "@/lib/errors/app-error";
 import { errorResponse, tooLarge } from "./api-route";

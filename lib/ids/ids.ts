@@ -12,7 +12,3 @@ export const idSchema = describeField(
   z.string().regex(ID_PATTERN, "Must be 1–64 characters: letters, digits, and . _ : - (not first)"),
   "1–64 characters: letters, digits and . _ : - (not first). A MovieLens id such as \"296\", or one from another system.",
 );
-
-export function newId(random: () => string = () => crypto.randomUUID()): string {
-  return random();
-}

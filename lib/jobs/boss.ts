@@ -1,3 +1,4 @@
+import "server-only";
 import { PgBoss, fromPglite } from "pg-boss";
 import { serverUrlOf, type DatabaseHandle } from "@/db/client";
 import { logger } from "@/lib/log/logger";

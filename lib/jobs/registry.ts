@@ -1,3 +1,4 @@
+import "server-only";
 import type { PgBoss } from "pg-boss";
 import type { DatabaseHandle } from "@/db/client";
 import { authJobs } from "@/lib/auth/jobs";

@@ -1,3 +1,4 @@
+import "server-only";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
@@ -117,7 +118,8 @@ function spawnJobWorkerThread(data: WorkerThreadData): Worker {
   // as a thread's entry by itself: tsx does.
   if (!process.env.NEXT_RUNTIME) {
     const entry = path.join(path.dirname(fileURLToPath(import.meta.url)), "worker-thread.ts");
-    return new Worker(`require("tsx/cjs"); require(${JSON.stringify(entry)});`, { eval: true, name, workerData: data });
+    // "server-only" resolves as in a server bundle (the react-server condition), as in the process.
+    return new Worker(`require("tsx/cjs"); require(${JSON.stringify(entry)});`, { eval: true, name, workerData: data, execArgv: [...process.execArgv, "--conditions=react-server"] });
   }
   // In Next.js, Turbopack bundles the entry named in exactly this form (`next dev` and `next build`).
   return new Worker(new URL("./worker-thread.ts", import.meta.url), { name, workerData: data });

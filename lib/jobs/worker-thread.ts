@@ -1,3 +1,4 @@
+import "server-only";
 import { parentPort, workerData } from "node:worker_threads";
 import { setProcessDatabase } from "@/db";
 import { openDatabase } from "@/db/client";

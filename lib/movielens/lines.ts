@@ -1,3 +1,4 @@
+import "server-only";
 import fs from "node:fs";
 import { StringDecoder } from "node:string_decoder";
 import { MovielensFormatError } from "./errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { AppError, type FieldErrors } from "@/lib/errors/app-error";
 import { MAX_SHOWTIMES_PER_BATCH, type CreateBatchInput } from "./contract";
 import { overlapsWithinRequest, planSlot, type Slot } from "./conflicts";

@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash } from "node:crypto";
 import type { DatabaseHandle, Db } from "@/db/client";
 import { findMovie } from "@/db/queries/movies";

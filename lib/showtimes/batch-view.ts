@@ -1,3 +1,4 @@
+import "server-only";
 import type { findBatch } from "@/db/queries/showtimes";
 import { startTimesOfRequest } from "./batch-request";
 

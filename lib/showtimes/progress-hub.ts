@@ -1,3 +1,4 @@
+import "server-only";
 import type { DatabaseHandle } from "@/db/client";
 import { batchProgressAfter } from "@/db/queries/showtimes";
 import { logger } from "@/lib/log/logger";

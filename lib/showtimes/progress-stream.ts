@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/db/client";
 import { batchProgressAfter } from "@/db/queries/showtimes";
 import { isTerminalStatus, type BatchProgress } from "./contract";

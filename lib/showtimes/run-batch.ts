@@ -1,3 +1,4 @@
+import "server-only";
 import type { DatabaseHandle, Db } from "@/db/client";
 import { PG_EXCLUSION_VIOLATION, pgErrorCode } from "@/db/errors";
 import { findTheaterCapacities } from "@/db/queries/theaters";

@@ -118,6 +118,12 @@ describe("bad input gets a 4xx naming the field and writes nothing", () => {
     expect(badId.status).toBe(400);
     expect(badId.body.error.fields).toHaveProperty("path.id");
   });
+
+  it("refuses a query parameter given twice instead of silently keeping one of them", async () => {
+    const res = await call(movieRoutes.GET, { path: "/api/v1/movies?sort=title&sort=-year" });
+    expect(res.status).toBe(400);
+    expect(Object.keys(res.body.error.fields)).toEqual(["query.sort"]);
+  });
 });
 
 describe("theaters API", () => {
