@@ -2,3 +2,4 @@ export * from "./users";
 export * from "./catalog";
 export * from "./showtimes";
 export * from "./events";
+export * from "./recs";

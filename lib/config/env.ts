@@ -24,6 +24,13 @@ const envSchema = z.object({
   // How fast "trending now" forgets: activity counts half after this many hours.
   TREND_HALF_LIFE_HOURS: z.coerce.number().positive().max(24 * 365).default(24),
   TMDB_BASE_URL: z.string().url().default("https://api.themoviedb.org/3"),
+  // Which model GET /recommend uses when the caller names none (experiments aside).
+  RECS_DEFAULT_MODEL: z.enum(["als", "hybrid", "ease", "popular"]).default("als"),
+  // Full training of every algorithm, and the nightly precomputation of active users' lists (UTC).
+  RECS_TRAIN_CRON: z.string().min(9).default("0 0 * * *"),
+  RECS_PRECOMPUTE_CRON: z.string().min(9).default("30 0 * * *"),
+  // How long logged recommendation sessions are kept (whole days are dropped).
+  RECS_SESSION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
 });
 
 export type Env = z.infer<typeof envSchema>;

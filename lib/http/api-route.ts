@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { getDb, type Db } from "@/db";
+import { getDatabase, type DatabaseHandle, type Db } from "@/db";
 import { authenticate } from "@/lib/auth/authenticate";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, isAppError } from "@/lib/errors/app-error";
@@ -14,6 +14,8 @@ export interface ApiContext<P> {
   params: P;
   requestId: string;
   db: Db;
+  /** The database handle, for what needs more than queries (LISTEN/NOTIFY). */
+  handle: DatabaseHandle;
   now: Date;
   /** The caller, resolved on first use (session cookie or API token). */
   actor(): Promise<Actor | null>;
@@ -38,15 +40,17 @@ export function apiRoute<P extends z.ZodType = z.ZodType<Record<string, never>>>
       try {
         const rawParams = segment ? await segment.params : {};
         const params = options.params ? parseWith(options.params, rawParams, "path") : rawParams;
-        const db = await getDb().catch((cause) => {
+        const handle = await getDatabase().catch((cause) => {
           throw new AppError("unavailable:database", "The database is not reachable", { cause });
         });
+        const db = handle.db;
         let actor: Promise<Actor | null> | undefined;
         return await handler({
           request,
           params: params as z.infer<P>,
           requestId,
           db,
+          handle,
           now: new Date(),
           actor: () => (actor ??= authenticate(request, db)),
         });

@@ -6,15 +6,16 @@ import { zodFieldErrors } from "@/lib/errors/app-error";
 import { eventJobs } from "@/lib/events/jobs";
 import { logger } from "@/lib/log/logger";
 import { metrics } from "@/lib/metrics/registry";
+import { recsJobs, recsStartupHooks } from "@/lib/recs/jobs";
 import { showtimeJobs, showtimeStartupHooks } from "@/lib/showtimes/jobs";
 import { trendJobs } from "@/lib/trends/jobs";
 import type { JobDefinition, JobDeps, StartupHook } from "./job";
 
 /** Every job the app knows, from each domain's lib/<domain>/jobs.ts. */
-export const jobDefinitions: JobDefinition[] = [...authJobs, ...showtimeJobs, ...eventJobs, ...trendJobs];
+export const jobDefinitions: JobDefinition[] = [...authJobs, ...showtimeJobs, ...eventJobs, ...trendJobs, ...recsJobs];
 
 /** What a process does before its workers start, from each domain's jobs.ts. */
-export const startupHooks: StartupHook[] = [...showtimeStartupHooks];
+export const startupHooks: StartupHook[] = [...showtimeStartupHooks, ...recsStartupHooks];
 
 export async function createQueues(boss: PgBoss, definitions: JobDefinition[] = jobDefinitions) {
   for (const job of definitions) {

@@ -2,6 +2,7 @@ import "server-only";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { inNextBundle, threadFromSource } from "./source-thread";
 import { logger } from "@/lib/log/logger";
 import type { JobOutcome, JobOutcomeObserver } from "./registry";
 
@@ -114,13 +115,6 @@ export function startJobWorkerThread(options: WorkerThreadOptions): JobWorkerThr
 
 function spawnJobWorkerThread(data: WorkerThreadData): Worker {
   const name = "marquee-jobs";
-  // Outside Next.js (Vitest, tsx scripts) we run from TypeScript sources, which Node cannot load
-  // as a thread's entry by itself: tsx does.
-  if (!process.env.NEXT_RUNTIME) {
-    const entry = path.join(path.dirname(fileURLToPath(import.meta.url)), "worker-thread.ts");
-    // "server-only" resolves as in a server bundle (the react-server condition), as in the process.
-    return new Worker(`require("tsx/cjs"); require(${JSON.stringify(entry)});`, { eval: true, name, workerData: data, execArgv: [...process.execArgv, "--conditions=react-server"] });
-  }
-  // In Next.js, Turbopack bundles the entry named in exactly this form (`next dev` and `next build`).
+  if (!inNextBundle()) return threadFromSource(path.join(path.dirname(fileURLToPath(import.meta.url)), "worker-thread.ts"), { name, workerData: data });
   return new Worker(new URL("./worker-thread.ts", import.meta.url), { name, workerData: data });
 }

@@ -4,6 +4,7 @@ import { deadLetterApi } from "@/lib/dead-letters/operations";
 import { eventApi } from "@/lib/events/operations";
 import { featureApi } from "@/lib/features/operations";
 import { healthApi } from "@/lib/health/operations";
+import { recsApi } from "@/lib/recs/operations";
 import { showtimeApi } from "@/lib/showtimes/operations";
 import { trendApi } from "@/lib/trends/operations";
 import type { ApiSection } from "./operation-spec";
@@ -13,7 +14,7 @@ import type { ApiSection } from "./operation-spec";
  * its operations in lib/<domain>/operations.ts with the schemas its routes parse with; a route
  * without an entry fails lib/openapi/completeness.test.ts.
  */
-const sections: ApiSection[] = [catalogApi, showtimeApi, eventApi, featureApi, trendApi, authApi, deadLetterApi, healthApi];
+const sections: ApiSection[] = [catalogApi, showtimeApi, eventApi, featureApi, trendApi, recsApi, authApi, deadLetterApi, healthApi];
 
 export const tags = sections.flatMap((s) => s.tags);
 export const operations = sections.flatMap((s) => s.operations);

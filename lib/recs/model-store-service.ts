@@ -1,0 +1,93 @@
+import "server-only";
+import type { DatabaseHandle } from "@/db/client";
+import { activeModelVersions, loadModelArtifact } from "@/db/queries/recs";
+import { logger } from "@/lib/log/logger";
+import type { RecommenderAlgorithm } from "./contract";
+import { decodeModel, type TrainedModel } from "./model";
+import { MODELS_CHANNEL } from "./channels";
+
+export interface LoadedModel {
+  algorithm: RecommenderAlgorithm;
+  version: number;
+  model: TrainedModel;
+  loadedAt: Date;
+}
+
+/**
+ * The models this process serves: the active version of each algorithm, decoded from Postgres on
+ * first use, and loaded again when any instance says the active versions changed (a training was
+ * activated, an admin rolled back, POST /model/reload). Nothing is ever read from a path.
+ */
+export class ModelStore {
+  private readonly loaded = new Map<RecommenderAlgorithm, LoadedModel>();
+  private queue: Promise<void> = Promise.resolve();
+  private synced = false;
+
+  constructor(private readonly handle: DatabaseHandle) {}
+
+  async start(): Promise<void> {
+    await this.handle.listen(MODELS_CHANNEL, () => {
+      void this.reload().catch((error) => logger.warn({ err: error }, "could not reload the active models"));
+    });
+  }
+
+  /** The active model of an algorithm, or null when none is trained yet. */
+  async get(algorithm: RecommenderAlgorithm): Promise<LoadedModel | null> {
+    if (!this.synced) await this.reload();
+    return this.loaded.get(algorithm) ?? null;
+  }
+
+  /** What is in memory now, for /model/info. */
+  snapshot(): LoadedModel[] {
+    return [...this.loaded.values()].sort((a, b) => a.algorithm.localeCompare(b.algorithm));
+  }
+
+  /**
+   * Brings memory in line with the active versions: loads what changed, drops what was deactivated.
+   * Reloads run one after another, and each reads the active versions afresh, so one asked for
+   * after an activation never answers with what an earlier, still running, reload read.
+   */
+  reload(): Promise<void> {
+    const run = this.queue.then(() => this.sync());
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  private async sync(): Promise<void> {
+    const active = await activeModelVersions(this.handle.db);
+    const wanted = new Set<string>();
+    for (const version of active) {
+      const algorithm = version.algorithm as RecommenderAlgorithm;
+      wanted.add(algorithm);
+      if (this.loaded.get(algorithm)?.version === version.id) continue;
+      const row = await loadModelArtifact(this.handle.db, version.id);
+      if (!row?.artifact || !row.meta) continue;
+      const model = decodeModel(row.meta, new Uint8Array(row.artifact.buffer, row.artifact.byteOffset, row.artifact.byteLength));
+      this.loaded.set(algorithm, { algorithm, version: version.id, model, loadedAt: new Date() });
+      logger.info({ algorithm, version: version.id }, "loaded a recommendation model");
+    }
+    for (const algorithm of [...this.loaded.keys()]) if (!wanted.has(algorithm)) this.loaded.delete(algorithm);
+    this.synced = true;
+  }
+}
+
+const globalForModels = globalThis as unknown as { marqueeModelStore?: Promise<ModelStore> };
+
+/** The process's model store, listening for changes from the first use on. */
+export function getModelStore(handle: DatabaseHandle): Promise<ModelStore> {
+  globalForModels.marqueeModelStore ??= (async () => {
+    const store = new ModelStore(handle);
+    await store.start();
+    return store;
+  })().catch((error) => {
+    globalForModels.marqueeModelStore = undefined;
+    throw error;
+  });
+  return globalForModels.marqueeModelStore;
+}
+
+/** Brings this process's store (if it has one yet) up to date at once, not on the notification. */
+export async function reloadModelStoreIfStarted(): Promise<void> {
+  const store = await globalForModels.marqueeModelStore?.catch(() => undefined);
+  await store?.reload();
+}

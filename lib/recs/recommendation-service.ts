@@ -1,0 +1,203 @@
+import "server-only";
+import type { DatabaseHandle, Db } from "@/db/client";
+import { listGenres } from "@/db/queries/movies";
+import {
+  activeUserIds,
+  findCachedList,
+  findFavoriteGenres,
+  insertSessions,
+  interactionRows,
+  movieCards,
+  recentReleases,
+  saveCachedLists,
+  saveFavoriteGenres,
+  topMoviesInGenres,
+} from "@/db/queries/recs";
+import { findUserById } from "@/db/queries/users";
+import type { CachedRecommendation } from "@/db/schema";
+import { KNOWN_GENRES } from "@/lib/catalog/contract";
+import { env } from "@/lib/config/env";
+import { AppError } from "@/lib/errors/app-error";
+import { logger } from "@/lib/log/logger";
+import { composeList, type HistoryEntry } from "./compose-list";
+import { MAX_RECOMMENDATIONS, recommenderAlgorithms, type Recommendations, type RecommenderAlgorithm, type SimilarMovies } from "./contract";
+import { similarItems } from "./model";
+import { getModelStore, type LoadedModel } from "./model-store-service";
+import { moviesNamedIn, reasonPhrases } from "./reasons";
+import { newSessionId } from "./session-id";
+import { scoreRange, topK } from "./top-k";
+import { genresForUser } from "./user-genres";
+
+export interface RecsContext {
+  db: Db;
+  handle: DatabaseHandle;
+  now: Date;
+}
+
+/** A recent release is one from the last half year; the newest the user does not know gets a slot. */
+const RECENT_RELEASE_DAYS = 183;
+
+export async function historyOf(db: Db, userId: string): Promise<HistoryEntry[]> {
+  return (await interactionRows(db, { userId })).map(({ movieId, weight, kind }) => ({ movieId, weight, kind }));
+}
+
+/**
+ * A user's list of `size` from one model, rendered (titles and reasons), fresh from their current
+ * history: what the cache holds and what a cache miss answers.
+ */
+export async function computeList(ctx: RecsContext, loaded: LoadedModel, userId: string, size: number): Promise<CachedRecommendation[]> {
+  const { db, now } = ctx;
+  const model = loaded.model;
+  const [history, picked, recent] = await Promise.all([
+    historyOf(db, userId),
+    findFavoriteGenres(db, userId),
+    recentReleases(db, { since: new Date(now.getTime() - RECENT_RELEASE_DAYS * 86_400_000).toISOString().slice(0, 10), limit: 20 }),
+  ]);
+  const genres = genresForUser(picked?.genres, history, (movieId) => {
+    const index = model.lookup.itemIndex.get(movieId);
+    return index === undefined ? undefined : model.itemGenres[index];
+  });
+  const known = new Set(history.map((h) => h.movieId));
+  const entries = composeList({ model, userId, history, genres, size, recentRelease: recent.find((r) => !known.has(r.id))?.id ?? null });
+  const cards = new Map((await movieCards(db, [...new Set(entries.flatMap((e) => [e.movieId, ...moviesNamedIn(e.reasons)]))])).map((c) => [c.id, c]));
+  // A movie deleted since the model was trained is left out rather than shown without a title.
+  return entries
+    .filter((e) => cards.has(e.movieId))
+    .map((e) => ({ movieId: e.movieId, title: cards.get(e.movieId)!.title, score: e.score, reasons: reasonPhrases(e.reasons, (id) => cards.get(id)?.title), source: e.source }));
+}
+
+/** Without any trained model yet: the most popular movies in the user's genres, then overall. */
+async function popularWithoutModel(ctx: RecsContext, userId: string, size: number): Promise<CachedRecommendation[]> {
+  const [history, picked] = await Promise.all([historyOf(ctx.db, userId), findFavoriteGenres(ctx.db, userId)]);
+  const cards = new Map((await movieCards(ctx.db, history.map((h) => h.movieId))).map((c) => [c.id, c]));
+  const genres = genresForUser(picked?.genres, history, (id) => cards.get(id)?.genres);
+  const inGenres = await topMoviesInGenres(ctx.db, { genres, excludeUserId: userId, limit: size });
+  const overall = inGenres.length < size ? await topMoviesInGenres(ctx.db, { genres: null, excludeUserId: userId, limit: size }) : [];
+  const seen = new Set<string>();
+  const picks = [...inGenres.map((m) => ({ m, genre: genres.find((g) => m.genres.includes(g)) })), ...overall.map((m) => ({ m, genre: undefined }))].filter(({ m }) => !seen.has(m.movieId) && seen.add(m.movieId));
+  const most = Math.max(1, ...picks.map(({ m }) => m.interactions));
+  return picks.slice(0, size).map(({ m, genre }) => ({ movieId: m.movieId, title: m.title, score: Math.round((m.interactions / most) * 1000) / 1000, reasons: [genre ? `popular in ${genre}` : "popular on Marquee"], source: genre ? "genre" : "popular" }));
+}
+
+/** GET /recommend/{userId}: from the cache when it is still fresh, else computed; logged as a session. */
+export async function recommend(ctx: RecsContext, request: { userId: string; k: number; context: string; model?: RecommenderAlgorithm }): Promise<Recommendations> {
+  const { db, now } = ctx;
+  const algorithm = request.model ?? env().RECS_DEFAULT_MODEL;
+  const loaded = await (await getModelStore(ctx.handle)).get(algorithm);
+  let items: CachedRecommendation[];
+  let cached = false;
+  if (loaded) {
+    const row = await findCachedList(db, request.userId, algorithm);
+    // Fresh: made by the model served now, after the user's events were last applied.
+    const fresh = row && row.modelVersionId === loaded.version && (!row.featuresUpdatedAt || row.computedAt >= row.featuresUpdatedAt) && row.items.length >= request.k;
+    if (fresh) {
+      items = row.items;
+      cached = true;
+    } else {
+      items = await computeList(ctx, loaded, request.userId, MAX_RECOMMENDATIONS);
+      await saveCachedLists(db, [{ userId: request.userId, algorithm, modelVersionId: loaded.version, items, computedAt: now }]);
+    }
+  } else {
+    items = await popularWithoutModel(ctx, request.userId, request.k);
+  }
+  const shown = items.slice(0, request.k);
+  const sessionId = newSessionId(now);
+  await insertSessions(db, [
+    { sessionId, createdAt: now, userId: request.userId, algorithm, modelVersionId: loaded?.version ?? null, context: request.context, movieIds: shown.map((i) => i.movieId), cached },
+  ]);
+  return {
+    userId: request.userId,
+    sessionId,
+    model: algorithm,
+    modelVersion: loaded?.version ?? null,
+    cached,
+    movieIds: shown.map((i) => i.movieId),
+    recommendations: shown.map(({ movieId, title, score, reasons }) => ({ movieId, title, score, reasons })),
+    generatedAt: now.toISOString(),
+    context: request.context,
+  };
+}
+
+/** GET /movies/{id}/similar: item to item from the model; a movie it has not seen, by its genres. */
+export async function similarMovies(ctx: RecsContext, movieId: string, k: number, requested?: RecommenderAlgorithm): Promise<SimilarMovies> {
+  const [movie] = await movieCards(ctx.db, [movieId]);
+  if (!movie) throw new AppError("not_found:movie", `No movie with id '${movieId}'`, { fields: { id: "Not found" } });
+  const store = await getModelStore(ctx.handle);
+  // Popularity has no notion of similar movies: the default model answers, else any that can.
+  const order = [requested ?? env().RECS_DEFAULT_MODEL, ...recommenderAlgorithms].filter((a) => a !== "popular");
+  for (const algorithm of [...new Set(order)]) {
+    const loaded = await store.get(algorithm);
+    if (!loaded) continue;
+    const model = loaded.model;
+    const scores = new Float32Array(model.itemIds.length);
+    const index = model.lookup.itemIndex.get(movieId);
+    if (!similarItems(model, index ?? { genres: movie.genres }, scores)) continue;
+    const top = topK(scores, k);
+    if (!top.indices.length) continue;
+    const { max } = scoreRange(top.scores);
+    const cards = new Map((await movieCards(ctx.db, Array.from(top.indices, (i) => model.itemIds[i]!))).map((c) => [c.id, c]));
+    const items = Array.from(top.indices, (item, i) => ({ item, score: top.scores[i]! }))
+      .filter(({ item }) => cards.has(model.itemIds[item]!))
+      .map(({ item, score }) => {
+        const card = cards.get(model.itemIds[item]!)!;
+        return { movieId: card.id, title: card.title, genres: card.genres, score: Math.max(0, Math.round((max > 0 ? score / max : 0) * 1000) / 1000) };
+      });
+    return { movieId, model: algorithm, modelVersion: loaded.version, items };
+  }
+  return { movieId, model: requested ?? env().RECS_DEFAULT_MODEL, modelVersion: null, items: [] };
+}
+
+/** GET /genres/top: the seed's genres_top, from the catalog and the audience, without a model. */
+export async function topInUserGenres(ctx: RecsContext, userId: string, limit: number) {
+  const [history, picked] = await Promise.all([historyOf(ctx.db, userId), findFavoriteGenres(ctx.db, userId)]);
+  const cards = new Map((await movieCards(ctx.db, history.map((h) => h.movieId))).map((c) => [c.id, c]));
+  const genres = genresForUser(picked?.genres, history, (id) => cards.get(id)?.genres);
+  return { userId, genres, items: await topMoviesInGenres(ctx.db, { genres, excludeUserId: userId, limit }) };
+}
+
+export async function favoriteGenresOf(db: Db, userId: string) {
+  await assertUserExists(db, userId);
+  const row = await findFavoriteGenres(db, userId);
+  return { userId, genres: row?.genres ?? [], updatedAt: row?.updatedAt.toISOString() ?? null };
+}
+
+/** Sets up to three genres, each one the catalog or the forms know; the user's lists follow at once. */
+export async function setFavoriteGenres(db: Db, userId: string, genres: string[], now: Date) {
+  await assertUserExists(db, userId);
+  const known = new Map<string, string>();
+  for (const genre of [...KNOWN_GENRES, ...(await listGenres(db)).map((g) => g.genre)]) known.set(genre.toLowerCase(), genre);
+  const fields: Record<string, string> = {};
+  const canonical = genres.map((genre, i) => {
+    const match = known.get(genre.toLowerCase());
+    if (!match) fields[`genres.${i}`] = `Unknown genre '${genre}'`;
+    return match ?? genre;
+  });
+  if (Object.keys(fields).length) throw new AppError("bad_request:genres", `Unknown genre: ${Object.values(fields)[0]}`, { fields });
+  const row = await saveFavoriteGenres(db, userId, canonical, now);
+  return { userId, genres: row.genres, updatedAt: row.updatedAt.toISOString() };
+}
+
+async function assertUserExists(db: Db, userId: string) {
+  if (!(await findUserById(db, userId))) throw new AppError("not_found:user", `No user with id '${userId}'`, { fields: { userId: "Not found" } });
+}
+
+/** The nightly precomputation: every active user's top 100 from each served model, into the cache. */
+export async function precomputeActiveUsers(ctx: RecsContext, options: { activeDays?: number } = {}) {
+  const users = await activeUserIds(ctx.db, new Date(ctx.now.getTime() - (options.activeDays ?? 30) * 86_400_000));
+  const store = await getModelStore(ctx.handle);
+  let lists = 0;
+  for (const algorithm of recommenderAlgorithms) {
+    const loaded = await store.get(algorithm);
+    if (!loaded) continue;
+    for (const userId of users) {
+      try {
+        const items = await computeList(ctx, loaded, userId, MAX_RECOMMENDATIONS);
+        await saveCachedLists(ctx.db, [{ userId, algorithm, modelVersionId: loaded.version, items, computedAt: new Date() }]);
+        lists++;
+      } catch (error) {
+        logger.warn({ err: error, userId, algorithm }, "could not precompute a list");
+      }
+    }
+  }
+  return { users: users.length, lists };
+}
