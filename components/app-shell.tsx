@@ -24,6 +24,7 @@ export const adminLinks = [
   { href: "/admin/users", label: "Users" },
   { href: "/admin/tokens", label: "API tokens" },
   { href: "/admin/dead-letters", label: "Dead letters" },
+  { href: "/admin/models", label: "Models" },
 ];
 
 /** The frame of every page: brand, navigation for the caller's role, and who is signed in. */

@@ -10,6 +10,7 @@ import { prepareCommand } from "./commands/prepare";
 import { seedCommand } from "./commands/seed";
 import { serveCommand } from "./commands/serve";
 import { tokenCreateCommand } from "./commands/token";
+import { trainCommand } from "./commands/train";
 import { workerCommand } from "./commands/worker";
 
 /** `npm run marquee -- <command>`: every command-line tool of the project, each with --help. */
@@ -22,6 +23,7 @@ const commands: Command[] = [
   tokenCreateCommand,
   adminResetPasswordCommand,
   workerCommand,
+  trainCommand,
   benchShowtimesCommand,
   benchEventsCommand,
 ];

@@ -91,3 +91,22 @@ export async function reloadModelStoreIfStarted(): Promise<void> {
   const store = await globalForModels.marqueeModelStore?.catch(() => undefined);
   await store?.reload();
 }
+
+/**
+ * The health check's view: ok when this instance serves a model for every algorithm that has an
+ * active version, not_configured before the first training, down when one cannot be loaded.
+ */
+export async function describeModels(handle: DatabaseHandle): Promise<{ status: "ok" | "not_configured" | "down" | "degraded"; detail: string }> {
+  try {
+    const store = await getModelStore(handle);
+    const [active] = await Promise.all([activeModelVersions(handle.db), store.reload()]);
+    if (!active.length) return { status: "not_configured", detail: "no recommendation models are trained yet" };
+    const loaded = store.snapshot();
+    const missing = active.filter((v) => !loaded.some((m) => m.algorithm === v.algorithm && m.version === v.id));
+    const served = loaded.map((m) => `${m.algorithm} v${m.version}`).join(", ");
+    if (missing.length) return { status: "degraded", detail: `serving ${served || "nothing"}; not loaded: ${missing.map((v) => `${v.algorithm} v${v.id}`).join(", ")}` };
+    return { status: "ok", detail: `serving ${served}` };
+  } catch (error) {
+    return { status: "down", detail: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -126,3 +126,16 @@ async function publishTrainingProgress(handle: DatabaseHandle, progress: Trainin
   listener?.(progress);
   await handle.notify(TRAINING_PROGRESS_CHANNEL, JSON.stringify({ version: progress.version }));
 }
+
+/**
+ * Trains versions of the given algorithms here and now, one after the other (the CLI and a first
+ * start do; the app queues them instead), and makes each active when asked.
+ */
+export async function trainNow(handle: DatabaseHandle, algorithms: readonly RecommenderAlgorithm[], options: { activate: boolean; hyperparameters?: unknown; onProgress?: (progress: TrainingProgress) => void }) {
+  const results = [];
+  for (const algorithm of algorithms) {
+    const version = await insertModelVersion(handle.db, { algorithm, hyperparameters: hyperparametersFor(algorithm, options.hyperparameters), seed: 1, requestedBy: null });
+    results.push(await trainVersion(handle, version.id, { activate: options.activate, now: () => new Date(), onProgress: options.onProgress }));
+  }
+  return results;
+}

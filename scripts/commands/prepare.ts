@@ -5,6 +5,7 @@ import { isDatabaseEmpty, seedEmptyDatabase } from "@/lib/demo/seed-demo-data";
 import type { Command } from "../cli/command";
 import { withCliDatabase } from "../cli/database";
 import { describeDemoData, seedWithProgress } from "./seed";
+import { trainFirstModels } from "./train";
 
 export const prepareCommand: Command = {
   name: "prepare",
@@ -12,7 +13,8 @@ export const prepareCommand: Command = {
   usage: "prepare",
   async run() {
     const e = env();
-    await withCliDatabase("prepare", async ({ db, driver, location }) => {
+    await withCliDatabase("prepare", async (handle) => {
+      const { db, driver, location } = handle;
       console.log(`Marquee database: ${driver} at ${location}`);
       const admin = await ensureAdmin(db, { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD });
       // A first start shows a working app rather than empty pages; MARQUEE_DEMO_DATA=off keeps it empty.
@@ -26,6 +28,9 @@ export const prepareCommand: Command = {
           if (!(error instanceof AppError && error.code === "conflict:demo_data")) throw error;
         }
       }
+      // Recommendations work on the first page load: a first model of each kind, trained in seconds.
+      const first = await trainFirstModels(handle);
+      if (first) console.log(`Trained the first recommendation models (${first.filter((r) => r.status === "ready").length} of ${first.length} ready).`);
       const port = process.env.PORT ?? "3000";
       console.log(`\n  Marquee → http://localhost:${port}`);
       if (admin.kind === "generated") {

@@ -2,6 +2,7 @@ import { getDatabase } from "@/db";
 import type { ComponentHealth } from "@/lib/health/contract";
 import { checkDatabase, checkJobQueue, describeJobWorkers, overallStatus } from "@/lib/health/health";
 import { getBoss, workerPlacement } from "@/lib/jobs/runtime";
+import { describeModels } from "@/lib/recs/model-store-service";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +14,7 @@ export async function GET() {
   const boss = handle ? await getBoss().catch(() => undefined) : undefined;
   components.jobQueue = await checkJobQueue(boss);
   components.jobWorkers = describeJobWorkers(boss ? workerPlacement() : undefined);
-  components.models = { status: "not_configured", latencyMs: null, detail: "no recommendation models are trained yet" };
+  components.models = handle ? { ...(await describeModels(handle)), latencyMs: null } : { status: "down", latencyMs: null, detail: "database not reachable" };
   const status = overallStatus(components);
   return Response.json({ status, components, checkedAt: new Date().toISOString() }, { status: status === "down" ? 503 : 200 });
 }
