@@ -41,7 +41,7 @@ async function seed(handle: DatabaseHandle) {
 }
 
 function crashWorker(target: string, batchId: string) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "test/fixtures/crashing-batch-worker.ts", target, batchId], { cwd: process.cwd(), encoding: "utf8", timeout: 60_000 });
+  const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "test/fixtures/crashing-batch-worker.ts", target, batchId], { cwd: process.cwd(), encoding: "utf8", timeout: 60_000 });
   return { signal: result.signal, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -23,6 +23,7 @@ const OPEN_TO_EVERYONE: Record<string, string> = {
   "GET /api/v1/openapi.json": "the API description",
   "GET /api/v1/trends": "the public trend dashboard",
   "GET /api/v1/trends/history": "the public trend dashboard",
+  "GET /api/v1/movies/[id]/similar": "similar movies on the public movie pages",
   "POST /api/v1/auth/signup": "self sign-up",
   "POST /api/v1/bench/noop": "benchmark baseline, does nothing",
   "POST /api/v1/bench/echo": "benchmark baseline, reads a body and answers without the database",
@@ -37,6 +38,7 @@ const OPEN_TO_SIGNED_IN: Record<string, string> = {
   "POST /api/v1/events/rating": "viewers send their own events",
   "POST /api/v1/events/favorite": "viewers send their own events",
   "POST /api/v1/events/batch": "viewers send their own events",
+  "GET /api/v1/genres/top": "viewers read the top movies of their own genres",
 };
 
 /** Values for each [param]; the first one a route's param schema accepts is used. */
