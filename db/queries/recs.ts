@@ -52,6 +52,44 @@ export async function interactionRows(db: Db, options: { userId?: string } = {})
   return rows.map((r) => ({ userId: r.user_id, movieId: r.movie_id, weight: Number(r.weight), kind: r.kind }));
 }
 
+/**
+ * What users told us they do not want, as negative weights for training: a movie disliked or marked
+ * "not interested" (and not liked since) is -1; a movie shown in `ignoredAfter` or more of a user's
+ * lists that got feedback, and never opened or liked, is -0.25. A negative overrides the pair's
+ * positives (lib/recs/training-data.ts), so a dismissal outweighs an earlier watch.
+ */
+export async function negativeRows(db: Db, options: { ignoredAfter: number; since: Date }): Promise<{ userId: string; movieId: string; weight: number }[]> {
+  const rows = rowsOf<{ user_id: string; movie_id: string; weight: number | string }>(
+    await db.execute(sql`
+      with latest as (
+        select distinct on (user_id, movie_id) user_id, movie_id, kind from feedback_events
+         where kind in ('like', 'dislike', 'not_interested')
+         order by user_id, movie_id, created_at desc, id desc
+      ),
+      dismissed as (select user_id, movie_id, -1.0::float8 as weight from latest where kind <> 'like'),
+      shown as (
+        select f.user_id, m.movie_id, count(*) as times
+          from session_feedback f cross join lateral unnest(f.shown_movie_ids) as m(movie_id)
+         where f.updated_at >= ${options.since.toISOString()}::timestamptz
+         group by f.user_id, m.movie_id
+        having count(*) >= ${options.ignoredAfter}
+      ),
+      chosen as (
+        select user_id, movie_id from feedback_events where kind in ('select', 'like')
+      ),
+      ignored as (
+        select s.user_id, s.movie_id, -0.25::float8 as weight from shown s
+         where not exists (select 1 from chosen c where c.user_id = s.user_id and c.movie_id = s.movie_id)
+           and not exists (select 1 from dismissed d where d.user_id = s.user_id and d.movie_id = s.movie_id)
+      )
+      select user_id, movie_id, weight from dismissed
+      union all
+      select user_id, movie_id, weight from ignored
+    `),
+  );
+  return rows.map((r) => ({ userId: r.user_id, movieId: r.movie_id, weight: Number(r.weight) }));
+}
+
 /** The catalog as the models see it: ids and genres, in a stable order. */
 export async function catalogGenres(db: Db) {
   return db.select({ id: movies.id, genres: movies.genres }).from(movies).orderBy(asc(movies.id));
@@ -282,6 +320,8 @@ export interface NewSession {
   cached: boolean;
   experimentId?: string | null;
   variant?: string | null;
+  userType?: string | null;
+  actionCycle?: number | null;
 }
 
 export async function insertSessions(db: Db, rows: NewSession[]) {

@@ -3,3 +3,5 @@ export * from "./catalog";
 export * from "./showtimes";
 export * from "./events";
 export * from "./recs";
+export * from "./feedback";
+export * from "./experiments";

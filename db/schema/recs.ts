@@ -88,8 +88,11 @@ export const recommendationSessions = pgTable(
     context: text("context").notNull(),
     movieIds: text("movie_ids").array().notNull(),
     cached: boolean("cached").notNull(),
-    experimentId: text("experiment_id"),
+    experimentId: uuid("experiment_id"),
     variant: text("variant"),
+    // What a simulation client says of its traffic (seed 000): its user group and action cycle.
+    userType: text("user_type"),
+    actionCycle: integer("action_cycle"),
   },
   (t) => [primaryKey({ columns: [t.createdAt, t.sessionId] }), index("recommendation_sessions_user_idx").on(t.userId, t.createdAt)],
 );

@@ -137,6 +137,26 @@ export const updateTheaterSchema = named(
   { description: "The fields to change; at least one. A new seat map replaces the theater's seats.", examples: [{ turnoverMinutes: 25 }] },
 );
 
+/**
+ * A movie as the MovieFlix client (seed 000) releases it: MovieLens's own columns, the year in the
+ * title and the genres joined by "|". POST /movies takes this form too and stores it as ours.
+ */
+export const movieLensMovieSchema = named(
+  "MovieLensMovie",
+  z
+    .object({
+      movieId: z.union([idSchema, z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).transform(String)]),
+      title: z.string().trim().min(1, "Required").max(300),
+      genres: z.string().max(1_000).default("").describe("MovieLens genres joined by |, e.g. Adventure|Animation; (no genres listed) for none"),
+    })
+    .strict(),
+  { description: "A movie in MovieLens's form (seed 000's client): the year in the title, genres joined by |.", examples: [{ movieId: 1, title: "Toy Story (1995)", genres: "Adventure|Animation|Children|Comedy|Fantasy" }] },
+);
+
+export function isMovieLensMovie(body: unknown): boolean {
+  return typeof body === "object" && body !== null && "movieId" in body;
+}
+
 export type CreateMovie = z.infer<typeof createMovieSchema>;
 export type UpdateMovie = z.infer<typeof updateMovieSchema>;
 export type CreateTheater = z.infer<typeof createTheaterSchema>;

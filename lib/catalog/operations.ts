@@ -39,6 +39,7 @@ export const catalogApi: ApiSection = {
       path: "/api/v1/movies",
       tag: "Movies",
       summary: "Add a movie",
+      description: "In our form, or in MovieLens's (the MovieLensMovie schema: `movieId`, a title with its year, genres joined by |), as seed 000's client releases movies.",
       auth: "catalog:write",
       body: createMovieSchema,
       responses: { 201: { description: "The movie as stored", schema: Movie } },

@@ -66,6 +66,11 @@ const errorResponses: Record<ErrorStatus, { name: string; description: string; e
     description: "The body is not sent as JSON. Send `Content-Type: application/json`.",
     example: new AppError("unsupported_media_type", "Send the body as JSON with 'Content-Type: application/json'", { fields: { body: "Expected application/json" } }),
   },
+  422: {
+    name: "UnprocessableContent",
+    description: "Well-formed, but it does not fit what is stored: feedback naming a movie its session did not show, or another user's session. `fields` names each.",
+    example: new AppError("unprocessable:feedback", "The feedback names movies session '01938f5e-7c1a-7d2e-9b4f-3a6c5d8e1f20' did not show", { fields: { selectedMovieId: "Not in the list the session showed" } }),
+  },
   429: {
     name: "TooManyRequests",
     description: "Too many attempts from this client or for this account; try again later.",

@@ -2,6 +2,8 @@ import { authApi } from "@/lib/auth/operations";
 import { catalogApi } from "@/lib/catalog/operations";
 import { deadLetterApi } from "@/lib/dead-letters/operations";
 import { eventApi } from "@/lib/events/operations";
+import { experimentApi } from "@/lib/experiments/operations";
+import { feedbackApi } from "@/lib/feedback/operations";
 import { featureApi } from "@/lib/features/operations";
 import { healthApi } from "@/lib/health/operations";
 import { recsApi } from "@/lib/recs/operations";
@@ -14,7 +16,7 @@ import type { ApiSection } from "./operation-spec";
  * its operations in lib/<domain>/operations.ts with the schemas its routes parse with; a route
  * without an entry fails lib/openapi/completeness.test.ts.
  */
-const sections: ApiSection[] = [catalogApi, showtimeApi, eventApi, featureApi, trendApi, recsApi, authApi, deadLetterApi, healthApi];
+const sections: ApiSection[] = [catalogApi, showtimeApi, eventApi, featureApi, trendApi, recsApi, feedbackApi, experimentApi, authApi, deadLetterApi, healthApi];
 
 export const tags = sections.flatMap((s) => s.tags);
 export const operations = sections.flatMap((s) => s.operations);

@@ -26,11 +26,15 @@ export const recommendQuery = z
     k: z.coerce.number().int().min(1).max(MAX_RECOMMENDATIONS).default(20),
     context,
     model: algorithm.optional(),
+    userType: z.enum(["A", "B"], { error: "A or B" }).optional(),
+    actionCycle: z.coerce.number().int().min(0).max(1_000_000).optional(),
   })
   .strict();
+describeField(recommendQuery.shape.userType, "A simulation client's user group (seed 000): in an experiment, A gets the first variant and B the second");
+describeField(recommendQuery.shape.actionCycle, "A simulation client's action cycle (seed 000), logged with the session");
 describeField(recommendQuery.shape.k, `How many movies, 1–${MAX_RECOMMENDATIONS}`);
 describeField(recommendQuery.shape.context, "Where the list is shown (home, movie, email…); logged with the session");
-describeField(recommendQuery.shape.model, "Which model answers; by default the configured one");
+describeField(recommendQuery.shape.model, "Which model answers; by default the running experiment's variant for the user, else the configured default");
 
 export const Recommendation = named(
   "Recommendation",
@@ -50,6 +54,7 @@ export const Recommendations = named(
     sessionId: z.uuid().describe("Send it with feedback on this list"),
     model: algorithm,
     modelVersion: z.number().int().nullable().describe("The model version that ranked the list; null when only the fallbacks answered"),
+    experiment: z.object({ id: z.uuid(), variant: z.string() }).nullable().describe("The experiment and variant the list was served under, if any"),
     cached: z.boolean().describe("Whether the list came from the precomputed cache"),
     movieIds: z.array(idSchema).describe("The same movies, in order: what the seed's service clients read"),
     recommendations: z.array(Recommendation),
@@ -64,6 +69,7 @@ export const Recommendations = named(
         sessionId: "01938f5e-7c1a-7d2e-9b4f-3a6c5d8e1f20",
         model: "als",
         modelVersion: 7,
+        experiment: null,
         cached: true,
         movieIds: ["6"],
         recommendations: [{ movieId: "6", title: "Heat", score: 0.93, reasons: ["because you watched The Godfather"] }],

@@ -6,6 +6,8 @@ import type { RecommenderAlgorithm } from "./contract";
 import { decodeModel, type TrainedModel } from "./model";
 import { MODELS_CHANNEL } from "./channels";
 
+const PINNED_VERSIONS_KEPT = 4;
+
 export interface LoadedModel {
   algorithm: RecommenderAlgorithm;
   version: number;
@@ -20,6 +22,7 @@ export interface LoadedModel {
  */
 export class ModelStore {
   private readonly loaded = new Map<RecommenderAlgorithm, LoadedModel>();
+  private readonly pinned = new Map<number, LoadedModel>();
   private queue: Promise<void> = Promise.resolve();
   private synced = false;
 
@@ -35,6 +38,24 @@ export class ModelStore {
   async get(algorithm: RecommenderAlgorithm): Promise<LoadedModel | null> {
     if (!this.synced) await this.reload();
     return this.loaded.get(algorithm) ?? null;
+  }
+
+  /**
+   * A particular version (an experiment may pin one that is not active), loaded on first use and
+   * kept among the last few so pinned variants do not decode on every request.
+   */
+  async getVersion(version: number): Promise<LoadedModel | null> {
+    if (!this.synced) await this.reload();
+    for (const loaded of this.loaded.values()) if (loaded.version === version) return loaded;
+    const cached = this.pinned.get(version);
+    if (cached) return cached;
+    const row = await loadModelArtifact(this.handle.db, version);
+    if (!row?.artifact || !row.meta || row.status !== "ready") return null;
+    const model = decodeModel(row.meta, new Uint8Array(row.artifact.buffer, row.artifact.byteOffset, row.artifact.byteLength));
+    const loaded: LoadedModel = { algorithm: row.algorithm as RecommenderAlgorithm, version, model, loadedAt: new Date() };
+    this.pinned.set(version, loaded);
+    if (this.pinned.size > PINNED_VERSIONS_KEPT) this.pinned.delete(this.pinned.keys().next().value!);
+    return loaded;
   }
 
   /** What is in memory now, for /model/info. */

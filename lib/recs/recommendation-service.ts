@@ -13,11 +13,14 @@ import {
   saveFavoriteGenres,
   topMoviesInGenres,
 } from "@/db/queries/recs";
+import { logExperimentSession } from "@/db/queries/experiments";
+import { dismissedMovieIds } from "@/db/queries/feedback";
 import { findUserById } from "@/db/queries/users";
 import type { CachedRecommendation } from "@/db/schema";
 import { KNOWN_GENRES } from "@/lib/catalog/contract";
 import { env } from "@/lib/config/env";
 import { AppError } from "@/lib/errors/app-error";
+import { experimentForContext, variantFor } from "@/lib/experiments/experiment-service";
 import { logger } from "@/lib/log/logger";
 import { composeList, type HistoryEntry } from "./compose-list";
 import { MAX_RECOMMENDATIONS, recommenderAlgorithms, type Recommendations, type RecommenderAlgorithm, type SimilarMovies } from "./contract";
@@ -48,17 +51,18 @@ export async function historyOf(db: Db, userId: string): Promise<HistoryEntry[]>
 export async function computeList(ctx: RecsContext, loaded: LoadedModel, userId: string, size: number): Promise<CachedRecommendation[]> {
   const { db, now } = ctx;
   const model = loaded.model;
-  const [history, picked, recent] = await Promise.all([
+  const [history, picked, dismissed, recent] = await Promise.all([
     historyOf(db, userId),
     findFavoriteGenres(db, userId),
+    dismissedMovieIds(db, userId),
     recentReleases(db, { since: new Date(now.getTime() - RECENT_RELEASE_DAYS * 86_400_000).toISOString().slice(0, 10), limit: 20 }),
   ]);
   const genres = genresForUser(picked?.genres, history, (movieId) => {
     const index = model.lookup.itemIndex.get(movieId);
     return index === undefined ? undefined : model.itemGenres[index];
   });
-  const known = new Set(history.map((h) => h.movieId));
-  const entries = composeList({ model, userId, history, genres, size, recentRelease: recent.find((r) => !known.has(r.id))?.id ?? null });
+  const known = new Set([...history.map((h) => h.movieId), ...dismissed]);
+  const entries = composeList({ model, userId, history, genres, excluded: new Set(dismissed), size, recentRelease: recent.find((r) => !known.has(r.id))?.id ?? null });
   const cards = new Map((await movieCards(db, [...new Set(entries.flatMap((e) => [e.movieId, ...moviesNamedIn(e.reasons)]))])).map((c) => [c.id, c]));
   // A movie deleted since the model was trained is left out rather than shown without a title.
   return entries
@@ -79,11 +83,36 @@ async function popularWithoutModel(ctx: RecsContext, userId: string, size: numbe
   return picks.slice(0, size).map(({ m, genre }) => ({ movieId: m.movieId, title: m.title, score: Math.round((m.interactions / most) * 1000) / 1000, reasons: [genre ? `popular in ${genre}` : "popular on Marquee"], source: genre ? "genre" : "popular" }));
 }
 
-/** GET /recommend/{userId}: from the cache when it is still fresh, else computed; logged as a session. */
-export async function recommend(ctx: RecsContext, request: { userId: string; k: number; context: string; model?: RecommenderAlgorithm }): Promise<Recommendations> {
+export interface RecommendRequest {
+  userId: string;
+  k: number;
+  context: string;
+  model?: RecommenderAlgorithm;
+  userType?: "A" | "B";
+  actionCycle?: number;
+}
+
+/**
+ * GET /recommend/{userId}: the model asked for, or the running experiment's variant for this user
+ * (sticky), or the configured default; from the cache while it is fresh, else computed; logged as
+ * a session (with its experiment's totals, in the same statement).
+ */
+export async function recommend(ctx: RecsContext, request: RecommendRequest): Promise<Recommendations> {
   const { db, now } = ctx;
-  const algorithm = request.model ?? env().RECS_DEFAULT_MODEL;
-  const loaded = await (await getModelStore(ctx.handle)).get(algorithm);
+  let algorithm: RecommenderAlgorithm = request.model ?? env().RECS_DEFAULT_MODEL;
+  let pinned: number | null = null;
+  let assignment: { experimentId: string; variant: string } | null = null;
+  if (!request.model) {
+    const experiment = await experimentForContext(db, request.context, now);
+    if (experiment) {
+      const variant = variantFor(experiment, request.userId, request.userType ?? null);
+      algorithm = variant.algorithm;
+      pinned = variant.version;
+      assignment = { experimentId: experiment.id, variant: variant.name };
+    }
+  }
+  const store = await getModelStore(ctx.handle);
+  const loaded = pinned !== null ? await store.getVersion(pinned) : await store.get(algorithm);
   let items: CachedRecommendation[];
   let cached = false;
   if (loaded) {
@@ -102,14 +131,26 @@ export async function recommend(ctx: RecsContext, request: { userId: string; k: 
   }
   const shown = items.slice(0, request.k);
   const sessionId = newSessionId(now);
-  await insertSessions(db, [
-    { sessionId, createdAt: now, userId: request.userId, algorithm, modelVersionId: loaded?.version ?? null, context: request.context, movieIds: shown.map((i) => i.movieId), cached },
-  ]);
+  const session = {
+    sessionId,
+    createdAt: now,
+    userId: request.userId,
+    algorithm,
+    modelVersionId: loaded?.version ?? null,
+    context: request.context,
+    movieIds: shown.map((i) => i.movieId),
+    cached,
+    userType: request.userType ?? null,
+    actionCycle: request.actionCycle ?? null,
+  };
+  if (assignment) await logExperimentSession(db, { ...session, ...assignment });
+  else await insertSessions(db, [session]);
   return {
     userId: request.userId,
     sessionId,
     model: algorithm,
     modelVersion: loaded?.version ?? null,
+    experiment: assignment ? { id: assignment.experimentId, variant: assignment.variant } : null,
     cached,
     movieIds: shown.map((i) => i.movieId),
     recommendations: shown.map(({ movieId, title, score, reasons }) => ({ movieId, title, score, reasons })),

@@ -1,6 +1,6 @@
 import "server-only";
 import type { DatabaseHandle, Db } from "@/db/client";
-import { activateModelVersion, allFavoriteGenres, catalogGenres, findModelVersion, insertModelVersion, interactionRows, saveTrainedModel, updateModelProgress } from "@/db/queries/recs";
+import { activateModelVersion, allFavoriteGenres, catalogGenres, findModelVersion, insertModelVersion, interactionRows, negativeRows, saveTrainedModel, updateModelProgress } from "@/db/queries/recs";
 import { AppError } from "@/lib/errors/app-error";
 import { logger } from "@/lib/log/logger";
 import { MODELS_CHANNEL, TRAINING_PROGRESS_CHANNEL } from "./channels";
@@ -12,19 +12,29 @@ import { buildTrainingData, favoriteGenresFromHistory, type TrainingData } from 
 
 export const TRAIN_QUEUE = "recs.train";
 
+/** A movie shown this often in a user's answered lists (over the window) and never chosen loses weight: a weak negative. */
+const IGNORED_AFTER_SHOWN = 3;
+const IGNORED_WINDOW_DAYS = 30;
+
 /** The offline measurement every training records: Precision@10 and friends on 20% held out. */
 export const OFFLINE_EVALUATION = { k: 10, testFraction: 0.2 };
 
 export type EnqueueTraining = (job: { version: number; activate: boolean }) => Promise<void>;
 
 /**
- * Everything the app knows, as the models take it (lib/recs/training-data.ts). A user who picked no
+ * Everything the app knows, as the models take it (lib/recs/training-data.ts): the interactions,
+ * and what users turned down or kept ignoring as negatives (db/queries/recs.ts). A user who picked no
  * genres gets the ones their history weighs most, as serving does (user-genres.ts), so the
  * hybrid's genre embeddings learn from everyone and a genre-only newcomer lands among their fans.
  */
-export async function loadTrainingData(db: Db): Promise<TrainingData> {
-  const [interactions, movies, favorites] = await Promise.all([interactionRows(db), catalogGenres(db), allFavoriteGenres(db)]);
-  const data = buildTrainingData({ interactions, movies, favoriteGenres: favorites });
+export async function loadTrainingData(db: Db, now: Date = new Date()): Promise<TrainingData> {
+  const [interactions, negatives, movies, favorites] = await Promise.all([
+    interactionRows(db),
+    negativeRows(db, { ignoredAfter: IGNORED_AFTER_SHOWN, since: new Date(now.getTime() - IGNORED_WINDOW_DAYS * 86_400_000) }),
+    catalogGenres(db),
+    allFavoriteGenres(db),
+  ]);
+  const data = buildTrainingData({ interactions: [...interactions, ...negatives], movies, favoriteGenres: favorites });
   const userGenres = data.userGenres.map((genres, u) => (genres.length ? genres : favoriteGenresFromHistory(data.matrix, data.itemGenres, u)));
   return { ...data, userGenres };
 }
@@ -78,7 +88,7 @@ export async function trainVersion(handle: DatabaseHandle, id: number, options: 
 
   try {
     await report({ status: "training", progress: 0, progressLabel: "reading the interactions", startedAt: options.now(), error: null }, true);
-    const data = await loadTrainingData(db);
+    const data = await loadTrainingData(db, options.now());
     let pending: Promise<void> = Promise.resolve();
     const outcome = await trainOnThread({ algorithm, params: version.hyperparameters, seed: version.seed, data, evaluate: OFFLINE_EVALUATION }, (fraction, label) => {
       pending = pending.then(() => report({ progress: Math.min(0.99, fraction), progressLabel: label })).catch((error) => logger.warn({ err: error }, "could not record training progress"));

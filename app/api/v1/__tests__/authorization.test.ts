@@ -39,6 +39,9 @@ const OPEN_TO_SIGNED_IN: Record<string, string> = {
   "POST /api/v1/events/favorite": "viewers send their own events",
   "POST /api/v1/events/batch": "viewers send their own events",
   "GET /api/v1/genres/top": "viewers read the top movies of their own genres",
+  "POST /api/v1/feedback": "viewers send feedback on their own lists",
+  "POST /api/v1/recommendations/feedback/[sessionId]": "viewers send feedback on their own lists",
+  "POST /api/v1/ratings": "viewers rate for themselves",
 };
 
 /** Values for each [param]; the first one a route's param schema accepts is used. */

@@ -1,9 +1,10 @@
+import { z } from "zod";
 import { listMovies } from "@/db/queries/movies";
 import { requireScope } from "@/lib/auth/actor";
 import { createMovie } from "@/lib/catalog/catalog-service";
-import { movieListQuery } from "@/lib/catalog/contract";
-import { createMovieSchema } from "@/lib/catalog/contract";
-import { apiRoute, json, readJson, readQuery } from "@/lib/http/api-route";
+import { createMovieSchema, isMovieLensMovie, movieListQuery, movieLensMovieSchema } from "@/lib/catalog/contract";
+import { fromMovieLens } from "@/lib/catalog/movielens-movie";
+import { apiRoute, json, parseWith, readJson, readQuery } from "@/lib/http/api-route";
 import { page } from "@/lib/http/pagination";
 
 export const GET = apiRoute("/api/v1/movies", async ({ request, db }) => {
@@ -12,8 +13,10 @@ export const GET = apiRoute("/api/v1/movies", async ({ request, db }) => {
   return json(page(items, total, query.limit, query.offset));
 });
 
+/** Ours, or MovieLens's form (seed 000's client releases movies that way). */
 export const POST = apiRoute("/api/v1/movies", async ({ request, db, actor }) => {
   requireScope(await actor(), "catalog:write");
-  const input = await readJson(request, createMovieSchema);
+  const raw = await readJson(request, z.unknown());
+  const input = isMovieLensMovie(raw) ? fromMovieLens(parseWith(movieLensMovieSchema, raw)) : parseWith(createMovieSchema, raw);
   return json(await createMovie(db, input), 201);
 });

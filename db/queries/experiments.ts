@@ -1,0 +1,163 @@
+import "server-only";
+import { and, asc, count, desc, eq, sql } from "drizzle-orm";
+import type { ExperimentStatus, ExperimentVariant } from "@/lib/experiments/contract";
+import type { VariantAggregate } from "@/lib/experiments/aggregates";
+import type { Db } from "../client";
+import { experimentDailyStats, experimentMinuteScores, experiments } from "../schema";
+import type { NewSession } from "./recs";
+
+export type ExperimentRow = typeof experiments.$inferSelect;
+
+export async function insertExperiment(
+  db: Db,
+  row: { name: string; description: string; mode: "ab" | "aa"; context: string | null; variants: ExperimentVariant[]; status: ExperimentStatus; startedAt: Date | null; endsAt: Date | null; createdBy: string | null },
+) {
+  const [inserted] = await db.insert(experiments).values(row).returning();
+  return inserted!;
+}
+
+export async function findExperiment(db: Db, id: string) {
+  const [row] = await db.select().from(experiments).where(eq(experiments.id, id));
+  return row ?? null;
+}
+
+export async function updateExperiment(db: Db, id: string, patch: Partial<Pick<ExperimentRow, "name" | "description" | "status" | "startedAt" | "stoppedAt" | "endsAt">>, now: Date) {
+  const [row] = await db
+    .update(experiments)
+    .set({ ...patch, updatedAt: now })
+    .where(eq(experiments.id, id))
+    .returning();
+  return row ?? null;
+}
+
+export async function listExperiments(db: Db, params: { status?: ExperimentStatus; limit: number; offset: number }) {
+  const where = params.status ? eq(experiments.status, params.status) : undefined;
+  const [items, [total]] = await Promise.all([
+    db.select().from(experiments).where(where).orderBy(desc(experiments.createdAt), asc(experiments.id)).limit(params.limit).offset(params.offset),
+    db.select({ n: count() }).from(experiments).where(where),
+  ]);
+  return { items, total: total?.n ?? 0 };
+}
+
+export async function runningExperiments(db: Db) {
+  return db.select().from(experiments).where(eq(experiments.status, "running")).orderBy(asc(experiments.startedAt));
+}
+
+/** Running experiments whose end has come are stopped; returns how many. */
+export async function stopEndedExperiments(db: Db, now: Date): Promise<number> {
+  const stopped = await db
+    .update(experiments)
+    .set({ status: "stopped", stoppedAt: now, updatedAt: now })
+    .where(and(eq(experiments.status, "running"), sql`${experiments.endsAt} <= ${now.toISOString()}::timestamptz`))
+    .returning({ id: experiments.id });
+  return stopped.length;
+}
+
+/**
+ * Logs a session of an experiment in one statement: the session itself, the user's assignment
+ * (the first time only), and the variant's day totals (one more session, its impressions, and one
+ * more user when the assignment is new).
+ */
+export async function logExperimentSession(db: Db, session: NewSession & { experimentId: string; variant: string }) {
+  const day = session.createdAt.toISOString().slice(0, 10);
+  await db.execute(sql`
+    with logged as (
+      insert into recommendation_sessions (session_id, created_at, user_id, algorithm, model_version_id, context, movie_ids, cached, experiment_id, variant, user_type, action_cycle)
+      values (${session.sessionId}::uuid, ${session.createdAt.toISOString()}::timestamptz, ${session.userId}, ${session.algorithm}, ${session.modelVersionId},
+              ${session.context}, array(select jsonb_array_elements_text(${JSON.stringify(session.movieIds)}::jsonb)), ${session.cached},
+              ${session.experimentId}::uuid, ${session.variant}, ${session.userType ?? null}, ${session.actionCycle ?? null})
+      returning 1
+    ),
+    assigned as (
+      insert into experiment_assignments (experiment_id, user_id, variant, first_seen_at)
+      values (${session.experimentId}::uuid, ${session.userId}, ${session.variant}, ${session.createdAt.toISOString()}::timestamptz)
+      on conflict (experiment_id, user_id) do nothing
+      returning 1
+    )
+    insert into experiment_daily_stats (experiment_id, variant, day, users, sessions, impressions)
+    select ${session.experimentId}::uuid, ${session.variant}, ${day}, (select count(*) from assigned), (select count(*) from logged), ${session.movieIds.length}
+    on conflict (experiment_id, variant, day) do update
+      set users = experiment_daily_stats.users + excluded.users,
+          sessions = experiment_daily_stats.sessions + excluded.sessions,
+          impressions = experiment_daily_stats.impressions + excluded.impressions
+  `);
+}
+
+/** Adds a change of a session's contribution (feedback after the fact) to its variant's day totals. */
+export async function addToDailyStats(tx: Db, key: { experimentId: string; variant: string; day: string }, delta: VariantAggregate) {
+  const values = {
+    ...key,
+    users: 0,
+    sessions: delta.sessions,
+    impressions: delta.impressions,
+    clicks: delta.clicks,
+    likes: delta.likes,
+    dislikes: delta.dislikes,
+    scoreN: delta.positionScore.n,
+    scoreSum: delta.positionScore.sum,
+    scoreSumSquares: delta.positionScore.sumSquares,
+    precisionN: delta.precisionAtK.n,
+    precisionSum: delta.precisionAtK.sum,
+    precisionSumSquares: delta.precisionAtK.sumSquares,
+    recallN: delta.recallAtK.n,
+    recallSum: delta.recallAtK.sum,
+    recallSumSquares: delta.recallAtK.sumSquares,
+  };
+  const add = (column: keyof typeof values) => sql.raw(`experiment_daily_stats.${toSnake(column)} + excluded.${toSnake(column)}`);
+  await tx
+    .insert(experimentDailyStats)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [experimentDailyStats.experimentId, experimentDailyStats.variant, experimentDailyStats.day],
+      set: Object.fromEntries(
+        (["sessions", "impressions", "clicks", "likes", "dislikes", "scoreN", "scoreSum", "scoreSumSquares", "precisionN", "precisionSum", "precisionSumSquares", "recallN", "recallSum", "recallSumSquares"] as const).map((c) => [c, add(c)]),
+      ),
+    });
+}
+
+function toSnake(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+/** Adds to a variant's position scores of one minute (a selection, or a change of one). */
+export async function addMinuteScore(tx: Db, row: { experimentId: string; variant: string; minute: Date; actionCycle: number | null; n: number; sum: number }) {
+  await tx
+    .insert(experimentMinuteScores)
+    .values({ ...row, actionCycle: row.actionCycle ?? -1 })
+    .onConflictDoUpdate({
+      target: [experimentMinuteScores.experimentId, experimentMinuteScores.variant, experimentMinuteScores.minute, experimentMinuteScores.actionCycle],
+      set: { n: sql`${experimentMinuteScores.n} + excluded.n`, sum: sql`${experimentMinuteScores.sum} + excluded.sum` },
+    });
+}
+
+/** Each variant's totals over every day: what the results page computes from. */
+export async function variantTotals(db: Db, experimentId: string) {
+  const s = experimentDailyStats;
+  return db
+    .select({
+      variant: s.variant,
+      users: sql<number>`sum(${s.users})::int`,
+      sessions: sql<number>`sum(${s.sessions})::int`,
+      impressions: sql<number>`sum(${s.impressions})::float8`,
+      clicks: sql<number>`sum(${s.clicks})::int`,
+      likes: sql<number>`sum(${s.likes})::int`,
+      dislikes: sql<number>`sum(${s.dislikes})::int`,
+      scoreN: sql<number>`sum(${s.scoreN})::int`,
+      scoreSum: sql<number>`sum(${s.scoreSum})::float8`,
+      scoreSumSquares: sql<number>`sum(${s.scoreSumSquares})::float8`,
+      precisionN: sql<number>`sum(${s.precisionN})::int`,
+      precisionSum: sql<number>`sum(${s.precisionSum})::float8`,
+      precisionSumSquares: sql<number>`sum(${s.precisionSumSquares})::float8`,
+      recallN: sql<number>`sum(${s.recallN})::int`,
+      recallSum: sql<number>`sum(${s.recallSum})::float8`,
+      recallSumSquares: sql<number>`sum(${s.recallSumSquares})::float8`,
+    })
+    .from(s)
+    .where(eq(s.experimentId, experimentId))
+    .groupBy(s.variant);
+}
+
+export async function minuteScores(db: Db, experimentId: string) {
+  const m = experimentMinuteScores;
+  return db.select({ minute: m.minute, variant: m.variant, actionCycle: m.actionCycle, n: m.n, sum: m.sum }).from(m).where(eq(m.experimentId, experimentId)).orderBy(asc(m.minute));
+}
