@@ -206,6 +206,8 @@ async function startApp(databaseUrl: string, admin: { email: string; password: s
       LOG_LEVEL: "warn",
       PORT: String(port),
       MARQUEE_WORKERS: workers,
+      // The baseline routes (/api/v1/bench/noop and /echo) answer 404 without it.
+      MARQUEE_BENCH: "1",
       NODE_OPTIONS: nodeOptions,
     },
     stdio: ["ignore", "pipe", "pipe"],
