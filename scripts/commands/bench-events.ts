@@ -6,11 +6,10 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
-import { sql } from "drizzle-orm";
-import { openDatabase, rowsOf, type DatabaseHandle } from "@/db/client";
+import { openDatabase, type DatabaseHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
+import { completedJobTimesSince, countEventsAndDeadLetters, findProcessedRequestIds, insertBenchMovies, postgresServerVersion } from "@/db/queries/bench";
 import { findUserByEmail } from "@/db/queries/users";
-import { movies } from "@/db/schema";
 import { ensureAdmin } from "@/lib/auth/bootstrap-admin";
 import { createApiToken } from "@/lib/auth/token-service";
 import { KNOWN_GENRES } from "@/lib/catalog/contract";
@@ -137,7 +136,7 @@ async function prepareDatabase(handle: DatabaseHandle, opts: { movies: number })
     runtimeMinutes: 80 + (i % 90),
     genres: [KNOWN_GENRES[i % KNOWN_GENRES.length]!, KNOWN_GENRES[(i * 7 + 3) % KNOWN_GENRES.length]!].filter((g, j, all) => all.indexOf(g) === j),
   }));
-  await db.insert(movies).values(rows);
+  await insertBenchMovies(db, rows);
   // The same function `npm run marquee -- token create` uses.
   const token = await createApiToken(db, owner.id, { name: "bench events", scopes: ["events:write"] });
   // Only to read the app's own metrics (event-loop delay) around the steady-rate phase.
@@ -491,10 +490,7 @@ class EventSource {
 // --- the run ----------------------------------------------------------------------------------
 
 async function countEvents(handle: DatabaseHandle) {
-  const [row] = rowsOf<{ total: string | number; pending: string | number; dead: string | number }>(
-    await handle.db.execute(sql`select count(*) as total, count(*) filter (where processed_at is null) as pending, (select count(*) from dead_letters) as dead from events`),
-  );
-  return { total: Number(row!.total), pending: Number(row!.pending), dead: Number(row!.dead) };
+  return countEventsAndDeadLetters(handle.db);
 }
 
 /** Waits until the app's worker has processed every stored event; how long it took and how fast. */
@@ -517,12 +513,7 @@ async function drain(handle: DatabaseHandle, label: string, limitSeconds = 600) 
  * stretch with none running. When features lag, this tells a slow job from a worker that sat idle.
  */
 async function workerJobsSince(handle: DatabaseHandle, since: Date): Promise<{ jobs: number; longestMs: number; longestGapMs: number }> {
-  const rows = rowsOf<{ started: number; completed: number }>(
-    await handle.db.execute(sql`
-      select extract(epoch from started_on) * 1000 as started, extract(epoch from completed_on) * 1000 as completed
-      from pgboss.job where name = ${PROCESS_EVENTS_QUEUE} and started_on >= ${since.toISOString()}::timestamptz and completed_on is not null
-      order by started_on`),
-  ).map((r) => ({ started: Number(r.started), completed: Number(r.completed) }));
+  const rows = (await completedJobTimesSince(handle.db, { queue: PROCESS_EVENTS_QUEUE, since })).map((r) => ({ started: r.startedMs, completed: r.completedMs }));
   let longestMs = 0;
   let longestGapMs = 0;
   rows.forEach((job, i) => {
@@ -554,15 +545,13 @@ class FreshnessProbe {
     this.busy = true;
     try {
       const ids = [...this.pending.keys()].slice(0, 5_000);
-      const rows = rowsOf<{ request_id: string }>(
-        await this.handle.db.execute(sql`select request_id from events where processed_at is not null and request_id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`),
-      );
+      const processed = await findProcessedRequestIds(this.handle.db, { requestIds: ids });
       const now = performance.now();
-      for (const r of rows) {
-        const at = this.pending.get(r.request_id);
+      for (const requestId of processed) {
+        const at = this.pending.get(requestId);
         if (at === undefined) continue;
         this.delays.push(now - at);
-        this.pending.delete(r.request_id);
+        this.pending.delete(requestId);
       }
     } finally {
       this.busy = false;
@@ -600,9 +589,9 @@ async function benchmark(
   { token, metricsToken }: { token: string; metricsToken: string },
   opts: { seconds: number; concurrency: number; rate: number; batchSize: number; batchConcurrency: number; movies: number; users: number; workers: keyof typeof WORKER_PLACES },
 ) {
-  const [pg] = rowsOf<{ v: string }>(await handle.db.execute(sql`select current_setting('server_version') as v`));
+  const pgVersion = await postgresServerVersion(handle.db);
   const cpus = os.cpus();
-  const machine = `${cpus.length} cores (${cpus[0]?.model.trim() ?? "unknown"}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, Postgres ${pg?.v ?? "?"}, ${os.platform()} ${os.release()}`;
+  const machine = `${cpus.length} cores (${cpus[0]?.model.trim() ?? "unknown"}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, Postgres ${pgVersion ?? "?"}, ${os.platform()} ${os.release()}`;
   const loadAtStart = os.loadavg()[0]!;
   const cpuAtStart = machineCpuTicks();
   console.log(`Machine: ${machine}; load average ${loadAtStart.toFixed(2)}`);

@@ -3,10 +3,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
-import { sql } from "drizzle-orm";
-import { openDatabase, rowsOf, type DatabaseHandle } from "@/db/client";
+import { openDatabase, type DatabaseHandle } from "@/db/client";
 import { setProcessDatabase } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
+import { analyzeAllTables, countTickets, deleteTicketsOfBatch, insertTicketsForBatch, insertTicketsForTheaters, runAndRollBack, scheduleShowsInEveryTheater } from "@/db/queries/bench";
 import { createUser } from "@/db/queries/users";
 import { insertMovie } from "@/db/queries/movies";
 import { findShowtimesBusyDuring } from "@/db/queries/showtimes";
@@ -128,24 +128,15 @@ async function seed(handle: DatabaseHandle, opts: BenchOptions) {
   bar.done();
   // Shows every 3 hours from 00:00 on day 1; the batch goes on the days after.
   const existingShowtimes = opts.theaters * opts.days * opts.shows;
-  await db.execute(sql`
-    insert into showtimes (theater_id, movie_id, starts_at, ends_at, available_at)
-    select t.id, 'scheduled', ${new Date(day0).toISOString()}::timestamptz + (d * interval '1 day') + (s * interval '3 hours'),
-      ${new Date(day0).toISOString()}::timestamptz + (d * interval '1 day') + (s * interval '3 hours') + interval '100 minutes',
-      ${new Date(day0).toISOString()}::timestamptz + (d * interval '1 day') + (s * interval '3 hours') + interval '115 minutes'
-    from theaters t, generate_series(0, ${opts.days - 1}) d, generate_series(0, ${opts.shows - 1}) s`);
+  await scheduleShowsInEveryTheater(db, { movieId: "scheduled", firstDay: new Date(day0), days: opts.days, showsPerDay: opts.shows, hoursApart: 3, runtimeMinutes: 100, turnoverMinutes: 15 });
   const ticketBar = new ProgressBar("seed tickets", theaterIds.length, "theaters");
   for (let i = 0; i < theaterIds.length; i += 10) {
-    const group = JSON.stringify(theaterIds.slice(i, i + 10));
-    await db.execute(sql`
-      insert into tickets (showtime_id, seat_id, status)
-      select s.id, seat.id, 'available' from showtimes s join seats seat on seat.theater_id = s.theater_id
-      where s.theater_id in (select jsonb_array_elements_text(${group}::jsonb))`);
+    await insertTicketsForTheaters(db, { theaterIds: theaterIds.slice(i, i + 10) });
     ticketBar.update(Math.min(theaterIds.length, i + 10));
   }
   ticketBar.done();
-  await db.execute(sql`analyze`);
-  const seededTickets = Number(rowsOf<{ n: string }>(await db.execute(sql`select count(*)::bigint as n from tickets`))[0]!.n);
+  await analyzeAllTables(db);
+  const seededTickets = await countTickets(db);
   console.log(`Seeded ${fmt(existingShowtimes)} showtimes and ${fmt(seededTickets)} tickets in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
 }
 
@@ -231,21 +222,12 @@ async function measure(handle: DatabaseHandle, opts: BenchOptions) {
   const ticketsPerSecond = terminal.createdTickets / (terminalMs / 1000);
 
   // A bare INSERT … SELECT of the same tickets into the same table, rolled back afterwards.
-  let bareMs = 0;
-  await db
-    .transaction(async (tx) => {
-      await tx.execute(sql`delete from tickets where showtime_id in (select id from showtimes where batch_id = ${accepted.transactionId}::uuid)`);
-      const started = performance.now();
-      await tx.execute(sql`
-        insert into tickets (showtime_id, seat_id, status)
-        select s.id, seat.id, 'available' from showtimes s join seats seat on seat.theater_id = s.theater_id
-        where s.batch_id = ${accepted.transactionId}::uuid`);
-      bareMs = performance.now() - started;
-      throw new RollbackBench();
-    })
-    .catch((e) => {
-      if (!(e instanceof RollbackBench)) throw e;
-    });
+  const bareMs = await runAndRollBack(db, async (tx) => {
+    await deleteTicketsOfBatch(tx, { batchId: accepted.transactionId });
+    const started = performance.now();
+    await insertTicketsForBatch(tx, { batchId: accepted.transactionId });
+    return performance.now() - started;
+  });
   const bareRate = terminal.createdTickets / (bareMs / 1000);
 
   const line = (label: string, value: string, target?: string) => console.log(`  ${label.padEnd(46)} ${value.padStart(14)}${target ? `   (target ${target})` : ""}`);
@@ -263,5 +245,3 @@ async function measure(handle: DatabaseHandle, opts: BenchOptions) {
   line("peak RSS during the batch", `${Math.round(peakRss / 2 ** 20)} MB`, "≤ 500 MB");
   line("RSS before the batch", `${Math.round(baseRss / 2 ** 20)} MB`);
 }
-
-class RollbackBench extends Error {}
