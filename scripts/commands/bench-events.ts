@@ -13,7 +13,7 @@ import { fmt } from "../cli/progress";
 import { assertProductionBuild, readEventLoopDelay, startAppServer, startWorkerProcess, type AppServer, type BenchProcess } from "../bench/app-server";
 import { eventWorkerJobsSince, FreshnessProbe, tallyReceipts, waitForEventsProcessed, type ReceiptTally } from "../bench/event-pipeline";
 import { closedLoop, createLoadClient, openLoop, ratePerSecond, sleep, type Answer, type BenchRequest, type LoadClient, type PhaseResult } from "../bench/load";
-import { describeMachine, machineCpuTicks, measureCpuPerRequest, startPauseProbe, stolenShare } from "../bench/machine";
+import { describeMachine, machineCpuTicks, measureCpuPerRequest, startPauseProbe, stolenShare, type MachineCpuTicks, type MachineInfo } from "../bench/machine";
 import { percentile } from "../bench/percentiles";
 import { appendRunToPerformanceDoc, FigureLog, formatMachine, type BenchRun } from "../bench/report";
 import { createScratchPostgres } from "../bench/scratch-database";
@@ -133,7 +133,7 @@ async function prepareDatabase(db: Db, opts: { movies: number }) {
 }
 
 /** What the phases share: the app, the clients that load it, and what was accepted and kept to resend. */
-interface Run {
+interface PhaseContext {
   db: Db;
   app: AppServer;
   opts: Options;
@@ -157,7 +157,7 @@ async function benchmark(db: Db, app: AppServer, { token, metricsToken }: { toke
   const headers = { authorization: `Bearer ${token}` };
   const runId = Date.now().toString(36);
   const warm = new SyntheticEvents(`warm-${runId}`, opts.users, opts.movies);
-  const run: Run = {
+  const ctx: PhaseContext = {
     db,
     app,
     opts,
@@ -170,14 +170,28 @@ async function benchmark(db: Db, app: AppServer, { token, metricsToken }: { toke
     echo: () => ({ path: "/api/v1/bench/echo", body: warm.single().body, events: 1 }),
   };
 
-  await warmUp(run, warm);
-  const throughput = await singleEventsPhase(run);
-  const steady = await steadyRatePhase(run, metricsToken);
-  const batch = await batchPhase(run);
-  const resend = await resendPhase(run);
-  run.client.close();
+  await warmUp(ctx, warm);
+  const throughput = await singleEventsPhase(ctx);
+  const steady = await steadyRatePhase(ctx, metricsToken);
+  const batch = await batchPhase(ctx);
+  const resend = await resendPhase(ctx);
+  ctx.client.close();
+  return report(ctx, { throughput, steady, batch, resend }, { startedAt, machine, loadAtStart, cpuAtStart });
+}
 
-  // --- report ---
+type PhaseResults = {
+  throughput: Awaited<ReturnType<typeof singleEventsPhase>>;
+  steady: Awaited<ReturnType<typeof steadyRatePhase>>;
+  batch: PhaseResult;
+  resend: Awaited<ReturnType<typeof resendPhase>>;
+};
+
+/** Prints the figures, each with its target where it has one, and returns the run to record. */
+function report(
+  { app, opts, tally }: PhaseContext,
+  { throughput, steady, batch, resend }: PhaseResults,
+  { startedAt, machine, loadAtStart, cpuAtStart }: { startedAt: Date; machine: MachineInfo; loadAtStart: number; cpuAtStart: MachineCpuTicks | null },
+): BenchRun {
   const { baseline, bodyOnly, single } = throughput;
   const baselineRate = ratePerSecond(baseline);
   const singleRate = ratePerSecond(single);
@@ -243,8 +257,8 @@ async function benchmark(db: Db, app: AppServer, { token, metricsToken }: { toke
     line("  event worker jobs meanwhile, longest / longest wait between", `${fmt(steady.jobs.jobs)}, ${ms(steady.jobs.longestMs)} / ${ms(steady.jobs.longestGapMs)}`);
   }
   line("acceptance → features updated, p95", Number.isFinite(freshP95) ? `${(freshP95 / 1000).toFixed(2)} s` : "never", { target: "≤ 2 s", met: freshP95 <= 2_000 });
-  line("accepted events", fmt(run.tally.accepted));
-  line("stored events", fmt(before.total), { target: "= accepted", met: before.total === run.tally.accepted });
+  line("accepted events", fmt(tally.accepted));
+  line("stored events", fmt(before.total), { target: "= accepted", met: before.total === tally.accepted });
   line("resent events answered duplicate", `${fmt(resent.duplicates)} of ${fmt(resent.duplicates + resent.accepted)}`, { target: "all", met: resent.accepted === 0 && resend.errors === 0 });
   line("stored events after the resend", fmt(afterResend.total), { target: "unchanged", met: afterResend.total === before.total });
   line("unprocessed events / dead letters at the end", `${fmt(after.pending)} / ${fmt(after.dead)}`, { target: "0 / 0", met: after.pending === 0 && after.dead === 0 });
@@ -284,42 +298,42 @@ async function benchmark(db: Db, app: AppServer, { token, metricsToken }: { toke
 }
 
 /** Loads each route's code and fills the app's pools and caches before the clock runs. */
-async function warmUp(run: Run, warm: SyntheticEvents) {
-  const { client, opts } = run;
+async function warmUp(ctx: PhaseContext, warm: SyntheticEvents) {
+  const { client, opts } = ctx;
   const loop = { concurrency: opts.concurrency, seconds: Math.min(2, opts.seconds) };
-  await closedLoop(client, loop, run.noop);
-  await closedLoop(client, loop, run.echo);
-  await closedLoop(client, loop, () => warm.single(), (_, answer) => tallyReceipts(run.tally, answer));
-  for (let i = 0; i < 2; i++) tallyReceipts(run.tally, await client.post(warm.batch(opts.batchSize)));
-  await waitForEventsProcessed(run.db, "after warm-up");
+  await closedLoop(client, loop, ctx.noop);
+  await closedLoop(client, loop, ctx.echo);
+  await closedLoop(client, loop, () => warm.single(), (_, answer) => tallyReceipts(ctx.tally, answer));
+  for (let i = 0; i < 2; i++) tallyReceipts(ctx.tally, await client.post(warm.batch(opts.batchSize)));
+  await waitForEventsProcessed(ctx.db, "after warm-up");
 }
 
 /** 1. Single events against the empty route handler and the JSON echo, same concurrency, same body size. */
-async function singleEventsPhase(run: Run) {
-  const { client, opts, app } = run;
+async function singleEventsPhase(ctx: PhaseContext) {
+  const { client, opts, app } = ctx;
   console.log(`\n[1/4] single events at concurrency ${opts.concurrency}, ${opts.seconds} s each: the empty handler, a handler that only reads and answers JSON, then the event routes`);
   const loop = { concurrency: opts.concurrency, seconds: opts.seconds };
-  const baseline = await measureCpuPerRequest(app.pid, () => closedLoop(client, loop, run.noop));
-  const bodyOnly = await measureCpuPerRequest(app.pid, () => closedLoop(client, loop, run.echo));
-  const singles = new SyntheticEvents(`single-${run.runId}`, opts.users, opts.movies);
+  const baseline = await measureCpuPerRequest(app.pid, () => closedLoop(client, loop, ctx.noop));
+  const bodyOnly = await measureCpuPerRequest(app.pid, () => closedLoop(client, loop, ctx.echo));
+  const singles = new SyntheticEvents(`single-${ctx.runId}`, opts.users, opts.movies);
   const single = await measureCpuPerRequest(app.pid, () =>
     closedLoop(client, loop, () => singles.single(), (request, answer) => {
-      tallyReceipts(run.tally, answer);
-      if (answer.status === 202 && run.sent.length < 2_000 && Math.random() < 0.05) run.sent.push(request);
+      tallyReceipts(ctx.tally, answer);
+      if (answer.status === 202 && ctx.sent.length < 2_000 && Math.random() < 0.05) ctx.sent.push(request);
     }),
   );
-  await waitForEventsProcessed(run.db, "after single events");
+  await waitForEventsProcessed(ctx.db, "after single events");
   return { baseline, bodyOnly, single };
 }
 
 /** 2. Latency at a steady rate (open loop), and how soon the features reflect each event. */
-async function steadyRatePhase(run: Run, metricsToken: string) {
-  const { opts, app } = run;
+async function steadyRatePhase(ctx: PhaseContext, metricsToken: string) {
+  const { opts, app } = ctx;
   console.log(`\n[2/4] a steady ${opts.rate} requests/s for ${opts.seconds} s (open loop): the empty handler, the JSON echo, then the event routes`);
   const schedule = { rate: opts.rate, seconds: opts.seconds };
   // Each on fresh connections, up to 64 in flight.
   const steadyLoop = async <R extends BenchRequest>(next: () => R, onAnswer?: (request: R, answer: Answer) => void) => {
-    const client = createLoadClient({ port: app.port, headers: run.headers, maxSockets: 64 });
+    const client = createLoadClient({ port: app.port, headers: ctx.headers, maxSockets: 64 });
     try {
       return await openLoop(client, schedule, next, onAnswer);
     } finally {
@@ -327,41 +341,41 @@ async function steadyRatePhase(run: Run, metricsToken: string) {
     }
   };
   // The same schedule on the empty handler: the latency floor this machine gives at that rate.
-  const baseline = await steadyLoop(run.noop);
+  const baseline = await steadyLoop(ctx.noop);
   // And on the JSON echo: what a body in and a body out add to the tail, before any of our work.
-  const echo = await steadyLoop(run.echo);
-  const freshness = new FreshnessProbe(run.db);
+  const echo = await steadyLoop(ctx.echo);
+  const freshness = new FreshnessProbe(ctx.db);
   const pauseProbe = startPauseProbe();
   await sleep(300); // the probe's own start is not a pause
   await readEventLoopDelay(app, metricsToken); // reads and resets the app's event-loop delay histogram
   freshness.start();
   const startedAt = new Date();
-  const source = new SyntheticEvents(`steady-${run.runId}`, opts.users, opts.movies);
-  const events = await steadyLoop(() => source.single(), (_, answer) => tallyReceipts(run.tally, answer, (id) => freshness.accepted(id)));
+  const source = new SyntheticEvents(`steady-${ctx.runId}`, opts.users, opts.movies);
+  const events = await steadyLoop(() => source.single(), (_, answer) => tallyReceipts(ctx.tally, answer, (id) => freshness.accepted(id)));
   const eventLoop = await readEventLoopDelay(app, metricsToken);
   const pauses = await pauseProbe.stop();
   const { unseen } = await freshness.finish();
-  await waitForEventsProcessed(run.db, "after the steady rate");
-  const jobs = await eventWorkerJobsSince(run.db, startedAt);
+  await waitForEventsProcessed(ctx.db, "after the steady rate");
+  const jobs = await eventWorkerJobsSince(ctx.db, startedAt);
   return { baseline, echo, events, eventLoop, pauses, freshness: { delays: freshness.delays, unseen }, jobs };
 }
 
 /** 3. Batches of up to 1,000 events. */
-async function batchPhase(run: Run): Promise<PhaseResult> {
-  const { client, opts } = run;
+async function batchPhase(ctx: PhaseContext): Promise<PhaseResult> {
+  const { client, opts } = ctx;
   console.log(`\n[3/4] POST /events/batch with ${fmt(opts.batchSize)} events per request, ${opts.batchConcurrency} in flight, ${opts.seconds} s`);
-  const batches = new SyntheticEvents(`batch-${run.runId}`, opts.users, opts.movies);
+  const batches = new SyntheticEvents(`batch-${ctx.runId}`, opts.users, opts.movies);
   return closedLoop(client, { concurrency: opts.batchConcurrency, seconds: opts.seconds }, () => batches.batch(opts.batchSize), (request, answer) => {
-    tallyReceipts(run.tally, answer);
-    if (answer.status === 202 && run.sent.length < 2_005 && Math.random() < 0.1) run.sent.push(request);
+    tallyReceipts(ctx.tally, answer);
+    if (answer.status === 202 && ctx.sent.length < 2_005 && Math.random() < 0.1) ctx.sent.push(request);
   });
 }
 
 /** 4. Nothing lost, nothing twice: resend some of what was accepted; every copy is a duplicate. Then the backlog is worked off. */
-async function resendPhase(run: Run) {
-  const { client, opts, sent } = run;
+async function resendPhase(ctx: PhaseContext) {
+  const { client, opts, sent } = ctx;
   console.log(`\n[4/4] resending ${fmt(sent.length)} accepted requests (${fmt(sent.reduce((s, r) => s + r.events, 0))} events)`);
-  const before = await countEventsAndDeadLetters(run.db);
+  const before = await countEventsAndDeadLetters(ctx.db);
   const resent: ReceiptTally = { accepted: 0, duplicates: 0 };
   let errors = 0;
   for (let i = 0; i < sent.length; i += opts.concurrency) {
@@ -371,9 +385,9 @@ async function resendPhase(run: Run) {
       tallyReceipts(resent, answer);
     }
   }
-  const afterResend = await countEventsAndDeadLetters(run.db);
+  const afterResend = await countEventsAndDeadLetters(ctx.db);
   // The worker is still working through the batches; how fast it does is worth knowing too.
-  const batchDrain = await waitForEventsProcessed(run.db, "after the batches and the resend", Math.max(120, opts.seconds * 20));
-  const after = await countEventsAndDeadLetters(run.db);
+  const batchDrain = await waitForEventsProcessed(ctx.db, "after the batches and the resend", Math.max(120, opts.seconds * 20));
+  const after = await countEventsAndDeadLetters(ctx.db);
   return { before, afterResend, after, resent, errors, batchDrain };
 }
