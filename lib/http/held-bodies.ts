@@ -4,10 +4,9 @@ import "server-only";
  * own code on both ends (readJson, and the pages/api adapter in ./node-api-route.ts) takes the
  * bytes as they are instead of through a web ReadableStream.
  *
- * Why: on the event routes a Request built with a body and read back through its stream, and a
- * JSON Response read back the same way, cost about 50 µs of the app's CPU per request (a stream,
- * a transferable wrapper and an AbortSignal each, and their garbage); held, about 25 µs. A CPU
- * profile of the single-event burst put undici's share of the request thread at 12%.
+ * Why: a body read back through its stream costs a stream, a transferable wrapper and an
+ * AbortSignal, and their garbage, on every request; a CPU profile of the event routes showed it
+ * (docs/performance.md).
  */
 
 /**

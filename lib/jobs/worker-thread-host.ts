@@ -47,13 +47,10 @@ const MAX_RESTART_DELAY_MS = 30_000;
 /**
  * Runs the app's job workers (./worker-thread.ts) on a worker thread of the web process.
  *
- * Why: a job's JavaScript and its garbage ran on the thread that answers requests. Under a 30 s
- * burst of single events the event worker took about 0.2 of the app's 0.8 ms of CPU per event,
- * and a request that arrived during a job's CPU work waited for it. On its own thread the worker
- * has its own event loop and heap, and the web process stays one process to run.
- * `npm run bench:events` measures this against workers on the request thread (`--workers inline`):
- * in one pair of 30 s runs on a quiet machine the two came out close (0.88 and 0.83 of the empty
- * handler's rate; a steady-rate p99 of 16.2 and 11.1 ms).
+ * Why: on the thread that answers requests, a request that arrived during a job's CPU work or
+ * garbage collection waited for it. On its own thread the worker has its own event loop and heap,
+ * and the web process stays one process to run. `npm run bench:events --workers inline` compares
+ * the two (docs/performance.md).
  *
  * A thread that dies is restarted, waiting longer after each failed start.
  */

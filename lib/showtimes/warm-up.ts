@@ -5,12 +5,10 @@ import { listTheaters } from "@/db/queries/theaters";
 import { planSlot } from "./conflicts";
 
 /**
- * PGlite is Postgres compiled to WebAssembly. V8 first runs it through its baseline compiler and
- * optimises a function only once it has run for a while, so in a fresh process the conflict check
- * of a large batch takes 40–120 ms for its first dozen runs and 10–15 ms after that (measured with
- * `bench:showtimes`: the gap goes away with `node --no-liftoff`, and EXPLAIN shows every page
- * already in shared buffers). Running that check a number of times at start pays the optimisation
- * before an admin's first batch does.
+ * PGlite is Postgres compiled to WebAssembly, which V8 optimises only once it has run for a while,
+ * so in a fresh process the first conflict checks of a large batch are several times slower than
+ * later ones (docs/performance.md). Running that check a number of times at start pays the
+ * optimisation before an admin's first batch does.
  *
  * The probe asks about a week far in the future, so it finds nothing and writes nothing, whatever
  * the schedule holds. Postgres servers don't need this: they run native code.

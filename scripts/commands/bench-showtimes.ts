@@ -1,12 +1,19 @@
 import { spawnSync } from "node:child_process";
-import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import postgres from "postgres";
-import { sql } from "drizzle-orm";
-import { openDatabase, rowsOf, type DatabaseHandle } from "@/db/client";
+import { openDatabase, type DatabaseHandle, type Db } from "@/db/client";
 import { setProcessDatabase } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
+import {
+  analyzeAllTables,
+  countTickets,
+  deleteTicketsOfBatch,
+  insertTicketsForBatch,
+  insertTicketsForTheaters,
+  postgresServerVersion,
+  runAndRollBack,
+  scheduleShowsInEveryTheater,
+} from "@/db/queries/bench";
 import { createUser } from "@/db/queries/users";
 import { insertMovie } from "@/db/queries/movies";
 import { findShowtimesBusyDuring } from "@/db/queries/showtimes";
@@ -18,6 +25,10 @@ import { encode } from "next-auth/jwt";
 import { getAuthSecret } from "@/lib/auth/secret";
 import { ProgressBar, fmt } from "../cli/progress";
 import type { Command } from "../cli/command";
+import { describeMachine, machineCpuTicks, stolenShare } from "../bench/machine";
+import { percentile } from "../bench/percentiles";
+import { appendRunToPerformanceDoc, FigureLog, type BenchRun } from "../bench/report";
+import { createScratchDatabase, scratchDatabaseOptions } from "../bench/scratch-database";
 
 /**
  * bench:showtimes — the issue's scale: 200 theaters × 60 days × 8 shows already scheduled with
@@ -49,7 +60,7 @@ export const benchShowtimesCommand: Command = {
     // serves the batch (PGlite's heap grows with a 16-million-row seed and never gives it back).
     const seedTarget = process.env.MARQUEE_BENCH_SEED_TARGET;
     if (seedTarget) {
-      const handle = await openDatabase(seedTarget.startsWith("postgres") ? { url: seedTarget } : { dataDir: seedTarget });
+      const handle = await openDatabase(scratchDatabaseOptions(seedTarget));
       try {
         await seed(handle, opts);
       } finally {
@@ -57,16 +68,18 @@ export const benchShowtimesCommand: Command = {
       }
       return;
     }
-    const target = await createBenchDatabase();
+    const target = await createScratchDatabase(process.env.DATABASE_URL, "showtimes");
     try {
       const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, ...process.argv.slice(2)], {
         stdio: "inherit",
         env: { ...process.env, MARQUEE_BENCH_SEED_TARGET: target.location },
       });
       if (child.status !== 0) throw new Error(`seeding failed (exit ${child.status ?? child.signal})`);
-      const handle = await openDatabase(target.location.startsWith("postgres") ? { url: target.location, maxConnections: 10 } : { dataDir: target.location });
+      const handle = await openDatabase({ ...target.options, maxConnections: 10 });
       try {
-        await measure(handle, opts);
+        const run = await measure(handle, opts);
+        const file = appendRunToPerformanceDoc(run);
+        console.log(`\nRecorded in ${path.relative(process.cwd(), file)}`);
       } finally {
         await (await bossStarted())?.stop({ graceful: false, timeout: 2_000 }).catch(() => {});
         await handle.close();
@@ -76,33 +89,6 @@ export const benchShowtimesCommand: Command = {
     }
   },
 };
-
-/** A scratch database: a new one on the DATABASE_URL server, else a temporary PGlite folder. */
-async function createBenchDatabase(): Promise<{ location: string; dispose(): Promise<void> }> {
-  const server = process.env.DATABASE_URL;
-  if (server) {
-    const name = `marquee_bench_${Date.now().toString(36)}`;
-    const admin = postgres(server, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database "${name}"`);
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    console.log(`Postgres server ${url.host}, scratch database ${name}`);
-    return {
-      location: url.toString(),
-      async dispose() {
-        await admin.unsafe(`drop database if exists "${name}" with (force)`);
-        await admin.end();
-      },
-    };
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "marquee-bench-"));
-  console.log(`PGlite in ${dir}`);
-  return { location: path.join(dir, "pglite"), dispose: async () => fs.rmSync(dir, { recursive: true, force: true }) };
-}
-
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 type BenchOptions = { theaters: number; days: number; shows: number; seats: number; runs: number };
 
@@ -128,37 +114,32 @@ async function seed(handle: DatabaseHandle, opts: BenchOptions) {
   bar.done();
   // Shows every 3 hours from 00:00 on day 1; the batch goes on the days after.
   const existingShowtimes = opts.theaters * opts.days * opts.shows;
-  await db.execute(sql`
-    insert into showtimes (theater_id, movie_id, starts_at, ends_at, available_at)
-    select t.id, 'scheduled', ${new Date(day0).toISOString()}::timestamptz + (d * interval '1 day') + (s * interval '3 hours'),
-      ${new Date(day0).toISOString()}::timestamptz + (d * interval '1 day') + (s * interval '3 hours') + interval '100 minutes',
-      ${new Date(day0).toISOString()}::timestamptz + (d * interval '1 day') + (s * interval '3 hours') + interval '115 minutes'
-    from theaters t, generate_series(0, ${opts.days - 1}) d, generate_series(0, ${opts.shows - 1}) s`);
+  await scheduleShowsInEveryTheater(db, { movieId: "scheduled", firstDay: new Date(day0), days: opts.days, showsPerDay: opts.shows, hoursApart: 3, runtimeMinutes: 100, turnoverMinutes: 15 });
   const ticketBar = new ProgressBar("seed tickets", theaterIds.length, "theaters");
   for (let i = 0; i < theaterIds.length; i += 10) {
-    const group = JSON.stringify(theaterIds.slice(i, i + 10));
-    await db.execute(sql`
-      insert into tickets (showtime_id, seat_id, status)
-      select s.id, seat.id, 'available' from showtimes s join seats seat on seat.theater_id = s.theater_id
-      where s.theater_id in (select jsonb_array_elements_text(${group}::jsonb))`);
+    await insertTicketsForTheaters(db, { theaterIds: theaterIds.slice(i, i + 10) });
     ticketBar.update(Math.min(theaterIds.length, i + 10));
   }
   ticketBar.done();
-  await db.execute(sql`analyze`);
-  const seededTickets = Number(rowsOf<{ n: string }>(await db.execute(sql`select count(*)::bigint as n from tickets`))[0]!.n);
+  await analyzeAllTables(db);
+  const seededTickets = await countTickets(db);
   console.log(`Seeded ${fmt(existingShowtimes)} showtimes and ${fmt(seededTickets)} tickets in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
 }
 
-async function measure(handle: DatabaseHandle, opts: BenchOptions) {
+async function measure(handle: DatabaseHandle, opts: BenchOptions): Promise<BenchRun> {
   const { db } = handle;
   setProcessDatabase(handle);
-  console.log(`Machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${handle.driver}`);
+  const startedAt = new Date();
+  const loadAtStart = os.loadavg()[0]!;
+  const cpuAtStart = machineCpuTicks();
+  const version = await postgresServerVersion(db);
+  const machine = describeMachine(version && handle.driver === "pglite" ? `${version} (PGlite)` : version);
+  console.log(`Machine: ${machine.cores} cores, ${machine.memoryGiB.toFixed(0)} GiB, Node ${machine.nodeVersion}, ${handle.driver}`);
   const theaterIds = theaterIdsFor(opts);
   const existingShowtimes = opts.theaters * opts.days * opts.shows;
 
   // --- the batch: 200 theaters × 56 start times after the scheduled days ----------------------
   const startTimes = Array.from({ length: 56 }, (_, i) => new Date(day0 + (opts.days + Math.floor(i / 8)) * 86_400_000 + (i % 8) * 3 * 3600_000).toISOString());
-  const slots = theaterIds.flatMap((id) => startTimes.map((s) => planSlot(id, new Date(s), 110, 15)));
 
   // Start the process as the app starts: the job queue and its workers, and on PGlite the
   // conflict check's warm-up (MARQUEE_WARM_UP_MS). Nothing else runs before the clock does.
@@ -166,6 +147,52 @@ async function measure(handle: DatabaseHandle, opts: BenchOptions) {
   await getBoss();
   const startupMs = performance.now() - warmUpStarted;
 
+  const checks = await conflictChecks(db, theaterIds, startTimes, opts);
+  const batch = await batchThroughTheRoutes(db, theaterIds, startTimes, opts);
+  const ticketsPerSecond = batch.createdTickets / (batch.terminalMs / 1000);
+  // A bare INSERT … SELECT of the same tickets into the same table, rolled back afterwards.
+  const bareMs = await runAndRollBack(db, async (tx) => {
+    await deleteTicketsOfBatch(tx, { batchId: batch.transactionId });
+    const started = performance.now();
+    await insertTicketsForBatch(tx, { batchId: batch.transactionId });
+    return performance.now() - started;
+  });
+  const bareRate = batch.createdTickets / (bareMs / 1000);
+
+  const figures = new FigureLog({ labelWidth: 46, valueWidth: 14, targets: "parenthesised" });
+  const line = figures.add.bind(figures);
+  const heading = `${handle.driver}, ${fmt(existingShowtimes)} existing showtimes, batch of ${fmt(checks.slots)} showtimes / ${fmt(batch.createdTickets)} tickets`;
+  const p95 = percentile(checks.timings, 95);
+  const ratio = ticketsPerSecond / bareRate;
+  const peakMb = Math.round(batch.peakRss / 2 ** 20);
+  console.log(`\nbench:showtimes — ${heading}`);
+  line("app start-up (job queue, warm-up on PGlite)", `${startupMs.toFixed(0)} ms`);
+  line("conflict check p50", `${percentile(checks.timings, 50).toFixed(1)} ms`);
+  line("conflict check p95", `${p95.toFixed(1)} ms`, { target: "≤ 50 ms", met: p95 <= 50 });
+  line(`conflict check, every slot hits (${fmt(checks.hits)} found)`, `${checks.hitMs.toFixed(1)} ms`);
+  line("POST answered (202)", `${batch.acceptedMs.toFixed(0)} ms`);
+  line("POST → first SSE event", `${batch.firstEventMs.toFixed(0)} ms`, { target: "≤ 200 ms", met: batch.firstEventMs <= 200 });
+  line("POST → terminal event", `${(batch.terminalMs / 1000).toFixed(2)} s`);
+  line("tickets per second (batch)", fmt(Math.round(ticketsPerSecond)));
+  line("tickets per second (bare INSERT … SELECT)", fmt(Math.round(bareRate)));
+  line("ratio batch / bare", ratio.toFixed(2), { target: "≥ 0.6", met: ratio >= 0.6 });
+  line("peak RSS during the batch", `${peakMb} MB`, { target: "≤ 500 MB", met: peakMb <= 500 });
+  line("RSS before the batch", `${Math.round(batch.baseRss / 2 ** 20)} MB`);
+
+  return {
+    bench: "bench:showtimes",
+    options: { ...opts },
+    startedAt,
+    machine,
+    steal: stolenShare(cpuAtStart, machineCpuTicks()),
+    setup: [heading, `load average (1 min) at the start ${loadAtStart.toFixed(2)}, at the end ${os.loadavg()[0]!.toFixed(2)}`],
+    figures: figures.figures,
+  };
+}
+
+/** The batch's conflict check, `opts.runs` times (it finds nothing), then once where every slot hits a scheduled show. */
+async function conflictChecks(db: Db, theaterIds: string[], startTimes: string[], opts: BenchOptions) {
+  const slots = theaterIds.flatMap((id) => startTimes.map((s) => planSlot(id, new Date(s), 110, 15)));
   const timings: number[] = [];
   for (let i = 0; i < opts.runs; i++) {
     const started = performance.now();
@@ -173,47 +200,39 @@ async function measure(handle: DatabaseHandle, opts: BenchOptions) {
     timings.push(performance.now() - started);
     if (found.length) throw new Error("the benchmark batch should not conflict");
   }
-  timings.sort((a, b) => a - b);
   // And the same check when every slot does hit something (the failure path's cost).
   const hitting = theaterIds.flatMap((id) => startTimes.map((s) => planSlot(id, new Date(new Date(s).getTime() - opts.days * 86_400_000), 110, 15)));
   const hitStarted = performance.now();
   const hits = await findShowtimesBusyDuring(db, hitting);
-  const hitMs = performance.now() - hitStarted;
+  return { slots: slots.length, timings, hits: hits.length, hitMs: performance.now() - hitStarted };
+}
 
+/**
+ * The batch through the real route handlers, pg-boss worker and SSE stream, after one small batch
+ * to warm the path up as a running app would have: how soon it was answered, its first and last
+ * progress event, and this process's memory meanwhile.
+ */
+async function batchThroughTheRoutes(db: Db, theaterIds: string[], startTimes: string[], opts: BenchOptions) {
   const { POST } = await import("@/app/api/v1/showtime-creation/showtimes/route");
-  const { GET: events } = await import("@/app/api/v1/showtime-creation/batches/[transactionId]/events/route");
+  const { GET: progress } = await import("@/app/api/v1/showtime-creation/batches/[transactionId]/events/route");
   const cookie = `next-auth.session-token=${await encode({ token: { sub: "bench-admin", role: "admin" }, secret: await getAuthSecret(db) })}`;
+  const post = async (body: object) => {
+    const response = await POST(new Request("http://bench/api/v1/showtime-creation/showtimes", { method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify(body) }));
+    return (await response.json()) as { transactionId: string };
+  };
+  const stream = (transactionId: string) => progress(new Request(`http://bench/x`, { headers: { cookie } }), { params: Promise.resolve({ transactionId }) });
 
-  // Warm up: one small batch through the same path, as a running app would have served before.
-  {
-    const warmTime = new Date(day0 + (opts.days + 10) * 86_400_000).toISOString();
-    const warm = await POST(
-      new Request("http://bench/api/v1/showtime-creation/showtimes", {
-        method: "POST",
-        headers: { "content-type": "application/json", cookie },
-        body: JSON.stringify({ movieId: "new-release", theaterIds: [theaterIds[0]], durationInMinutes: 110, startTimes: [warmTime] }),
-      }),
-    );
-    const { transactionId } = (await warm.json()) as { transactionId: string };
-    const warmStream = await events(new Request(`http://bench/x`, { headers: { cookie } }), { params: Promise.resolve({ transactionId }) });
-    await warmStream.text();
-  }
+  const warmTime = new Date(day0 + (opts.days + 10) * 86_400_000).toISOString();
+  const warm = await post({ movieId: "new-release", theaterIds: [theaterIds[0]], durationInMinutes: 110, startTimes: [warmTime] });
+  await (await stream(warm.transactionId)).text();
 
   let peakRss = process.memoryUsage().rss;
   const baseRss = peakRss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 25);
   const posted = performance.now();
-  const response = await POST(
-    new Request("http://bench/api/v1/showtime-creation/showtimes", {
-      method: "POST",
-      headers: { "content-type": "application/json", cookie },
-      body: JSON.stringify({ movieId: "new-release", theaterIds, durationInMinutes: 110, startTimes }),
-    }),
-  );
-  const accepted = (await response.json()) as { transactionId: string };
+  const accepted = await post({ movieId: "new-release", theaterIds, durationInMinutes: 110, startTimes });
   const acceptedMs = performance.now() - posted;
-  const stream = await events(new Request(`http://bench/x`, { headers: { cookie } }), { params: Promise.resolve({ transactionId: accepted.transactionId }) });
-  const reader = stream.body!.getReader();
+  const reader = (await stream(accepted.transactionId)).body!.getReader();
   const decoder = new TextDecoder();
   let firstEventMs: number | null = null;
   let text = "";
@@ -228,40 +247,5 @@ async function measure(handle: DatabaseHandle, opts: BenchOptions) {
   const frames = text.split("\n\n").filter((f) => f.includes("data:"));
   const terminal = JSON.parse(frames.at(-1)!.split("data: ")[1]!) as { status: string; createdShowtimes: number; createdTickets: number; message?: string };
   if (terminal.status !== "succeeded") throw new Error(`batch ended ${terminal.status}: ${terminal.message ?? ""}`);
-  const ticketsPerSecond = terminal.createdTickets / (terminalMs / 1000);
-
-  // A bare INSERT … SELECT of the same tickets into the same table, rolled back afterwards.
-  let bareMs = 0;
-  await db
-    .transaction(async (tx) => {
-      await tx.execute(sql`delete from tickets where showtime_id in (select id from showtimes where batch_id = ${accepted.transactionId}::uuid)`);
-      const started = performance.now();
-      await tx.execute(sql`
-        insert into tickets (showtime_id, seat_id, status)
-        select s.id, seat.id, 'available' from showtimes s join seats seat on seat.theater_id = s.theater_id
-        where s.batch_id = ${accepted.transactionId}::uuid`);
-      bareMs = performance.now() - started;
-      throw new RollbackBench();
-    })
-    .catch((e) => {
-      if (!(e instanceof RollbackBench)) throw e;
-    });
-  const bareRate = terminal.createdTickets / (bareMs / 1000);
-
-  const line = (label: string, value: string, target?: string) => console.log(`  ${label.padEnd(46)} ${value.padStart(14)}${target ? `   (target ${target})` : ""}`);
-  console.log(`\nbench:showtimes — ${handle.driver}, ${fmt(existingShowtimes)} existing showtimes, batch of ${fmt(slots.length)} showtimes / ${fmt(terminal.createdTickets)} tickets`);
-  line("app start-up (job queue, warm-up on PGlite)", `${startupMs.toFixed(0)} ms`);
-  line("conflict check p50", `${percentile(timings, 50).toFixed(1)} ms`);
-  line("conflict check p95", `${percentile(timings, 95).toFixed(1)} ms`, "≤ 50 ms");
-  line(`conflict check, every slot hits (${fmt(hits.length)} found)`, `${hitMs.toFixed(1)} ms`);
-  line("POST answered (202)", `${acceptedMs.toFixed(0)} ms`);
-  line("POST → first SSE event", `${firstEventMs!.toFixed(0)} ms`, "≤ 200 ms");
-  line("POST → terminal event", `${(terminalMs / 1000).toFixed(2)} s`);
-  line("tickets per second (batch)", fmt(Math.round(ticketsPerSecond)));
-  line("tickets per second (bare INSERT … SELECT)", fmt(Math.round(bareRate)));
-  line("ratio batch / bare", (ticketsPerSecond / bareRate).toFixed(2), "≥ 0.6");
-  line("peak RSS during the batch", `${Math.round(peakRss / 2 ** 20)} MB`, "≤ 500 MB");
-  line("RSS before the batch", `${Math.round(baseRss / 2 ** 20)} MB`);
+  return { transactionId: accepted.transactionId, acceptedMs, firstEventMs: firstEventMs!, terminalMs, createdTickets: terminal.createdTickets, peakRss, baseRss };
 }
-
-class RollbackBench extends Error {}
