@@ -58,16 +58,16 @@ test("an admin registers a movie by TMDB id, adds views and refreshes its score,
   await expect(row.getByTestId("views")).toHaveText("0");
 
   // Add views: each one updates the final score at once (30% is views, full at 100).
-  await row.getByRole("button", { name: "Add a view to E2E Feature 990001" }).click();
+  await row.getByRole("button", { name: "Add view to E2E Feature 990001" }).click();
   await expect(row.getByText("View added: 1 view, final score 5.6.")).toBeVisible();
-  await row.getByRole("button", { name: "Add a view to E2E Feature 990001" }).click();
+  await row.getByRole("button", { name: "Add view to E2E Feature 990001" }).click();
   await expect(row.getByText("View added: 2 views, final score 5.7.")).toBeVisible();
   await expect(row.getByTestId("views")).toHaveText("2");
   await expect(row.getByTestId("final-score")).toHaveText("5.7");
 
   // Refresh: TMDB now says 9; the queued fetch brings it in.
   votes.set(990001, 9);
-  await row.getByRole("button", { name: "Refresh the external score of E2E Feature 990001" }).click();
+  await row.getByRole("button", { name: "Refresh score of E2E Feature 990001" }).click();
   await expect(row.getByText("Refresh queued")).toBeVisible();
   await expect(row.getByTestId("final-score")).toHaveText("6.4"); // 0.7 × 9 + 0.3 × 0.2
 

@@ -192,7 +192,7 @@ function imdbTitle(id: string): string {
 
 function Missing() {
   return (
-    <span className="text-stone-400">
+    <span className="text-stone-500">
       <span aria-hidden>—</span>
       <span className="sr-only">none</span>
     </span>

@@ -253,7 +253,7 @@ export function SeatMapEditor({
                                         className={
                                           cell.seat === null
                                             ? "h-6 w-6 shrink-0 rounded border border-dashed border-stone-300 bg-transparent hover:border-stone-500 hover:bg-stone-100"
-                                            : "h-6 w-6 shrink-0 rounded-t-md rounded-b-sm bg-brand-100 text-[10px] font-medium tabular-nums text-brand-700 ring-1 ring-brand-500/40 ring-inset hover:bg-brand-500 hover:text-white"
+                                            : "h-6 w-6 shrink-0 rounded-t-md rounded-b-sm bg-brand-100 text-[10px] font-medium tabular-nums text-brand-700 ring-1 ring-brand-500/40 ring-inset hover:bg-brand-600 hover:text-white"
                                         }
                                       >
                                         {cell.seat ?? ""}

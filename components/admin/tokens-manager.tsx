@@ -101,7 +101,7 @@ export function TokensManager({ scopes }: { scopes: readonly string[] }) {
                         ))}
                       </span>
                     </Td>
-                    <Td className="whitespace-nowrap">{token.createdByEmail ?? <span className="text-stone-400">—</span>}</Td>
+                    <Td className="whitespace-nowrap">{token.createdByEmail ?? <span className="text-stone-500">—</span>}</Td>
                     <Td>
                       <DateText value={token.createdAt} />
                     </Td>

@@ -115,7 +115,7 @@ export function UsersList({ currentUserId }: { currentUserId: string }) {
                         {user.id === currentUserId && <span className="ml-2 text-xs text-stone-500">(you)</span>}
                         <span className="block text-xs text-stone-500">id {user.id}</span>
                       </Td>
-                      <Td className="whitespace-nowrap">{user.email ?? <span className="text-stone-400">no account</span>}</Td>
+                      <Td className="whitespace-nowrap">{user.email ?? <span className="text-stone-500">no account</span>}</Td>
                       <Td>
                         <span
                           className={`rounded px-1.5 py-0.5 text-xs font-medium ${user.role === "admin" ? "bg-brand-100 text-brand-700" : "bg-stone-100 text-stone-700"}`}

@@ -52,7 +52,7 @@ export function BatchProgressPanel({ progress, streamState }: { progress: Progre
                     ? "bg-brand-100 text-brand-700 ring-1 ring-brand-500"
                     : step.state === "stopped"
                       ? "bg-red-100 text-red-800"
-                      : "bg-stone-100 text-stone-500"
+                      : "bg-stone-100 text-stone-600"
               }`}
             >
               {step.state === "done" && <span aria-hidden>✓ </span>}

@@ -38,10 +38,10 @@ export function RowActions({ item }: { item: TrendItem }) {
   return (
     <div className="mt-2 space-y-1">
       <div className="flex flex-wrap gap-1.5">
-        <Button variant="secondary" size="sm" disabled={view.isPending} onClick={() => view.mutate()} aria-label={`Add a view to ${item.title}`}>
+        <Button variant="secondary" size="sm" disabled={view.isPending} onClick={() => view.mutate()} aria-label={`Add view to ${item.title}`}>
           {view.isPending ? "Adding…" : "Add view"}
         </Button>
-        <Button variant="secondary" size="sm" disabled={refresh.isPending} onClick={() => refresh.mutate()} aria-label={`Refresh the external score of ${item.title}`}>
+        <Button variant="secondary" size="sm" disabled={refresh.isPending} onClick={() => refresh.mutate()} aria-label={`Refresh score of ${item.title}`}>
           {refresh.isPending ? "Queuing…" : "Refresh score"}
         </Button>
       </div>

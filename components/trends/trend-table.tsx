@@ -10,7 +10,7 @@ import { Sparkline } from "./sparkline";
 const windowLabel = { "24h": "24 h", "7d": "7 days" } as const;
 
 function score(value: number | null, digits = 1) {
-  return value === null ? <span className="text-stone-400">—</span> : value.toFixed(digits);
+  return value === null ? <span className="text-stone-500">—</span> : value.toFixed(digits);
 }
 
 /**

@@ -67,7 +67,7 @@ export function ActivityDashboard({ userId, initial, initialTitles, renderedAt }
         <div className="rounded-lg border border-dashed border-stone-300 bg-white px-6 py-10 text-center">
           <p className="font-medium text-stone-800">Nothing here yet</p>
           <p className="mt-2 text-sm text-stone-600">
-            <Link href="/" className="text-brand-700 hover:underline">
+            <Link href="/" className="text-brand-700 underline">
               Find a movie
             </Link>{" "}
             to watch, rate or add to your favorites, and it shows up here.
@@ -99,7 +99,7 @@ export function ActivityDashboard({ userId, initial, initialTitles, renderedAt }
               <li key={r.movieId} className="flex items-baseline justify-between gap-3 py-2">
                 {title(r.movieId)}
                 <span className="whitespace-nowrap text-sm">
-                  <span className="font-medium text-amber-600" aria-label={ratingLabel(r.rating)}>
+                  <span className="font-medium text-amber-700" aria-label={ratingLabel(r.rating)}>
                     {r.rating} ★
                   </span>
                   {f.likedMovies.includes(r.movieId) && <span className="ml-2 rounded bg-emerald-50 px-1.5 py-0.5 text-xs text-emerald-800">liked</span>}
