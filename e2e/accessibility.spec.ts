@@ -303,6 +303,17 @@ test.describe("an admin", () => {
     await expectNoSeriousA11yViolations(page);
   });
 
+  test("the recommendation models, and the training form with an error", async ({ page }) => {
+    await page.goto("/admin/models");
+    await whenLoaded(page, page.getByRole("table", { name: "Model versions, newest first" }).or(page.getByText("No models yet")));
+    await expectNoSeriousA11yViolations(page);
+
+    await page.getByLabel("Hyperparameters (optional)").fill("not json");
+    await page.getByRole("button", { name: "Train", exact: true }).click();
+    await expect(page.getByLabel("Hyperparameters (optional)")).toHaveAttribute("aria-invalid", "true");
+    await expectNoSeriousA11yViolations(page, { context: "field error shown" });
+  });
+
   test("the trend dashboard with its controls and a movie on it", async ({ page }) => {
     const movieId = decodeURIComponent((await firstMoviePath(page)).split("/").pop()!);
     expect((await page.request.post("/api/v1/trends/movies/view", { data: { movieId } })).status()).toBe(202);
