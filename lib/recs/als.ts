@@ -1,0 +1,389 @@
+import { Random } from "@/lib/random/random";
+import { choleskyInPlace, choleskySolveInPlace, gramOfRows, matVec, symmetricEigen } from "./linear-algebra";
+import { transposeCsr, type InteractionMatrix } from "./interactions";
+
+/**
+ * Implicit-feedback ALS (Hu, Koren & Volinsky 2008), solved by a few warm-started conjugate-
+ * gradient steps per row (Takács, Pilászy & Tikk 2011), as the `implicit` library does.
+ *
+ * Each observed weight w becomes a preference p = 1 if w > 0, else 0 (a known negative), with
+ * confidence c = 1 + alpha·|w|; every unobserved pair has p = 0 and c = 1. With the app's weights
+ * in 0..1 (a rating r/5, a finished watch 1.0), alpha sets how far an interaction outweighs a
+ * missing one, and a 5-star rating still counts more than a 1-star one. (`implicit` uses c = alpha·w
+ * directly, so binary data with alpha = 1 gives observed pairs no extra confidence at all.)
+ *
+ * For one user, the factors x minimise Σ_i c_i (p_i − x·y_i)² + λ|x|², i.e. solve
+ *   (YᵀY + λI + Σ_{i observed} (c_i − 1) y_i y_iᵀ) x = Σ_{i observed} c_i p_i y_i,
+ * and the same with users and items swapped. YᵀY is shared by every row, so a CG step costs one
+ * f × f product plus two passes over the row's own entries, never the whole catalogue.
+ */
+export interface AlsParams {
+  factors: number;
+  iterations: number;
+  regularization: number;
+  alpha: number;
+  cgSteps: number;
+}
+
+export interface AlsFactors {
+  factors: number;
+  /** users × factors, row-major. */
+  userFactors: Float32Array;
+  /** items × factors, row-major. */
+  itemFactors: Float32Array;
+}
+
+export interface AlsTrainOptions {
+  seed: number;
+  /** Called after every half-iteration (users solved, items solved). */
+  onProgress?: (fraction: number, label: string) => void;
+}
+
+/** Scratch vectors of one row solve, allocated once per training. */
+interface CgScratch {
+  x: Float64Array;
+  pair: Float64Array;
+  r: Float64Array;
+  p: Float64Array;
+  ap: Float64Array;
+}
+
+function cgScratch(f: number): CgScratch {
+  return { x: new Float64Array(f), pair: new Float64Array(2), r: new Float64Array(f), p: new Float64Array(f), ap: new Float64Array(f) };
+}
+
+export function trainAls(matrix: InteractionMatrix, params: AlsParams, options: AlsTrainOptions): AlsFactors {
+  const f = params.factors;
+  const byUser = matrix;
+  const byItem = transposeCsr(matrix);
+  const userFactors = new Float32Array(matrix.rows * f);
+  const itemFactors = new Float32Array(matrix.cols * f);
+
+  // Small random starting factors, only for rows that have interactions: a user or item with none
+  // keeps a zero vector, adds nothing to the shared Gram matrix and is never solved.
+  const random = Random.fromSeed(options.seed, "als");
+  initialise(userFactors, byUser, f, random);
+  initialise(itemFactors, byItem, f, random);
+
+  const gram = new Float64Array(f * f);
+  const basis = new Float64Array(f * f);
+  const basisRows = new Float64Array(f * f);
+  const rotationBlock = new Float64Array(4 * f);
+  const scratch = cgScratch(f);
+  const halfSteps = params.iterations * 2;
+  for (let iteration = 0; iteration < params.iterations; iteration++) {
+    regularizedGram(itemFactors, matrix.cols, f, params.regularization, gram);
+    solveRows(byUser, itemFactors, userFactors, f, gram, false, params.alpha, params.cgSteps, scratch);
+    options.onProgress?.((iteration * 2 + 1) / halfSteps, `iteration ${iteration + 1}/${params.iterations}: users`);
+
+    // Items far outnumber users, so the f × f product with XᵀX + λI would dominate their CG steps.
+    // Rotating both factor matrices into that matrix's eigenbasis changes no score (x·y is
+    // invariant under a shared rotation) and makes it diagonal: each product then costs f, not f².
+    regularizedGram(userFactors, matrix.rows, f, params.regularization, gram);
+    const eigenvalues = symmetricEigen(gram, f, basis);
+    for (let a = 0; a < f; a++) for (let b = 0; b < f; b++) basisRows[a * f + b] = basis[b * f + a]!;
+    rotateRows(userFactors, f, basisRows, rotationBlock);
+    rotateRows(itemFactors, f, basisRows, rotationBlock);
+    solveRows(byItem, userFactors, itemFactors, f, eigenvalues, true, params.alpha, params.cgSteps, scratch);
+    options.onProgress?.((iteration * 2 + 2) / halfSteps, `iteration ${iteration + 1}/${params.iterations}: items`);
+  }
+  return { factors: f, userFactors, itemFactors };
+}
+
+/**
+ * Every row v of the rows × f matrix becomes v·Q, where `qt` holds Qᵀ row-major; four rows at a
+ * time, so each element of Q is loaded once per four rows. `block` is 4·f of scratch.
+ */
+function rotateRows(m: Float32Array, f: number, qt: Float64Array, block: Float64Array) {
+  const rows = m.length / f;
+  for (let r = 0; r < rows; r += 4) {
+    const count = Math.min(4, rows - r);
+    block.fill(0);
+    for (let k = 0; k < count * f; k++) block[k] = m[r * f + k]!;
+    const o0 = 0, o1 = f, o2 = 2 * f, o3 = 3 * f;
+    for (let j = 0; j < f; j++) {
+      const q = j * f;
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      for (let k = 0; k < f; k++) {
+        const qjk = qt[q + k]!;
+        s0 += block[o0 + k]! * qjk;
+        s1 += block[o1 + k]! * qjk;
+        s2 += block[o2 + k]! * qjk;
+        s3 += block[o3 + k]! * qjk;
+      }
+      m[r * f + j] = s0;
+      if (count > 1) m[(r + 1) * f + j] = s1;
+      if (count > 2) m[(r + 2) * f + j] = s2;
+      if (count > 3) m[(r + 3) * f + j] = s3;
+    }
+  }
+}
+
+function initialise(target: Float32Array, rows: InteractionMatrix, f: number, random: Random) {
+  const scale = 0.01;
+  for (let r = 0; r < rows.rows; r++) {
+    if (rows.indptr[r] === rows.indptr[r + 1]) continue;
+    for (let k = r * f; k < (r + 1) * f; k++) target[k] = random.next() * scale;
+  }
+}
+
+/** out = VᵀV + λI for the rows × f factor matrix v. */
+export function regularizedGram(v: Float32Array, rows: number, f: number, regularization: number, out: Float64Array): void {
+  gramOfRows(v, rows, f, out);
+  for (let k = 0; k < f; k++) out[k * f + k]! += regularization;
+}
+
+/**
+ * One half-iteration: every non-empty row of `rows` solved against the fixed factors. `gram` is
+ * YᵀY + λI, whole (f × f) or, when `diagonal`, only its diagonal (f) because it is diagonal.
+ */
+function solveRows(rows: InteractionMatrix, fixed: Float32Array, target: Float32Array, f: number, gram: Float64Array, diagonal: boolean, alpha: number, cgSteps: number, scratch: CgScratch) {
+  for (let r = 0; r < rows.rows; r++) {
+    const from = rows.indptr[r]!;
+    const to = rows.indptr[r + 1]!;
+    if (from === to) continue;
+    conjugateGradientRow(rows.indices, rows.values, from, to, fixed, f, gram, diagonal, alpha, cgSteps, target, r * f, scratch);
+  }
+}
+
+/**
+ * Improves the row vector target[offset … offset + f) by `steps` CG steps on its normal equations,
+ * starting from its current value (the previous iteration's solution, usually already close).
+ * The row's entries are indices/values[from … to); `gram` is YᵀY + λI (just its diagonal when
+ * `diagonal`).
+ */
+export function conjugateGradientRow(
+  indices: Int32Array,
+  values: Float32Array,
+  from: number,
+  to: number,
+  fixed: Float32Array,
+  f: number,
+  gram: Float64Array,
+  diagonal: boolean,
+  alpha: number,
+  steps: number,
+  target: Float32Array,
+  offset: number,
+  scratch: CgScratch = cgScratch(f),
+): void {
+  const { x, r, p, ap, pair } = scratch;
+  for (let k = 0; k < f; k++) x[k] = target[offset + k]!;
+
+  // r = b − A·x = −(YᵀY + λI)·x + Σ (c·p − (c − 1)·y·x)·y
+  gramTimes(gram, diagonal, f, x, r);
+  for (let k = 0; k < f; k++) r[k] = -r[k]!;
+  let e = from;
+  for (; e + 1 < to; e += 2) {
+    const y1 = indices[e]! * f;
+    const y2 = indices[e + 1]! * f;
+    dotRows2(fixed, y1, y2, x, f, pair);
+    axpyRows2(r, residualScale(values[e]!, alpha, pair[0]!), fixed, y1, residualScale(values[e + 1]!, alpha, pair[1]!), y2, f);
+  }
+  if (e < to) {
+    const y = indices[e]! * f;
+    axpyRow(r, residualScale(values[e]!, alpha, dotRow(fixed, y, x, f)), fixed, y, f);
+  }
+
+  let rsOld = 0;
+  for (let k = 0; k < f; k++) {
+    p[k] = r[k]!;
+    rsOld += r[k]! * r[k]!;
+  }
+  if (rsOld > 1e-20) {
+    for (let step = 0; step < steps; step++) {
+      // ap = A·p without forming A: (YᵀY + λI)·p + Σ (c − 1)·(y·p)·y
+      gramTimes(gram, diagonal, f, p, ap);
+      // Two entries at a time: p and ap are read and written once for both rows.
+      e = from;
+      for (; e + 1 < to; e += 2) {
+        const w1 = values[e]!;
+        const w2 = values[e + 1]!;
+        const y1 = indices[e]! * f;
+        const y2 = indices[e + 1]! * f;
+        dotRows2(fixed, y1, y2, p, f, pair);
+        axpyRows2(ap, alpha * (w1 < 0 ? -w1 : w1) * pair[0]!, fixed, y1, alpha * (w2 < 0 ? -w2 : w2) * pair[1]!, y2, f);
+      }
+      if (e < to) {
+        const w = values[e]!;
+        const y = indices[e]! * f;
+        axpyRow(ap, alpha * (w < 0 ? -w : w) * dotRow(fixed, y, p, f), fixed, y, f);
+      }
+      let pAp = 0;
+      for (let k = 0; k < f; k++) pAp += p[k]! * ap[k]!;
+      if (!(pAp > 0)) break;
+      const a = rsOld / pAp;
+      let rsNew = 0;
+      for (let k = 0; k < f; k++) {
+        x[k]! += a * p[k]!;
+        r[k]! -= a * ap[k]!;
+        rsNew += r[k]! * r[k]!;
+      }
+      if (rsNew < 1e-20) break;
+      const beta = rsNew / rsOld;
+      for (let k = 0; k < f; k++) p[k] = r[k]! + beta * p[k]!;
+      rsOld = rsNew;
+    }
+  }
+  for (let k = 0; k < f; k++) target[offset + k] = x[k]!;
+}
+
+/** What folding in, attribution and exact solves need from a trained ALS model. */
+export interface AlsItemSide {
+  factors: number;
+  itemFactors: Float32Array;
+  /** YᵀY of the item factors, without regularisation (f × f). */
+  itemGram: Float64Array;
+  regularization: number;
+  alpha: number;
+}
+
+export interface UserHistory {
+  items: Int32Array;
+  weights: Float32Array;
+}
+
+export function itemGramOf(itemFactors: Float32Array, f: number): Float64Array {
+  const gram = new Float64Array(f * f);
+  gramOfRows(itemFactors, itemFactors.length / f, f, gram);
+  return gram;
+}
+
+/**
+ * The user's normal-equation matrix A = YᵀY + λI + Σ (c − 1)·y·yᵀ, factored (Cholesky, lower),
+ * and the right-hand side b = Σ c·p·y. Items outside the model are ignored.
+ */
+function factorUserSystem(model: AlsItemSide, history: UserHistory): { l: Float64Array; b: Float64Array } {
+  const f = model.factors;
+  const items = model.itemFactors.length / f;
+  const a = new Float64Array(model.itemGram);
+  const b = new Float64Array(f);
+  for (let k = 0; k < f; k++) a[k * f + k]! += model.regularization;
+  for (let e = 0; e < history.items.length; e++) {
+    const item = history.items[e]!;
+    if (item < 0 || item >= items) continue;
+    const w = history.weights[e]!;
+    if (w === 0) continue;
+    const confidence = 1 + model.alpha * Math.abs(w);
+    const y = item * f;
+    const extra = confidence - 1;
+    for (let p = 0; p < f; p++) {
+      const yp = model.itemFactors[y + p]!;
+      if (w > 0) b[p]! += confidence * yp;
+      const scaled = extra * yp;
+      const row = p * f;
+      for (let q = 0; q <= p; q++) a[row + q]! += scaled * model.itemFactors[y + q]!;
+    }
+  }
+  // Only the lower triangle was updated; choleskyInPlace reads only the lower triangle.
+  choleskyInPlace(a, f);
+  return { l: a, b };
+}
+
+/**
+ * The exact least-squares user vector for a history against fixed item factors: one f × f
+ * Cholesky solve. Serves a fresh list for a user whose history changed since training (or who
+ * was never trained) without retraining.
+ */
+export function foldInUser(model: AlsItemSide, history: UserHistory): Float32Array {
+  const { l, b } = factorUserSystem(model, history);
+  choleskySolveInPlace(l, model.factors, b);
+  return Float32Array.from(b);
+}
+
+/**
+ * Why each candidate item scores what it does for this history, as `implicit`'s explain: the
+ * folded-in user vector is x = A⁻¹·Σ c_h p_h y_h, so an item's score y_j·x splits exactly into
+ * one term per history item, c_h·p_h·(A⁻¹y_j)·y_h. Returns, per candidate, the contribution of
+ * each history entry (aligned with history.items; they sum to the candidate's folded-in score).
+ */
+export function explainAls(model: AlsItemSide, history: UserHistory, candidates: ArrayLike<number>): Float32Array[] {
+  const f = model.factors;
+  const { l } = factorUserSystem(model, history);
+  const w = new Float64Array(f);
+  const out: Float32Array[] = [];
+  for (let c = 0; c < candidates.length; c++) {
+    const j = candidates[c]! * f;
+    for (let k = 0; k < f; k++) w[k] = model.itemFactors[j + k]!;
+    choleskySolveInPlace(l, f, w);
+    const contributions = new Float32Array(history.items.length);
+    for (let e = 0; e < history.items.length; e++) {
+      const weight = history.weights[e]!;
+      const item = history.items[e]!;
+      if (!(weight > 0) || item < 0 || item * f >= model.itemFactors.length) continue;
+      const confidence = 1 + model.alpha * weight;
+      let dot = 0;
+      for (let k = 0; k < f; k++) dot += w[k]! * model.itemFactors[item * f + k]!;
+      contributions[e] = confidence * dot;
+    }
+    out.push(contributions);
+  }
+  return out;
+}
+
+/** The coefficient of y in b − A·x for one entry of weight w, given y·x: c·p − (c − 1)·y·x. */
+function residualScale(w: number, alpha: number, yx: number): number {
+  const extra = alpha * (w < 0 ? -w : w);
+  return (w > 0 ? 1 + extra : 0) - extra * yx;
+}
+
+function gramTimes(gram: Float64Array, diagonal: boolean, f: number, v: Float64Array, out: Float64Array) {
+  if (!diagonal) return matVec(gram, f, v, out);
+  for (let k = 0; k < f; k++) out[k] = gram[k]! * v[k]!;
+}
+
+/** row·v for the f-long row of `m` at `offset`; four partial sums keep the multiplier busy. */
+function dotRow(m: Float32Array, offset: number, v: Float64Array, f: number): number {
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  let k = 0;
+  for (; k + 3 < f; k += 4) {
+    s0 += m[offset + k]! * v[k]!;
+    s1 += m[offset + k + 1]! * v[k + 1]!;
+    s2 += m[offset + k + 2]! * v[k + 2]!;
+    s3 += m[offset + k + 3]! * v[k + 3]!;
+  }
+  for (; k < f; k++) s0 += m[offset + k]! * v[k]!;
+  return s0 + s1 + s2 + s3;
+}
+
+/** v += scale · (the f-long row of `m` at `offset`). */
+function axpyRow(v: Float64Array, scale: number, m: Float32Array, offset: number, f: number): void {
+  let k = 0;
+  for (; k + 3 < f; k += 4) {
+    v[k]! += scale * m[offset + k]!;
+    v[k + 1]! += scale * m[offset + k + 1]!;
+    v[k + 2]! += scale * m[offset + k + 2]!;
+    v[k + 3]! += scale * m[offset + k + 3]!;
+  }
+  for (; k < f; k++) v[k]! += scale * m[offset + k]!;
+}
+
+/** out[0] = row1·v and out[1] = row2·v in one pass over v. */
+function dotRows2(m: Float32Array, o1: number, o2: number, v: Float64Array, f: number, out: Float64Array): void {
+  let a0 = 0, a1 = 0, b0 = 0, b1 = 0;
+  let k = 0;
+  for (; k + 1 < f; k += 2) {
+    const v0 = v[k]!;
+    const v1 = v[k + 1]!;
+    a0 += m[o1 + k]! * v0;
+    a1 += m[o1 + k + 1]! * v1;
+    b0 += m[o2 + k]! * v0;
+    b1 += m[o2 + k + 1]! * v1;
+  }
+  if (k < f) {
+    a0 += m[o1 + k]! * v[k]!;
+    b0 += m[o2 + k]! * v[k]!;
+  }
+  out[0] = a0 + a1;
+  out[1] = b0 + b1;
+}
+
+/** v += s1·row1 + s2·row2, reading and writing v once. */
+function axpyRows2(v: Float64Array, s1: number, m: Float32Array, o1: number, s2: number, o2: number, f: number): void {
+  let k = 0;
+  for (; k + 1 < f; k += 2) {
+    v[k]! += s1 * m[o1 + k]! + s2 * m[o2 + k]!;
+    v[k + 1]! += s1 * m[o1 + k + 1]! + s2 * m[o2 + k + 1]!;
+  }
+  if (k < f) v[k]! += s1 * m[o1 + k]! + s2 * m[o2 + k]!;
+}
