@@ -4,6 +4,8 @@ import { helpText, parseCommandArgs, UsageError, type Command } from "./cli/comm
 import { adminResetPasswordCommand } from "./commands/admin";
 import { benchEventsCommand } from "./commands/bench-events";
 import { benchShowtimesCommand } from "./commands/bench-showtimes";
+import { exportInteractionsCommand } from "./commands/export-interactions";
+import { importModelCommand } from "./commands/import-model";
 import { importMovielensCommand } from "./commands/import-movielens";
 import { migrateCommand } from "./commands/migrate";
 import { prepareCommand } from "./commands/prepare";
@@ -24,6 +26,8 @@ const commands: Command[] = [
   adminResetPasswordCommand,
   workerCommand,
   trainCommand,
+  exportInteractionsCommand,
+  importModelCommand,
   benchShowtimesCommand,
   benchEventsCommand,
 ];

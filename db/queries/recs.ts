@@ -14,6 +14,8 @@ export interface InteractionRow {
   movieId: string;
   weight: number;
   kind: InteractionKind;
+  /** When the strongest signal was given. */
+  at: Date;
 }
 
 /**
@@ -24,32 +26,32 @@ export interface InteractionRow {
  */
 export async function interactionRows(db: Db, options: { userId?: string } = {}): Promise<InteractionRow[]> {
   const byUser = (column: string) => (options.userId === undefined ? sql`` : sql` and ${sql.raw(column)} = ${options.userId}`);
-  const rows = rowsOf<{ user_id: string; movie_id: string; weight: number | string; kind: InteractionKind }>(
+  const rows = rowsOf<{ user_id: string; movie_id: string; weight: number | string; kind: InteractionKind; at: string | Date }>(
     await db.execute(sql`
       with signals as (
-        select r.user_id, r.movie_id, (r.rating / 5.0)::float8 as weight, case when r.rating >= 4 then 'liked' else 'rated' end as kind
+        select r.user_id, r.movie_id, (r.rating / 5.0)::float8 as weight, case when r.rating >= 4 then 'liked' else 'rated' end as kind, r.rated_at as at
           from ratings r where true${byUser("r.user_id")}
         union all
         select e.user_id, e.movie_id,
                max(case when coalesce((e.metadata->>'progressPercent')::float8, 0) >= ${FINISHED_WATCH_PERCENT} then 1.0 else 0.5 end)::float8,
-               'watched'
+               'watched', max(coalesce(e.client_timestamp, e.server_timestamp))
           from events e
          where e.type = 'watch' and e.processed_at is not null and e.dead_lettered_at is null and e.movie_id is not null${byUser("e.user_id")}
          group by e.user_id, e.movie_id
         union all
-        select f.user_id, f.movie_id, 0.3::float8, 'favorited'
-          from (select distinct on (e.user_id, e.movie_id) e.user_id, e.movie_id, e.metadata->>'action' as action
+        select f.user_id, f.movie_id, 0.3::float8, 'favorited', f.at
+          from (select distinct on (e.user_id, e.movie_id) e.user_id, e.movie_id, e.metadata->>'action' as action, coalesce(e.client_timestamp, e.server_timestamp) as at
                   from events e
                  where e.type = 'favorite' and e.processed_at is not null and e.dead_lettered_at is null and e.movie_id is not null${byUser("e.user_id")}
                  order by e.user_id, e.movie_id, e.id desc) f
          where f.action = 'add'
       )
-      select distinct on (s.user_id, s.movie_id) s.user_id, s.movie_id, s.weight, s.kind
+      select distinct on (s.user_id, s.movie_id) s.user_id, s.movie_id, s.weight, s.kind, s.at
         from signals s join movies m on m.id = s.movie_id
        order by s.user_id, s.movie_id, s.weight desc
     `),
   );
-  return rows.map((r) => ({ userId: r.user_id, movieId: r.movie_id, weight: Number(r.weight), kind: r.kind }));
+  return rows.map((r) => ({ userId: r.user_id, movieId: r.movie_id, weight: Number(r.weight), kind: r.kind, at: new Date(r.at) }));
 }
 
 /**

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findSession, insertModelVersion } from "@/db/queries/recs";
+import { findSession, insertModelVersion, loadModelArtifact } from "@/db/queries/recs";
+import { formatFactorCsv, parseFactorCsv } from "@/lib/recs/factor-csv";
+import { importAlsFactors } from "@/lib/recs/import-service";
+import { decodeModel, type AlsModel } from "@/lib/recs/model";
 import { upsertRatings } from "@/db/queries/events";
 import { insertMovie } from "@/db/queries/movies";
 import { createUser } from "@/db/queries/users";
@@ -205,6 +208,25 @@ describe("model versions", () => {
     expect(rolledBack.status).toBe(200);
     expect(rolledBack.body).toMatchObject({ version: older, active: true });
     expect((await call(recommendRoute.GET, { path: "/api/v1/recommend/fan-4?model=als", params: { userId: "fan-4" }, as: recsToken })).body.modelVersion).toBe(older);
+  });
+
+  it("serves the same list from factors exported and imported again as from the version they came from", async () => {
+    const trainedVersion = await trained("als");
+    const before = await call(recommendRoute.GET, { path: "/api/v1/recommend/fan-6?k=5&model=als", params: { userId: "fan-6" }, as: recsToken });
+    expect(before.body.modelVersion).toBe(trainedVersion);
+    const row = await loadModelArtifact(t.db, trainedVersion);
+    const model = decodeModel(row!.meta, new Uint8Array(row!.artifact!)) as AlsModel;
+    const asCsv = (ids: string[], values: Float32Array) => [...formatFactorCsv({ ids, factors: model.factors.factors, values })].join("\n");
+    const imported = await importAlsFactors(t, {
+      users: parseFactorCsv(asCsv(model.userIds, model.factors.userFactors), "users.csv"),
+      items: parseFactorCsv(asCsv(model.itemIds, model.factors.itemFactors), "items.csv"),
+      hyperparameters: { regularization: model.params.regularization, alpha: model.params.alpha },
+      activate: true,
+      now: new Date(),
+    });
+    const after = await call(recommendRoute.GET, { path: "/api/v1/recommend/fan-6?k=5&model=als", params: { userId: "fan-6" }, as: recsToken });
+    expect(after.body.modelVersion).toBe(imported.version);
+    expect(after.body.movieIds).toEqual(before.body.movieIds);
   });
 
   it("starts a training for an admin and refuses unknown hyperparameters by name", async () => {
