@@ -4,6 +4,7 @@ import { helpText, parseCommandArgs, UsageError, type Command } from "./cli/comm
 import { adminResetPasswordCommand } from "./commands/admin";
 import { benchEventsCommand } from "./commands/bench-events";
 import { benchShowtimesCommand } from "./commands/bench-showtimes";
+import { evaluateCommand } from "./commands/evaluate";
 import { exportInteractionsCommand } from "./commands/export-interactions";
 import { importModelCommand } from "./commands/import-model";
 import { importMovielensCommand } from "./commands/import-movielens";
@@ -30,6 +31,7 @@ const commands: Command[] = [
   importModelCommand,
   benchShowtimesCommand,
   benchEventsCommand,
+  evaluateCommand,
 ];
 
 function overview(): string {
