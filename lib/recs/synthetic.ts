@@ -75,15 +75,16 @@ export function plantedInteractions(options: PlantedOptions): PlantedData {
 }
 
 /**
- * Planted data of about `interactions` interactions for training benchmarks: 100 per user on
- * average, one item per 500 interactions (at least 1,000), 20 groups, 10% noise. The sizes grow
- * together, so time and memory can be compared across 1 M and 5 M.
+ * Planted data of `interactions` interactions for training benchmarks: 100 per user, one item per
+ * 500 interactions (at least 200 per group, so a user's 100 are drawn from twice as many), 20
+ * groups, 10% noise. Users and items grow with the interactions, so time and memory can be
+ * compared across 1 M and 5 M.
  */
 export function benchmarkInteractions(interactions: number, seed = 1): PlantedData {
   const groups = 20;
   const perUser = 100;
   const usersPerGroup = Math.max(1, Math.round(interactions / perUser / groups));
-  const itemsPerGroup = Math.max(50, Math.round(Math.max(1000, interactions / 500) / groups));
+  const itemsPerGroup = Math.max(2 * perUser, Math.round(interactions / 500 / groups));
   return plantedInteractions({ seed, groups, usersPerGroup, itemsPerGroup, interactionsPerUser: perUser, noise: 0.1 });
 }
 
