@@ -7,6 +7,7 @@ import { page } from "@/lib/http/pagination";
 import { DEFAULT_CUTOFF_K, emptyAggregate, type VariantAggregate } from "./aggregates";
 import { assignVariant } from "./assignment";
 import type { CreateExperimentInput, Experiment, ExperimentPage, ExperimentResults, ExperimentStatus, ExperimentVariant } from "./contract";
+import type { VariantFigures } from "./prometheus";
 import { bucketMinutesFor, scoreSeries } from "./series";
 import { experimentVerdict } from "./verdict";
 
@@ -168,4 +169,29 @@ export async function experimentResults(db: Db, id: string, now: Date): Promise<
     series,
     computedAt: now.toISOString(),
   };
+}
+
+/** The running experiments' per-variant figures, for /api/metrics. */
+export async function runningExperimentFigures(db: Db): Promise<VariantFigures[]> {
+  const running = await runningExperiments(db);
+  const figures: VariantFigures[] = [];
+  for (const experiment of running) {
+    const totals = new Map((await variantTotals(db, experiment.id)).map((t) => [t.variant, t]));
+    for (const variant of experiment.variants) {
+      const t = totals.get(variant.name);
+      figures.push({
+        experimentId: experiment.id,
+        experimentName: experiment.name,
+        variant: variant.name,
+        users: t?.users ?? 0,
+        sessions: t?.sessions ?? 0,
+        clicks: t?.clicks ?? 0,
+        likes: t?.likes ?? 0,
+        dislikes: t?.dislikes ?? 0,
+        scoreN: t?.scoreN ?? 0,
+        scoreSum: t?.scoreSum ?? 0,
+      });
+    }
+  }
+  return figures;
 }

@@ -18,6 +18,7 @@ import * as moviesRoute from "../movies/route";
 import * as experimentsRoute from "../experiments/route";
 import * as experimentRoute from "../experiments/[id]/route";
 import * as resultsRoute from "../experiments/[id]/results/route";
+import * as metricsRoute from "@/app/api/metrics/route";
 
 /** Feedback joined to the lists it is about, and experiments that count it, on a real database. */
 let t: TestDatabase;
@@ -190,6 +191,11 @@ describe("experiments", () => {
     expect(results.body.verdict).toMatch(/significant|beats/);
     expect(results.body.series.points.length).toBeGreaterThan(0);
     expect(results.body.series.periods[0]).toMatchObject({ actionCycle: 1, phase: "A/B" });
+
+    // The same figures for Prometheus.
+    const scraped = await call(metricsRoute.GET, { as: admin });
+    const sessionsOf = (variant: string) => Number(new RegExp(`marquee_experiment_sessions\\{experiment="${experimentId}",[^}]*variant="${variant}"\\} (\\d+)`).exec(scraped.body)?.[1]);
+    expect(sessionsOf("A") + sessionsOf("B")).toBe(15);
   });
 
   it("stops an experiment for good", async () => {
