@@ -71,23 +71,40 @@ export function trainAls(matrix: InteractionMatrix, params: AlsParams, options: 
   const rotationBlock = new Float64Array(4 * f);
   const scratch = cgScratch(f);
   const halfSteps = params.iterations * 2;
-  for (let iteration = 0; iteration < params.iterations; iteration++) {
-    regularizedGram(itemFactors, matrix.cols, f, params.regularization, gram);
-    solveRows(byUser, itemFactors, userFactors, f, gram, false, params.alpha, params.cgSteps, scratch);
-    options.onProgress?.((iteration * 2 + 1) / halfSteps, `iteration ${iteration + 1}/${params.iterations}: users`);
+  const activeUsers = nonEmptyRows(byUser);
+  const activeItems = nonEmptyRows(byItem);
 
-    // Items far outnumber users, so the f × f product with XᵀX + λI would dominate their CG steps.
-    // Rotating both factor matrices into that matrix's eigenbasis changes no score (x·y is
-    // invariant under a shared rotation) and makes it diagonal: each product then costs f, not f².
-    regularizedGram(userFactors, matrix.rows, f, params.regularization, gram);
-    const eigenvalues = symmetricEigen(gram, f, basis);
-    for (let a = 0; a < f; a++) for (let b = 0; b < f; b++) basisRows[a * f + b] = basis[b * f + a]!;
-    rotateRows(userFactors, f, basisRows, rotationBlock);
-    rotateRows(itemFactors, f, basisRows, rotationBlock);
-    solveRows(byItem, userFactors, itemFactors, f, eigenvalues, true, params.alpha, params.cgSteps, scratch);
+  // One half-iteration: the target side's rows solved against the fixed side. The f × f product
+  // with YᵀY + λI costs f² per CG step of every target row. When the fixed side is small enough,
+  // rotating both factor matrices into that matrix's eigenbasis (f² per row, once) is cheaper: no
+  // score changes (x·y is invariant under a shared rotation) and the matrix becomes diagonal, so
+  // each product costs f.
+  const half = (rows: InteractionMatrix, fixed: Float32Array, target: Float32Array, fixedRows: number, targetRows: number) => {
+    regularizedGram(fixed, fixed.length / f, f, params.regularization, gram);
+    if (fixedRows < params.cgSteps * targetRows) {
+      const eigenvalues = symmetricEigen(gram, f, basis);
+      for (let a = 0; a < f; a++) for (let b = 0; b < f; b++) basisRows[a * f + b] = basis[b * f + a]!;
+      rotateRows(fixed, f, basisRows, rotationBlock);
+      rotateRows(target, f, basisRows, rotationBlock);
+      solveRows(rows, fixed, target, f, eigenvalues, true, params.alpha, params.cgSteps, scratch);
+    } else {
+      solveRows(rows, fixed, target, f, gram, false, params.alpha, params.cgSteps, scratch);
+    }
+  };
+
+  for (let iteration = 0; iteration < params.iterations; iteration++) {
+    half(byUser, itemFactors, userFactors, activeItems, activeUsers);
+    options.onProgress?.((iteration * 2 + 1) / halfSteps, `iteration ${iteration + 1}/${params.iterations}: users`);
+    half(byItem, userFactors, itemFactors, activeUsers, activeItems);
     options.onProgress?.((iteration * 2 + 2) / halfSteps, `iteration ${iteration + 1}/${params.iterations}: items`);
   }
   return { factors: f, userFactors, itemFactors };
+}
+
+function nonEmptyRows(rows: InteractionMatrix): number {
+  let count = 0;
+  for (let r = 0; r < rows.rows; r++) if (rows.indptr[r + 1]! > rows.indptr[r]!) count++;
+  return count;
 }
 
 /**
