@@ -12,6 +12,7 @@ import {
   ModelFormatError,
   parseHyperparameters,
   scoreItems,
+  scoreNewMovie,
   similarItems,
   trainModel,
   type Algorithm,
@@ -159,5 +160,16 @@ describe("hyperparameters", () => {
     const result = hyperparameterSchemas.ease.safeParse({ maxItems: 0 });
     expect(result.success).toBe(false);
     expect(result.error!.issues[0]!.path).toEqual(["maxItems"]);
+  });
+});
+
+describe("new movies", () => {
+  it("are scored by the hybrid from their genres, higher for users of that genre", () => {
+    const model = trainModel("hybrid", data, smallParams.hybrid, { seed: 1 });
+    const forGroup0 = scoreNewMovie(model, { userIndex: 0 }, ["genre-0"])!;
+    const forGroup1 = scoreNewMovie(model, { userIndex: 0 }, ["genre-1"])!;
+    expect(data.userGroup[0]).toBe(0);
+    expect(forGroup0).toBeGreaterThan(forGroup1);
+    expect(scoreNewMovie(train("als"), { userIndex: 0 }, ["genre-0"])).toBeNull();
   });
 });

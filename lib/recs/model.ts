@@ -15,9 +15,10 @@ import type { TrainingData } from "./training-data";
 export const algorithms = ["als", "hybrid", "ease", "popular"] as const;
 export type Algorithm = (typeof algorithms)[number];
 
-// Defaults: ALS's alpha and regularization and EASE's lambda were tuned on ml-latest-small with the
-// offline protocol of ./evaluation (20% held out per user, Precision@10); EASE's item cap keeps
-// its O(n³) inverse to about a second and its weights to a few megabytes.
+// Defaults: ALS's alpha and regularization, EASE's lambda and the hybrid's sampling and penalty
+// were tuned on ml-latest-small with the offline protocol of ./evaluation (20% held out per user,
+// Precision@10, and the cold segment for the hybrid). EASE's item cap bounds its O(n³) inverse and
+// its n² weights; on MovieLens the thousand most watched movies hold most of what gets recommended.
 export const alsParamsSchema = z
   .object({
     factors: z.number().int().min(1).max(512).default(64),
@@ -308,6 +309,20 @@ export function similarItems(model: TrainedModel, item: number | { genres: reado
   return true;
 }
 
+/**
+ * A movie added after training, scored for this user from its genres alone (the hybrid's genre
+ * embeddings); null for the other models, which know nothing of it until the next training.
+ */
+export function scoreNewMovie(model: TrainedModel, state: UserState, genres: readonly string[]): number | null {
+  if (model.algorithm !== "hybrid") return null;
+  const user = userVector(model.serving, state);
+  if (!user) return null;
+  const { vector, bias } = newItemVector(model.serving, genres);
+  let score = bias;
+  for (let k = 0; k < vector.length; k++) score += user[k]! * vector[k]!;
+  return score;
+}
+
 /** Why an item is recommended: the user's interactions or genres that speak for it most. */
 export type Attribution =
   | { kind: "item"; item: number; contribution: number }
@@ -317,8 +332,9 @@ export type Attribution =
 /**
  * The (at most) `limit` strongest positive reasons for `item`, strongest first. ALS splits the
  * folded-in score exactly over the history (as `implicit`'s explain); EASE gives each history item
- * its weight B[h][item]; the hybrid names the user's genres the item shares, and the history items
- * whose vectors are closest to it; popularity names itself.
+ * its weight B[h][item]; the hybrid gives each history item its exact share of the history part of
+ * the score, and each of the user's genres the item has its share of the genre part; popularity
+ * names itself. The item reasons need `state.history`.
  */
 export function explainRecommendation(model: TrainedModel, state: UserState, item: number, limit = 3): Attribution[] {
   const history = state.history;
