@@ -51,6 +51,18 @@ describe("implicit ALS", () => {
     });
   });
 
+  it("explains the items of one list from one factorisation, with the result of a fresh one", () => {
+    const same = explainAls(side, history, [3]);
+    foldInUser(side, history);
+    expect(explainAls(side, history, [3])).toEqual(same);
+    const copy = { items: history.items.slice(), weights: history.weights.slice() };
+    expect(explainAls(side, copy, [3])).toEqual(same);
+    // Another model's factors are never served from the cache of this one.
+    const other = { ...side, itemFactors: randomFactors(40, f, 2) };
+    other.itemGram = itemGramOf(other.itemFactors, f);
+    expect(explainAls(other, history, [3])).not.toEqual(same);
+  });
+
   it("scores a disliked item lower than the same item left unseen", () => {
     const item = 12;
     const score = (weights: number[]) => {

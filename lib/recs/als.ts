@@ -267,10 +267,26 @@ export function itemGramOf(itemFactors: Float32Array, f: number): Float64Array {
 }
 
 /**
+ * The last factorisation per history object: serving folds a history in and then explains several
+ * items of the same list against it, and building A costs f² per history item. A history is read,
+ * never changed, so its identity is a safe key (the entry goes when the history does).
+ */
+const factored = new WeakMap<UserHistory, { itemFactors: Float32Array; regularization: number; alpha: number; l: Float64Array; b: Float64Array }>();
+
+/**
  * The user's normal-equation matrix A = YᵀY + λI + Σ (c − 1)·y·yᵀ, factored (Cholesky, lower),
- * and the right-hand side b = Σ c·p·y. Items outside the model are ignored.
+ * and the right-hand side b = Σ c·p·y. Items outside the model are ignored. Callers must not
+ * change the returned arrays.
  */
 function factorUserSystem(model: AlsItemSide, history: UserHistory): { l: Float64Array; b: Float64Array } {
+  const cached = factored.get(history);
+  if (cached && cached.itemFactors === model.itemFactors && cached.regularization === model.regularization && cached.alpha === model.alpha) return cached;
+  const system = buildUserSystem(model, history);
+  factored.set(history, { itemFactors: model.itemFactors, regularization: model.regularization, alpha: model.alpha, ...system });
+  return system;
+}
+
+function buildUserSystem(model: AlsItemSide, history: UserHistory): { l: Float64Array; b: Float64Array } {
   const f = model.factors;
   const items = model.itemFactors.length / f;
   const a = new Float64Array(model.itemGram);
@@ -304,8 +320,9 @@ function factorUserSystem(model: AlsItemSide, history: UserHistory): { l: Float6
  */
 export function foldInUser(model: AlsItemSide, history: UserHistory): Float32Array {
   const { l, b } = factorUserSystem(model, history);
-  choleskySolveInPlace(l, model.factors, b);
-  return Float32Array.from(b);
+  const x = new Float64Array(b);
+  choleskySolveInPlace(l, model.factors, x);
+  return Float32Array.from(x);
 }
 
 /**
