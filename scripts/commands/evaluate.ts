@@ -42,7 +42,7 @@ export const evaluateCommand: Command = {
         const name = `${segment === "cold" ? "cold " : ""}${algorithm}`;
         if (name !== current) {
           bar?.done();
-          bar = new ProgressBar(`train ${name}`, 100, "%");
+          bar = new ProgressBar(`train ${name}`, 100);
           current = name;
         }
         bar!.update(Math.round(fraction * 100), label);
