@@ -3,6 +3,7 @@ import { logger } from "@/lib/log/logger";
 import { helpText, parseCommandArgs, UsageError, type Command } from "./cli/command";
 import { adminResetPasswordCommand } from "./commands/admin";
 import { benchEventsCommand } from "./commands/bench-events";
+import { benchRecsCommand } from "./commands/bench-recs";
 import { benchShowtimesCommand } from "./commands/bench-showtimes";
 import { evaluateCommand } from "./commands/evaluate";
 import { exportInteractionsCommand } from "./commands/export-interactions";
@@ -31,6 +32,7 @@ const commands: Command[] = [
   importModelCommand,
   benchShowtimesCommand,
   benchEventsCommand,
+  benchRecsCommand,
   evaluateCommand,
 ];
 

@@ -4,10 +4,10 @@ import http from "node:http";
 // soon as it is answered: throughput) and open loop (a fixed schedule whatever the answers:
 // latency at a rate). Both return every answered request's latency.
 
-/** One request a generator sends: always a JSON POST. */
+/** One request a generator sends: a JSON POST, or a GET when it has no body. */
 export interface BenchRequest {
   path: string;
-  body: Buffer;
+  body?: Buffer;
   /** Events in the request (1 for a single event): what a rate per event counts. */
   events: number;
 }
@@ -28,7 +28,7 @@ export interface PhaseResult {
   statuses: Map<number, number>;
 }
 
-/** Sends JSON POSTs to one server on 127.0.0.1 over keep-alive connections, with the same headers each time. */
+/** Sends JSON POSTs (and bodiless GETs) to one server on 127.0.0.1 over keep-alive connections, with the same headers each time. */
 export interface LoadClient {
   post(request: BenchRequest, startedAt?: number): Promise<Answer>;
   /** Closes its connections. */
@@ -49,9 +49,9 @@ export function createLoadClient(options: { port: number; headers?: Record<strin
             host: "127.0.0.1",
             port: options.port,
             path: request.path,
-            method: "POST",
+            method: request.body ? "POST" : "GET",
             agent,
-            headers: { ...headers, "content-type": "application/json", "content-length": String(request.body.length) },
+            headers: request.body ? { ...headers, "content-type": "application/json", "content-length": String(request.body.length) } : headers,
           },
           (res) => {
             const chunks: Buffer[] = [];

@@ -26,6 +26,7 @@ const OPEN_TO_EVERYONE: Record<string, string> = {
   "GET /api/v1/movies/[id]/similar": "similar movies on the public movie pages",
   "POST /api/v1/auth/signup": "self sign-up",
   "POST /api/v1/bench/noop": "benchmark baseline, does nothing",
+  "GET /api/v1/bench/noop": "benchmark baseline, does nothing",
   "POST /api/v1/bench/echo": "benchmark baseline, reads a body and answers without the database",
   "GET /api/auth/[...nextauth]": "next-auth's own sign-in endpoints",
   "POST /api/auth/[...nextauth]": "next-auth's own sign-in endpoints",

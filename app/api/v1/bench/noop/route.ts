@@ -8,3 +8,6 @@ export function POST(): Response {
   if (!benchRoutesEnabled()) return benchRouteNotFound();
   return new Response(null, { status: 204 });
 }
+
+/** GET /api/v1/bench/noop: the same, for benches of GET routes (`npm run bench:recs`). */
+export const GET = POST;
