@@ -1,13 +1,14 @@
 import type { UserHistory } from "./als";
 import { explainRecommendation, genrePopularity, scoreItems, type TrainedModel } from "./model";
+import { fillRecommendations, type RankedSource } from "./fallback-chain";
 import { scoreRange, topK } from "./top-k";
 
 /**
  * A user's list from one model, always full: the model's own picks first, then the most popular
- * movies in the user's genres, then the most popular overall (the fallback chain), never a movie
- * the user already watched, rated, favorited or turned down, and never one twice. One slot, the
- * fifth, may go to a recent release, as the recommender seed's service did. Pure: the service
- * reads the history and renders titles and reasons.
+ * movies in the user's genres, then the most popular overall (the fallback chain of
+ * fallback-chain.ts), never a movie the user already watched, rated, favorited or turned down, and
+ * never one twice. One slot, the fifth, may go to a recent release, as the recommender seed's
+ * service did. Pure: the service reads the history and renders titles and reasons.
  */
 
 export type InteractionKind = "liked" | "watched" | "rated" | "favorited";
@@ -76,45 +77,56 @@ export function composeList(input: ComposeInput): ListEntry[] {
   const history: UserHistory = { items: Int32Array.from(items), weights: Float32Array.from(weights) };
   const state = { userIndex: model.lookup.userIndex.get(input.userId), history: history.items.length ? history : undefined, genres: input.genres };
 
-  const taken = new Uint8Array(itemCount);
-  const list: ListEntry[] = [];
+  // Each source's best, as relative scores (0..1 over what the user may be shown); the chain
+  // takes them in order, skipping repeats (fallback-chain.ts).
   const scores = new Float32Array(itemCount);
-  const room = () => size - list.length;
-  const take = (source: Exclude<ListSource, "new">, explain: (item: number) => ReasonCode[]) => {
-    if (room() <= 0) return;
+  const relative = new Map<string, number>();
+  const ranked = (source: ListSource): string[] => {
     const { min, max } = scoreRange(scores, blocked);
-    const top = topK(scores, room(), orMasks(blocked, taken));
-    // Fallback picks score below the last personal pick, so a list reads best first.
-    const ceiling = list.length ? list[list.length - 1]!.score : 1;
-    for (let i = 0; i < top.indices.length; i++) {
-      const item = top.indices[i]!;
-      const relative = max > min ? (top.scores[i]! - min) / (max - min) : 1;
-      taken[item] = 1;
-      list.push({ movieId: model.itemIds[item]!, score: round(source === "model" && model.algorithm !== "popular" ? relative : ceiling * relative * 0.99), source, reasons: explain(item) });
-    }
+    const top = topK(scores, size, blocked);
+    return Array.from(top.indices, (item, i) => {
+      const movieId = model.itemIds[item]!;
+      if (!relative.has(`${source}|${movieId}`)) relative.set(`${source}|${movieId}`, max > min ? (top.scores[i]! - min) / (max - min) : 1);
+      return movieId;
+    });
   };
-
-  if (model.algorithm !== "popular" && scoreItems(model, state, scores)) {
-    take("model", (item) => reasonsOf(model, state, item, kindOf));
-  }
+  const sources: RankedSource<string>[] = [];
+  if (model.algorithm !== "popular" && scoreItems(model, state, scores)) sources.push({ source: "model", items: ranked("model") });
   if (input.genres.length) {
     genrePopularity(model, input.genres, scores);
-    take("genre", (item) => {
-      const genre = input.genres.find((g) => model.itemGenres[item]?.includes(g));
-      return genre ? [{ kind: "genre", genre }] : [{ kind: "popular" }];
-    });
+    sources.push({ source: "genre", items: ranked("genre") });
   }
   scores.set(model.popularity);
-  take("popular", () => [{ kind: "popular" }]);
+  sources.push({ source: "popular", items: ranked("popular") });
 
   const release = input.recentRelease;
-  if (release && !blockedIds.has(release) && !list.some((e) => e.movieId === release) && size > NEW_RELEASE_SLOT) {
-    const at = Math.min(NEW_RELEASE_SLOT, list.length);
-    const neighbour = list[at]?.score ?? list[at - 1]?.score ?? 1;
-    list.splice(at, 0, { movieId: release, score: neighbour, source: "new", reasons: [{ kind: "new" }] });
-    if (list.length > size) list.pop();
+  const placed = fillRecommendations({
+    k: size,
+    sources,
+    exclude: blockedIds,
+    recentRelease: release && size > NEW_RELEASE_SLOT ? { candidates: [release], position: NEW_RELEASE_SLOT, source: "new" } : undefined,
+  });
+
+  // Scores read best first: a fallback pick scores below the personal pick before it.
+  let previous = 1;
+  return placed.map(({ item: movieId, source }) => {
+    const kind = source as ListSource;
+    const own = relative.get(`${kind}|${movieId}`) ?? previous;
+    const score = round(kind === "model" ? own : kind === "new" ? previous : Math.min(previous, own) * 0.99);
+    previous = score;
+    const index = itemIndex.get(movieId);
+    return { movieId, score, source: kind, reasons: reasonsFor(kind, index) };
+  });
+
+  function reasonsFor(kind: ListSource, index: number | undefined): ReasonCode[] {
+    if (kind === "new" || index === undefined) return [{ kind: "new" }];
+    if (kind === "model") return reasonsOf(model, state, index, kindOf);
+    if (kind === "genre") {
+      const genre = input.genres.find((g) => model.itemGenres[index]?.includes(g));
+      return genre ? [{ kind: "genre", genre }] : [{ kind: "popular" }];
+    }
+    return [{ kind: "popular" }];
   }
-  return list;
 }
 
 function reasonsOf(model: TrainedModel, state: Parameters<typeof explainRecommendation>[1], item: number, kindOf: Map<string, InteractionKind>): ReasonCode[] {
@@ -131,12 +143,6 @@ function reasonsOf(model: TrainedModel, state: Parameters<typeof explainRecommen
     reasons.push(genre ? { kind: "taste", genre } : { kind: "popular" });
   }
   return reasons;
-}
-
-function orMasks(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length);
-  for (let i = 0; i < a.length; i++) out[i] = a[i]! | b[i]!;
-  return out;
 }
 
 function round(score: number): number {
