@@ -27,6 +27,14 @@ export const algorithmLabels: Record<RecommenderAlgorithm, string> = {
   popular: "Popularity",
 };
 
+function AlgorithmOptions() {
+  return recommenderAlgorithms.map((a) => (
+    <option key={a} value={a}>
+      {algorithmLabels[a]}
+    </option>
+  ));
+}
+
 const statusStyle: Record<ModelVersion["status"], string> = {
   queued: "bg-stone-100 text-stone-700",
   training: "bg-sky-100 text-sky-900",
@@ -111,11 +119,7 @@ export function ModelsDashboard() {
                 }}
               >
                 <option value="all">All algorithms</option>
-                {recommenderAlgorithms.map((a) => (
-                  <option key={a} value={a}>
-                    {algorithmLabels[a]}
-                  </option>
-                ))}
+                <AlgorithmOptions />
               </Select>
             </Field>
           </div>
@@ -264,11 +268,7 @@ function TrainForm({ onStarted }: { onStarted(version: number): void }) {
       </h2>
       <Field id={ids.algorithm} label="Algorithm" error={fields.algorithm}>
         <Select id={ids.algorithm} value={algorithm} onChange={(e) => setAlgorithm(e.target.value as RecommenderAlgorithm)}>
-          {recommenderAlgorithms.map((a) => (
-            <option key={a} value={a}>
-              {algorithmLabels[a]}
-            </option>
-          ))}
+          <AlgorithmOptions />
         </Select>
       </Field>
       <Field id={ids.hyper} label="Hyperparameters (optional)" hint={`JSON; the defaults: ${hyperparameterHints[algorithm]}`} error={hyperError || undefined}>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId } from "react";
+import { ProgressBar } from "@/components/ui/progress-bar";
 import type { TrainingProgress } from "@/lib/recs/contract";
 import type { ProgressStream } from "./use-training-progress";
 
@@ -33,17 +34,7 @@ export function TrainingProgressPanel({ version, state }: { version: number; sta
           </span>
         )}
       </div>
-      <div
-        role="progressbar"
-        aria-labelledby={labelId}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={percent}
-        aria-valuetext={`${percent}%: ${sentence}`}
-        className="h-3 w-full overflow-hidden rounded-full bg-stone-200"
-      >
-        <div className={`h-full rounded-full transition-[width] duration-300 ${barTone[progress?.status ?? "queued"]}`} style={{ width: `${progress?.status === "failed" ? 100 : percent}%` }} />
-      </div>
+      <ProgressBar labelledBy={labelId} percent={progress?.status === "failed" ? 100 : percent} text={sentence} tone={barTone[progress?.status ?? "queued"]} />
       <p role="status" aria-live="polite" className="text-sm text-stone-800" data-testid="training-progress-label">
         {sentence}
       </p>

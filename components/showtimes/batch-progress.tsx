@@ -1,6 +1,7 @@
 "use client";
 
 import { useId } from "react";
+import { ProgressBar } from "@/components/ui/progress-bar";
 import { progressView, type ProgressSnapshot } from "@/lib/showtimes/progress-view";
 import type { StreamState } from "./use-batch-progress";
 
@@ -22,17 +23,7 @@ export function BatchProgressPanel({ progress, streamState }: { progress: Progre
         </p>
         {streamState && streamState !== "closed" && <StreamHint state={streamState} />}
       </div>
-      <div
-        role="progressbar"
-        aria-labelledby={labelId}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={view.percent}
-        aria-valuetext={`${view.percent}%: ${view.label}`}
-        className="h-3 w-full overflow-hidden rounded-full bg-stone-200"
-      >
-        <div className={`h-full rounded-full transition-[width] duration-300 ${barTone[progress.status]}`} style={{ width: `${view.percent}%` }} />
-      </div>
+      <ProgressBar labelledBy={labelId} percent={view.percent} text={view.label} tone={barTone[progress.status]} />
       <p role="status" aria-live="polite" className="text-sm text-stone-800" data-testid="batch-progress-label">
         {view.label}
       </p>

@@ -78,16 +78,7 @@ export const createMovieSchema = named(
 export const updateMovieSchema = named(
   "UpdateMovie",
   z
-    .object({
-    title: movieFields.title,
-    year: movieFields.year,
-    runtimeMinutes: movieFields.runtimeMinutes,
-    genres: movieFields.genres,
-    overview: movieFields.overview,
-    releaseDate: movieFields.releaseDate,
-    tmdbId: movieFields.tmdbId,
-    imdbId: movieFields.imdbId,
-    })
+    .object(movieFields)
     .partial()
     .strict()
     .refine((v) => Object.keys(v).length > 0, { message: "Send at least one field to change" }),
@@ -209,14 +200,7 @@ export const Movie = named(
   "Movie",
   z.object({
     id: idSchema,
-    title: movieFields.title,
-    year: movieFields.year,
-    runtimeMinutes: movieFields.runtimeMinutes,
-    genres: movieFields.genres,
-    overview: movieFields.overview,
-    releaseDate: movieFields.releaseDate,
-    tmdbId: movieFields.tmdbId,
-    imdbId: movieFields.imdbId,
+    ...movieFields,
     createdAt: timestamp,
     updatedAt: timestamp,
   }),

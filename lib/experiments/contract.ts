@@ -96,6 +96,23 @@ export const experimentParams = z.object({ id: z.uuid("Not an experiment id") })
 export const experimentListQuery = z.object({ status: z.enum(experimentStatuses).optional(), ...paginationSchema }).strict();
 describeField(experimentListQuery.shape.status, "Only experiments with this status");
 
+const exampleExperiment = {
+  id: "7b0e4c1a-2f6d-4e8b-9a3c-5d1f7e2a9b40",
+  name: "ALS vs EASE on the home page",
+  description: "",
+  mode: "ab",
+  status: "running",
+  context: "home",
+  variants: [
+    { name: "A", algorithm: "als", version: null, weight: 1 },
+    { name: "B", algorithm: "ease", version: null, weight: 1 },
+  ],
+  startedAt: "2031-01-05T09:00:00.000Z",
+  stoppedAt: null,
+  endsAt: null,
+  createdAt: "2031-01-05T09:00:00.000Z",
+};
+
 export const Experiment = named(
   "Experiment",
   z.object({
@@ -112,24 +129,7 @@ export const Experiment = named(
     createdAt: timestamp,
   }),
   {
-    examples: [
-      {
-        id: "7b0e4c1a-2f6d-4e8b-9a3c-5d1f7e2a9b40",
-        name: "ALS vs EASE on the home page",
-        description: "",
-        mode: "ab",
-        status: "running",
-        context: "home",
-        variants: [
-          { name: "A", algorithm: "als", version: null, weight: 1 },
-          { name: "B", algorithm: "ease", version: null, weight: 1 },
-        ],
-        startedAt: "2031-01-05T09:00:00.000Z",
-        stoppedAt: null,
-        endsAt: null,
-        createdAt: "2031-01-05T09:00:00.000Z",
-      },
-    ],
+    examples: [exampleExperiment],
   },
 );
 export type Experiment = z.infer<typeof Experiment>;
@@ -195,22 +195,7 @@ export const ExperimentResults = named(
     description: "Per variant: the figures with 95% intervals; the tests between variants; the verdict; the score per time bucket by group.",
     examples: [
       {
-        experiment: {
-          id: "7b0e4c1a-2f6d-4e8b-9a3c-5d1f7e2a9b40",
-          name: "ALS vs EASE on the home page",
-          description: "",
-          mode: "ab",
-          status: "running",
-          context: "home",
-          variants: [
-            { name: "A", algorithm: "als", version: null, weight: 1 },
-            { name: "B", algorithm: "ease", version: null, weight: 1 },
-          ],
-          startedAt: "2031-01-05T09:00:00.000Z",
-          stoppedAt: null,
-          endsAt: null,
-          createdAt: "2031-01-05T09:00:00.000Z",
-        },
+        experiment: exampleExperiment,
         k: 3,
         variants: [
           {

@@ -23,3 +23,11 @@ export function helpText(command: Command): string {
   lines.push("  -h, --help  Show this help");
   return lines.join("\n");
 }
+
+/** A numeric option that must be above zero, or its default when left out. */
+export function positiveOption(value: unknown, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${name}: a positive number`);
+  return n;
+}

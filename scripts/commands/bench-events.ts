@@ -8,7 +8,7 @@ import { findUserByEmail } from "@/db/queries/users";
 import { ensureAdmin } from "@/lib/auth/bootstrap-admin";
 import { createApiToken } from "@/lib/auth/token-service";
 import { KNOWN_GENRES } from "@/lib/catalog/contract";
-import { UsageError, type Command } from "../cli/command";
+import { positiveOption, UsageError, type Command } from "../cli/command";
 import { fmt } from "../cli/progress";
 import { assertProductionBuild, readEventLoopDelay, startAppServer, startWorkerProcess, type AppServer, type BenchProcess } from "../bench/app-server";
 import { eventWorkerJobsSince, FreshnessProbe, tallyReceipts, waitForEventsProcessed, type ReceiptTally } from "../bench/event-pipeline";
@@ -59,13 +59,13 @@ export const benchEventsCommand: Command = {
   ],
   async run({ values }) {
     const opts = {
-      seconds: positive(values.seconds, 30, "--seconds"),
-      concurrency: positive(values.concurrency, 32, "--concurrency"),
-      rate: positive(values.rate, 300, "--rate"),
-      batchSize: positive(values["batch-size"], 1000, "--batch-size"),
-      batchConcurrency: positive(values["batch-concurrency"], 2, "--batch-concurrency"),
-      movies: positive(values.movies, 300, "--movies"),
-      users: positive(values.users, 2000, "--users"),
+      seconds: positiveOption(values.seconds, 30, "--seconds"),
+      concurrency: positiveOption(values.concurrency, 32, "--concurrency"),
+      rate: positiveOption(values.rate, 300, "--rate"),
+      batchSize: positiveOption(values["batch-size"], 1000, "--batch-size"),
+      batchConcurrency: positiveOption(values["batch-concurrency"], 2, "--batch-concurrency"),
+      movies: positiveOption(values.movies, 300, "--movies"),
+      users: positiveOption(values.users, 2000, "--users"),
       workers: (values.workers ?? "thread") as keyof typeof WORKER_PLACES,
       cpuProfileDir: values["cpu-profile"] as string | undefined,
     };
@@ -104,12 +104,6 @@ export const benchEventsCommand: Command = {
 
 type Options = { seconds: number; concurrency: number; rate: number; batchSize: number; batchConcurrency: number; movies: number; users: number; workers: keyof typeof WORKER_PLACES; cpuProfileDir?: string };
 
-function positive(value: unknown, fallback: number, name: string): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${name}: a positive number`);
-  return n;
-}
 
 const ADMIN = { email: "bench@marquee.local", password: randomBytes(12).toString("base64url") };
 

@@ -15,7 +15,7 @@ import { trainModel } from "@/lib/recs/model";
 import { benchmarkInteractions } from "@/lib/recs/synthetic";
 import { buildTrainingData } from "@/lib/recs/training-data";
 import { trainNow } from "@/lib/recs/training-service";
-import { UsageError, type Command } from "../cli/command";
+import { positiveOption, UsageError, type Command } from "../cli/command";
 import { fmt } from "../cli/progress";
 import { assertProductionBuild, startAppServer, type AppServer } from "../bench/app-server";
 import { closedLoop, createLoadClient, openLoop, ratePerSecond, sleep, type BenchRequest, type LoadClient } from "../bench/load";
@@ -56,8 +56,8 @@ export const benchRecsCommand: Command = {
   async run({ values }) {
     const opts = {
       dataset: typeof values.dataset === "string" ? values.dataset : DEFAULT_DATASET,
-      seconds: positive(values.seconds, 20, "--seconds"),
-      rate: positive(values.rate, 300, "--rate"),
+      seconds: positiveOption(values.seconds, 20, "--seconds"),
+      rate: positiveOption(values.rate, 300, "--rate"),
       skipLarge: Boolean(values["skip-large"]),
       skipServer: Boolean(values["skip-server"]),
     };
@@ -83,12 +83,6 @@ export const benchRecsCommand: Command = {
   },
 };
 
-function positive(value: unknown, fallback: number, name: string): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${name}: a positive number`);
-  return n;
-}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
