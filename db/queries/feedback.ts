@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, gte, sql } from "drizzle-orm";
 import type { FeedbackKind } from "@/lib/feedback/contract";
 import type { Db } from "../client";
 import { rowsOf } from "../client";
@@ -76,4 +76,12 @@ export async function forgetCachedLists(db: Db, userId: string) {
 export async function findSessionFeedback(db: Db, sessionId: string) {
   const [row] = await db.select().from(sessionFeedback).where(and(eq(sessionFeedback.sessionId, sessionId)));
   return row ?? null;
+}
+
+/** Logged sessions that got feedback, created at or after `since`: the list shown and what came back. */
+export async function sessionsWithFeedbackSince(db: Db, since: Date) {
+  return db
+    .select({ userId: sessionFeedback.userId, shownMovieIds: sessionFeedback.shownMovieIds, selectedMovieId: sessionFeedback.selectedMovieId, reactions: sessionFeedback.reactions })
+    .from(sessionFeedback)
+    .where(gte(sessionFeedback.sessionCreatedAt, since));
 }
