@@ -6,9 +6,7 @@ import * as importDb from "@/db/queries/movielens-import";
 import { parseCsvLine } from "./csv";
 import { MovielensFormatError } from "./errors";
 import { detectFormat, type MovielensFormat } from "./formats";
-import { readLineChunks, type TextEncoding } from "./lines";
 import {
-  checkHeader,
   genreColumns,
   mlLatestHeaders,
   parseGenreRow,
@@ -23,7 +21,8 @@ import {
   type RatingRecord,
   type TagRecord,
 } from "./parse";
-import { fail, ok, type ParseResult } from "./result";
+import { recordChunks, splitOn, type FileLayout } from "./records";
+import { fail, type ParseResult } from "./result";
 
 export interface Tally {
   inserted: number;
@@ -155,10 +154,6 @@ async function import100k(run: ImportRun, context: ReadContext, format: Ml100k) 
   await readRecords(context, format.ratings, tabs, knownMovie(movieLines, format.movies, parseRatingRow), (rows) => run.writeRatings(rows));
 }
 
-function splitOn(separator: string) {
-  return (line: string): ParseResult<string[]> => ok(line.split(separator));
-}
-
 /** A movie id may appear once in the movie file; remembers the line of each for the messages. */
 function firstOfItsId<T extends { id: string }>(movieLines: Map<string, number>, parse: (fields: readonly string[]) => ParseResult<T>) {
   return (fields: readonly string[], line: number): ParseResult<T> => {
@@ -265,12 +260,6 @@ interface ReadContext {
   progress(file: string, records: number, bytesRead: number, done: boolean): void;
 }
 
-interface FileLayout {
-  encoding: TextEncoding;
-  header?: string;
-  split: (line: string) => ParseResult<string[]>;
-}
-
 /**
  * Streams one file through split → parse, handing full batches to write and awaiting each before
  * reading on. The first bad line throws with its file and line number.
@@ -285,24 +274,9 @@ async function readRecords<T>(
   let batch: T[] = [];
   let records = 0;
   let bytesRead = 0;
-  let sawHeader = false;
-  for await (const chunk of readLineChunks(path.join(context.dir, file), layout.encoding, file)) {
-    for (let i = 0; i < chunk.lines.length; i++) {
-      const text = chunk.lines[i]!;
-      const line = chunk.firstLine + i;
-      const isHeader = layout.header !== undefined && !sawHeader;
-      if (!isHeader && text.trim() === "") continue;
-      const fields = layout.split(text);
-      if (!fields.ok) throw new MovielensFormatError(file, line, fields.reason);
-      if (isHeader) {
-        sawHeader = true;
-        const header = checkHeader(fields.value, layout.header!);
-        if (!header.ok) throw new MovielensFormatError(file, line, header.reason);
-        continue;
-      }
-      const record = parse(fields.value, line);
-      if (!record.ok) throw new MovielensFormatError(file, line, record.reason);
-      batch.push(record.value);
+  for await (const chunk of recordChunks(context.dir, file, layout, parse)) {
+    for (const record of chunk.records) {
+      batch.push(record);
       if (batch.length >= context.batchSize) {
         await write(batch);
         records += batch.length;
