@@ -5,7 +5,7 @@ import type { Db } from "@/db/client";
 import * as importDb from "@/db/queries/movielens-import";
 import { parseCsvLine } from "./csv";
 import { MovielensFormatError } from "./errors";
-import { detectFormat, type MovielensFormat } from "./formats";
+import type { MovielensFormat } from "./formats";
 import {
   genreColumns,
   mlLatestHeaders,
@@ -21,7 +21,7 @@ import {
   type RatingRecord,
   type TagRecord,
 } from "./parse";
-import { recordChunks, splitOn, type FileLayout } from "./records";
+import { detectFormatOf, recordChunks, splitOn, type FileLayout } from "./records";
 import { fail, type ParseResult } from "./result";
 
 export interface Tally {
@@ -89,17 +89,6 @@ export async function importMovielens(db: Db, dir: string, options: ImportOption
   });
 }
 
-function detectFormatOf(dir: string): MovielensFormat {
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir);
-  } catch (error) {
-    throw new MovielensFormatError(dir, null, `cannot read the directory (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
-  const format = detectFormat(names);
-  if (!format.ok) throw new MovielensFormatError(dir, null, format.reason);
-  return format.value;
-}
 
 type Latest = Extract<MovielensFormat, { kind: "ml-latest" }>;
 type Ml100k = Extract<MovielensFormat, { kind: "ml-100k" }>;

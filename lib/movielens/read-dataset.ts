@@ -1,9 +1,8 @@
 import "server-only";
-import fs from "node:fs";
 import { parseCsvLine } from "./csv";
 import { MovielensFormatError } from "./errors";
-import { detectFormat, type MovielensFormat } from "./formats";
-import { recordChunks, splitOn, type FileLayout } from "./records";
+import type { MovielensFormat } from "./formats";
+import { detectFormatOf, recordChunks, splitOn, type FileLayout } from "./records";
 import { genreColumns, mlLatestHeaders, parseGenreRow, parseItemRow, parseMovieRow, parseRatingRow, type MovieRecord } from "./parse";
 import type { ParseResult } from "./result";
 
@@ -21,14 +20,6 @@ export interface MovielensDataset {
 }
 
 export async function readMovielensDataset(dir: string): Promise<MovielensDataset> {
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir);
-  } catch (error) {
-    throw new MovielensFormatError(dir, null, `cannot read the directory (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
-  const format = detectFormat(names);
-  if (!format.ok) throw new MovielensFormatError(dir, null, format.reason);
 
   const movies: MovieRecord[] = [];
   const movieIds = new Map<string, string>();
@@ -40,7 +31,7 @@ export async function readMovielensDataset(dir: string): Promise<MovielensDatase
   const userIds = new Map<string, string>();
   const interactions: MovielensDataset["interactions"] = [];
 
-  const layout = format.value;
+  const layout = detectFormatOf(dir);
   let ratingsFile: string;
   let ratingsLayout: FileLayout;
   if (layout.kind === "ml-latest") {

@@ -1,6 +1,8 @@
 import "server-only";
+import fs from "node:fs";
 import path from "node:path";
 import { MovielensFormatError } from "./errors";
+import { detectFormat, type MovielensFormat } from "./formats";
 import { readLineChunks, type TextEncoding } from "./lines";
 import { checkHeader } from "./parse";
 import { ok, type ParseResult } from "./result";
@@ -52,4 +54,17 @@ export async function* recordChunks<T>(dir: string, file: string, layout: FileLa
     }
     yield { records, lines, bytesRead: chunk.bytesRead };
   }
+}
+
+/** The release in `dir`, from its file names; an unreadable or unknown folder throws, naming it. */
+export function detectFormatOf(dir: string): MovielensFormat {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch (error) {
+    throw new MovielensFormatError(dir, null, `cannot read the directory (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  const format = detectFormat(names);
+  if (!format.ok) throw new MovielensFormatError(dir, null, format.reason);
+  return format.value;
 }
