@@ -125,7 +125,7 @@ export async function readUserFeatures(tx: Db, userIds: string[]): Promise<Map<s
   return new Map(rows.map((r) => [r.user_id, r.features]));
 }
 
-/** Writes these users' features in one statement (each user once). */
+/** Writes these users' features in one statement (each user once), and announces the change. */
 export async function saveUserFeatures(tx: Db, rows: { userId: string; features: Record<string, unknown> }[], now: Date) {
   if (!rows.length) return;
   const input = JSON.stringify(rows.map((r) => ({ user_id: r.userId, features: r.features })));
@@ -133,6 +133,20 @@ export async function saveUserFeatures(tx: Db, rows: { userId: string; features:
     insert into user_features (user_id, features, updated_at)
     select user_id, features, ${now.toISOString()}::timestamptz from jsonb_to_recordset(${input}::jsonb) as r(user_id text, features jsonb)
     on conflict (user_id) do update set features = excluded.features, updated_at = excluded.updated_at`);
+  await announceUsersChanged(tx, rows.map((r) => r.userId));
+}
+
+/**
+ * Tells every instance, when the transaction commits, that what these users did or said changed
+ * (events applied, a movie turned down): lists made for them before are stale. The payload is a
+ * JSON array of user ids, or "*" when that would pass NOTIFY's 8,000-byte limit.
+ */
+export const USERS_CHANGED_CHANNEL = "users_changed";
+
+export async function announceUsersChanged(tx: Db, userIds: readonly string[]) {
+  if (!userIds.length) return;
+  const payload = JSON.stringify([...new Set(userIds)]);
+  await tx.execute(sql`select pg_notify(${USERS_CHANGED_CHANNEL}, ${payload.length > 7_000 ? "*" : payload})`);
 }
 
 /** A user's current ratings (one per movie: the newest), as the features show them. */

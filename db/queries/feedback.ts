@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, gte, sql } from "drizzle-orm";
 import type { FeedbackKind } from "@/lib/feedback/contract";
 import type { Db } from "../client";
+import { announceUsersChanged } from "./events";
 import { rowsOf } from "../client";
 import { feedbackEvents, recommendationCache, sessionFeedback } from "../schema";
 
@@ -71,6 +72,7 @@ export async function dismissedMovieIds(db: Db, userId: string): Promise<string[
 /** A dismissal must leave the user's lists at once: their cached lists are recomputed on next read. */
 export async function forgetCachedLists(db: Db, userId: string) {
   await db.delete(recommendationCache).where(eq(recommendationCache.userId, userId));
+  await announceUsersChanged(db, [userId]);
 }
 
 export async function findSessionFeedback(db: Db, sessionId: string) {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { addMinuteScore, addToDailyStats } from "@/db/queries/experiments";
+import { forgetServedLists } from "@/lib/recs/model-store-service";
 import { forgetCachedLists, lockSessionFeedback, saveSessionFeedback, upsertFeedbackEvents, type NewFeedbackEvent, type SessionFeedbackRow } from "@/db/queries/feedback";
 import { findSession, insertSessions } from "@/db/queries/recs";
 import { isAdmin, requireActor, type Actor } from "@/lib/auth/actor";
@@ -120,6 +121,10 @@ export async function recordFeedback(db: Db, feedback: NormalizedFeedback, optio
     return { ids, score: selected === null ? 0 : score };
   });
 
-  if (feedback.reactions.some((r) => r.kind !== "like")) await forgetCachedLists(db, session.userId);
+  if (feedback.reactions.some((r) => r.kind !== "like")) {
+    await forgetCachedLists(db, session.userId);
+    // Other instances hear it from the database; this one forgets now, before it answers.
+    forgetServedLists([session.userId]);
+  }
   return { feedbackId: ids[0]!, sessionId: session.sessionId, status: "recorded", processedAt: now.toISOString(), score };
 }

@@ -131,15 +131,23 @@ export async function recommend(ctx: RecsContext, request: RecommendRequest): Pr
   let items: CachedRecommendation[];
   let cached = false;
   if (loaded) {
-    const row = await cacheReader(db).submit({ userId: request.userId, algorithm });
-    // Fresh: made by the model served now, after the user's events were last applied.
-    const fresh = row && row.modelVersionId === loaded.version && (!row.featuresUpdatedAt || row.computedAt >= row.featuresUpdatedAt) && row.items.length >= request.k;
-    if (fresh) {
-      items = row.items;
+    const ticket = store.lists.ticket();
+    const inMemory = store.lists.get(request.userId, algorithm, loaded.version);
+    if (inMemory && inMemory.length >= request.k) {
+      items = inMemory;
       cached = true;
     } else {
-      items = await computeList(ctx, loaded, request.userId, MAX_RECOMMENDATIONS);
-      await saveCachedLists(db, [{ userId: request.userId, algorithm, modelVersionId: loaded.version, items, computedAt: now }]);
+      const row = await cacheReader(db).submit({ userId: request.userId, algorithm });
+      // Fresh: made by the model served now, after the user's events were last applied.
+      const fresh = row && row.modelVersionId === loaded.version && (!row.featuresUpdatedAt || row.computedAt >= row.featuresUpdatedAt) && row.items.length >= request.k;
+      if (fresh) {
+        items = row.items;
+        cached = true;
+      } else {
+        items = await computeList(ctx, loaded, request.userId, MAX_RECOMMENDATIONS);
+        await saveCachedLists(db, [{ userId: request.userId, algorithm, modelVersionId: loaded.version, items, computedAt: now }]);
+      }
+      store.lists.set(request.userId, algorithm, loaded.version, items, ticket);
     }
   } else {
     items = await popularWithoutModel(ctx, request.userId, request.k);
