@@ -43,7 +43,7 @@ const errorResponses: Record<ErrorStatus, { name: string; description: string; e
   },
   403: {
     name: "Forbidden",
-    description: "Signed in, but not allowed: not an admin, or a token without the scope.",
+    description: "Signed in, but not allowed: not an admin, a token without the scope, or a token whose owner is no longer an admin (`forbidden:token_owner`).",
     example: thrownBy(() => requireScope({ kind: "token", tokenId: "t", userId: "u", scopes: ["recs:read"] }, "catalog:write")),
   },
   404: {
