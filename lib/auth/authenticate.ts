@@ -7,6 +7,7 @@ import type { TokenScope } from "./contract";
 import { AppError } from "@/lib/errors/app-error";
 import type { Actor } from "./actor";
 import { bearerToken, hashApiToken } from "./api-tokens";
+import { assertSameOrigin } from "./same-origin";
 import { getAuthSecret } from "./secret";
 import { cachedToken } from "./token-cache";
 
@@ -33,6 +34,7 @@ export async function authenticate(request: Request, db: Db, now: Date = new Dat
   }
   const userId = await sessionUserId(request, db);
   if (!userId) return null;
+  assertSameOrigin(request);
   const user = await findUserById(db, userId);
   if (!user) return null;
   return { kind: "user", userId: user.id, role: user.role, email: user.email };

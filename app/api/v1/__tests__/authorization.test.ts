@@ -106,7 +106,7 @@ async function invoke(handler: Handler, method: string, pattern: string, op: Ope
     let url = `http://localhost${pattern.replace(/\[(?:\.\.\.)?(\w+)\]/g, (_, name: string) => params[name]!)}`;
     if (op !== "public" && op.self?.in === "query") url += `?${op.self.field}=${encodeURIComponent(owner.userId)}`;
     const body = bodyFor(op, callerName, method);
-    const headers: Record<string, string> = { ...caller?.headers, origin: "http://localhost" };
+    const headers: Record<string, string> = { host: "localhost", ...caller?.headers };
     if (body !== undefined) headers["content-type"] = "application/json";
     const response = await handler(new Request(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }), { params: Promise.resolve(params) });
     let code: string | undefined;
