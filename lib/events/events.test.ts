@@ -30,6 +30,7 @@ import { MAX_EVENTS_PER_BATCH } from "./contract";
 
 let t: TestDatabase;
 let service: Caller; // a token with events:write
+let reader: Caller; // a token with recs:read, which reads features
 let admin: Caller;
 let viewer: Caller;
 
@@ -39,6 +40,7 @@ type EventType = keyof typeof routes;
 beforeAll(async () => {
   t = await createTestDatabase();
   service = await tokenFor(t.db, ["events:write"]);
+  reader = await tokenFor(t.db, ["recs:read"]);
   admin = await sessionFor(t.db, "admin");
   viewer = await sessionFor(t.db, "viewer");
   await insertMovie(t.db, "heat", { title: "Heat", genres: ["Action", "Crime"], runtimeMinutes: 170 });
@@ -330,7 +332,7 @@ describe("users and movies", () => {
     const [user] = await t.db.select({ role: users.role, email: users.email }).from(users).where(eq(users.id, "newcomer-7"));
     expect(user).toEqual({ role: "viewer", email: null });
     // and their features can be read
-    expect((await call(featuresRoute.GET, { params: { userId: "newcomer-7" }, as: service })).status).toBe(200);
+    expect((await call(featuresRoute.GET, { params: { userId: "newcomer-7" }, as: reader })).status).toBe(200);
   });
 
   it("answers 404 naming movieId for an unknown movie, and stores nothing (not even the user)", async () => {
@@ -405,7 +407,7 @@ describe("features computed from events, end to end", () => {
     for (const { type, ...event } of history.slice(0, 4)) expect((await send(type, event)).status).toBe(202);
     expect((await sendBatch({ events: history.slice(4) })).body.accepted).toBe(5);
     await processAll(new Date(Date.UTC(2026, 10, 1, 13)));
-    const res = await call(featuresRoute.GET, { params: { userId: ada }, as: service });
+    const res = await call(featuresRoute.GET, { params: { userId: ada }, as: reader });
     expect(res.status).toBe(200);
     features = res.body;
   });
@@ -463,7 +465,7 @@ describe("features computed from events, end to end", () => {
   });
 
   it("rebuilds the same features from the raw events with POST refresh?daysBack=90", async () => {
-    const res = await call(refreshRoute.POST, { method: "POST", path: `/api/v1/features/${ada}/refresh?daysBack=90`, params: { userId: ada }, as: service });
+    const res = await call(refreshRoute.POST, { method: "POST", path: `/api/v1/features/${ada}/refresh?daysBack=90`, params: { userId: ada }, as: admin });
     expect(res.status).toBe(200);
     const { updatedAt: _a, rebuiltFrom, ...rebuilt } = res.body;
     const { updatedAt: _b, ...stored } = features;
@@ -474,7 +476,7 @@ describe("features computed from events, end to end", () => {
   });
 
   it("refuses daysBack out of range, naming it", async () => {
-    const res = await call(refreshRoute.POST, { method: "POST", path: `/api/v1/features/${ada}/refresh?daysBack=0`, params: { userId: ada }, as: service });
+    const res = await call(refreshRoute.POST, { method: "POST", path: `/api/v1/features/${ada}/refresh?daysBack=0`, params: { userId: ada }, as: admin });
     expect(res.status).toBe(400);
     expect(Object.keys(res.body.error.fields)).toEqual(["query.daysBack"]);
   });
@@ -487,7 +489,7 @@ describe("features computed from events, end to end", () => {
     const resent = await sendBatch({ events: history.slice(0, 3) });
     expect(resent.body).toMatchObject({ accepted: 0, duplicates: 3 });
     await processAll(new Date(Date.UTC(2026, 10, 1, 14)));
-    const again = (await call(featuresRoute.GET, { params: { userId: ada }, as: service })).body;
+    const again = (await call(featuresRoute.GET, { params: { userId: ada }, as: reader })).body;
     expect(again.interactionCounts).toEqual({ watch: 2, search: 2, rating: 2, favorite: 3 });
     expect(again.totalWatchTime).toBe(6600);
     expect(again.watchHistory).toHaveLength(2);
@@ -517,10 +519,10 @@ describe("features computed from events, end to end", () => {
     const watches = Array.from({ length: 130 }, (_, i) => ({ type: "watch", requestId: `hist-w-${i}`, ...watch(fan, i % 2 ? "heat" : "toy", { metadata: { watchDuration: i + 1, progressPercent: 50 } }) }));
     const searches = Array.from({ length: 60 }, (_, i) => ({ type: "search", requestId: `hist-s-${i}`, userId: fan, metadata: { query: `query ${i}` } }));
     expect((await sendBatch({ events: [...watches, ...searches] })).body.accepted).toBe(190);
-    const pending = (await call(featuresRoute.GET, { params: { userId: fan }, as: service })).body;
+    const pending = (await call(featuresRoute.GET, { params: { userId: fan }, as: reader })).body;
     expect(pending).toMatchObject({ watchHistory: [], searchHistory: [], watchCount: 0 });
     await processAll();
-    const shown = (await call(featuresRoute.GET, { params: { userId: fan }, as: service })).body;
+    const shown = (await call(featuresRoute.GET, { params: { userId: fan }, as: reader })).body;
     expect(shown.watchCount).toBe(130);
     expect(shown.watchHistory).toHaveLength(100);
     expect(shown.watchHistory.map((w: { watchDuration: number }) => w.watchDuration).slice(0, 3)).toEqual([130, 129, 128]);
@@ -531,16 +533,16 @@ describe("features computed from events, end to end", () => {
   });
 
   it("rebuilds only from applied events: a refresh while events wait does not count them twice", async () => {
-    const before = (await call(featuresRoute.GET, { params: { userId: ada }, as: service })).body;
+    const before = (await call(featuresRoute.GET, { params: { userId: ada }, as: reader })).body;
     const waiting = [
       { type: "watch", requestId: "ada-waiting-1", ...watch(ada, "up", { metadata: { watchDuration: 100, progressPercent: 100 } }) },
       { type: "search", requestId: "ada-waiting-2", userId: ada, metadata: { query: "pixar" } },
     ];
     expect((await sendBatch({ events: waiting })).body.accepted).toBe(2);
-    const refreshed = await call(refreshRoute.POST, { method: "POST", path: `/api/v1/features/${ada}/refresh?daysBack=3650`, params: { userId: ada }, as: service });
+    const refreshed = await call(refreshRoute.POST, { method: "POST", path: `/api/v1/features/${ada}/refresh?daysBack=3650`, params: { userId: ada }, as: admin });
     expect(refreshed.body.interactionCounts).toEqual(before.interactionCounts);
     await processAll();
-    const after = (await call(featuresRoute.GET, { params: { userId: ada }, as: service })).body;
+    const after = (await call(featuresRoute.GET, { params: { userId: ada }, as: reader })).body;
     expect(after.interactionCounts).toEqual({ ...before.interactionCounts, watch: before.interactionCounts.watch + 1, search: before.interactionCounts.search + 1 });
     expect(after.totalWatchTime).toBe(before.totalWatchTime + 100);
     expect(after.watchHistory[0].movieId).toBe("up");
@@ -553,7 +555,7 @@ describe("features computed from events, end to end", () => {
     expect(mine.body.userId).toBe(viewer.userId);
     const theirs = await call(featuresRoute.GET, { params: { userId: ada }, as: viewer });
     expect(theirs.status).toBe(403);
-    expect((await call(featuresRoute.GET, { params: { userId: "nobody-at-all" }, as: service })).status).toBe(404);
+    expect((await call(featuresRoute.GET, { params: { userId: "nobody-at-all" }, as: reader })).status).toBe(404);
   });
 });
 
@@ -596,7 +598,7 @@ describe("dead letters", () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ id: letter.id, status: "retried" });
     await processAll();
-    const features = (await call(featuresRoute.GET, { params: { userId: "doomed-fan" }, as: service })).body;
+    const features = (await call(featuresRoute.GET, { params: { userId: "doomed-fan" }, as: reader })).body;
     expect(features.watchHistory.map((w: { movieId: string }) => w.movieId)).toEqual(["doomed-1"]);
     const [views] = await t.db.select({ views: movieTrends.views }).from(movieTrends).where(eq(movieTrends.movieId, "doomed-1"));
     expect(views!.views).toBe(1);
@@ -619,7 +621,7 @@ describe("dead letters", () => {
     expect(row!.status).toBe("discarded");
     expect(row!.resolvedAt).toBeInstanceOf(Date);
     await processAll();
-    const features = (await call(featuresRoute.GET, { params: { userId: "doomed-fan" }, as: service })).body;
+    const features = (await call(featuresRoute.GET, { params: { userId: "doomed-fan" }, as: reader })).body;
     expect(features.watchHistory.map((w: { movieId: string }) => w.movieId)).toEqual(["doomed-1"]);
   });
 

@@ -3,8 +3,8 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import { existingMovieIds, insertEvents, type NewEvent } from "@/db/queries/events";
 import type { EventType } from "./contract";
-import type { Actor } from "@/lib/auth/actor";
-import { isAdmin } from "@/lib/auth/actor";
+import { requireSelf, requireViewerOrScope, type Actor } from "@/lib/auth/actor";
+import type { TokenScope } from "@/lib/auth/contract";
 import { AppError } from "@/lib/errors/app-error";
 import type { TypedEvent } from "./contract";
 
@@ -18,15 +18,10 @@ export interface EventReceipt {
  * Services with `events:write` may send events for anyone; a signed-in viewer only for themself.
  * `fieldOf(i)` names the event in errors ("userId" for a single event, "events.3.userId" in a batch).
  */
-export function authorizeEventWriter(actor: Actor | null, events: { userId: string }[], fieldOf: (i: number, field: string) => string) {
-  if (!actor) throw new AppError("unauthorized", "Sign in, or send an API token with the 'events:write' scope");
-  if (isAdmin(actor)) return;
-  if (actor.kind === "token") {
-    if (!actor.scopes.includes("events:write")) throw new AppError("forbidden:events:write", "This needs a token with the 'events:write' scope");
-    return;
-  }
-  const other = events.findIndex((e) => e.userId !== actor.userId);
-  if (other >= 0) throw new AppError("forbidden:other_user", "You can only send events for yourself", { fields: { [fieldOf(other, "userId")]: "Not you" } });
+export function authorizeEventWriter(actor: Actor | null, events: { userId: string }[], fieldOf: (i: number, field: string) => string, scope: TokenScope = "events:write") {
+  const caller = requireViewerOrScope(actor, [scope]);
+  const other = events.findIndex((e) => e.userId !== caller.userId);
+  if (other >= 0) requireSelf(caller, events[other]!.userId, { code: "forbidden:other_user", message: "You can only send events for yourself", field: fieldOf(other, "userId") });
 }
 
 // Movies are rarely deleted; remembering that one exists saves a query per event on the hot path.
@@ -124,9 +119,9 @@ export async function ingestEvents(
   db: Db,
   actor: Actor | null,
   input: (TypedEvent | ({ type: EventType } & Omit<TypedEvent, "type">))[],
-  options: { now: Date; fieldOf: (i: number, field: string) => string; afterStore?: () => void },
+  options: { now: Date; fieldOf: (i: number, field: string) => string; afterStore?: () => void; scope?: TokenScope },
 ): Promise<EventReceipt[]> {
-  authorizeEventWriter(actor, input, options.fieldOf);
+  authorizeEventWriter(actor, input, options.fieldOf, options.scope);
   await assertMoviesExist(db, input as { movieId?: string }[], options.fieldOf, options.now.getTime());
   const rows: NewEvent[] = input.map((e) => ({
     requestId: e.requestId ?? randomUUID(),

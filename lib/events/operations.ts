@@ -5,7 +5,8 @@ const eventAccess = {
   auth: "signed-in",
   tokenScopes: ["events:write"],
   authNote: "Signed-in viewers for themselves (userId must be theirs); API tokens with the events:write scope for anyone; admins.",
-} as const satisfies Pick<OperationSpec, "auth" | "tokenScopes" | "authNote">;
+  self: { in: "body", field: "userId" },
+} as const satisfies Pick<OperationSpec, "auth" | "tokenScopes" | "authNote" | "self">;
 function eventOperation(type: keyof typeof eventSchemas, summary: string): OperationSpec {
   return {
     operationId: `send${type[0]!.toUpperCase()}${type.slice(1)}Event`,
