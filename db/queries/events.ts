@@ -62,7 +62,10 @@ export interface ClaimedEvent {
   userId: string;
   movieId: string | null;
   metadata: Record<string, unknown>;
+  /** When it happened: the client's timestamp (within its window), else the server's. */
   at: string;
+  /** When the server stored it: what "trending now" decays from, since no client can move it. */
+  receivedAt: string;
 }
 
 /** Held by a transaction that applies events, until it ends: batches from any worker take turns. */
@@ -78,14 +81,14 @@ const EVENT_BATCH_LOCK = sql`hashtext('marquee:events.process')`;
 export async function claimUnprocessedEvents(tx: Db, limit: number, onlyIds?: number[]): Promise<ClaimedEvent[]> {
   await tx.execute(sql`select pg_advisory_xact_lock(${EVENT_BATCH_LOCK})`);
   const only = onlyIds ? sql`and id in (select jsonb_array_elements_text(${JSON.stringify(onlyIds)}::jsonb)::bigint)` : sql``;
-  const rows = rowsOf<{ id: string | number; type: EventType; user_id: string; movie_id: string | null; metadata: Record<string, unknown>; at: string | Date }>(
+  const rows = rowsOf<{ id: string | number; type: EventType; user_id: string; movie_id: string | null; metadata: Record<string, unknown>; at: string | Date; received_at: string | Date }>(
     await tx.execute(sql`
       update events set processed_at = now()
       where id in (select id from events where processed_at is null ${only} order by id limit ${limit} for update skip locked)
-      returning id, type, user_id, movie_id, metadata, coalesce(client_timestamp, server_timestamp) as at`),
+      returning id, type, user_id, movie_id, metadata, coalesce(client_timestamp, server_timestamp) as at, server_timestamp as received_at`),
   );
   return rows
-    .map((r) => ({ id: Number(r.id), type: r.type, userId: r.user_id, movieId: r.movie_id, metadata: r.metadata, at: new Date(r.at).toISOString() }))
+    .map((r) => ({ id: Number(r.id), type: r.type, userId: r.user_id, movieId: r.movie_id, metadata: r.metadata, at: new Date(r.at).toISOString(), receivedAt: new Date(r.received_at).toISOString() }))
     .sort((a, b) => a.id - b.id);
 }
 
@@ -153,11 +156,11 @@ const eventTime = sql<Date | string>`coalesce(${events.clientTimestamp}, ${event
 /** A user's applied events since a time, in the order the worker applied them (to rebuild their features). */
 export async function appliedEventsOfUserSince(db: Db, userId: string, since: Date): Promise<ClaimedEvent[]> {
   const rows = await db
-    .select({ id: events.id, type: events.type, userId: events.userId, movieId: events.movieId, metadata: events.metadata, at: eventTime })
+    .select({ id: events.id, type: events.type, userId: events.userId, movieId: events.movieId, metadata: events.metadata, at: eventTime, receivedAt: events.serverTimestamp })
     .from(events)
     .where(and(eq(events.userId, userId), gte(events.serverTimestamp, since), appliedEvent))
     .orderBy(asc(events.id));
-  return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
+  return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString(), receivedAt: r.receivedAt.toISOString() }));
 }
 
 /** A user's latest applied events of one type, newest first (their watch or search history). */

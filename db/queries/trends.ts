@@ -13,6 +13,25 @@ export interface TrendDelta {
 }
 
 /**
+ * 2^(−age/halfLife) in SQL, for an age in seconds (float8), that cannot fail for any age:
+ * past MAX_HALF_LIVES it is 0 rather than a power() that underflows ("value out of range:
+ * underflow" made the whole trends listing a 500). Anything that old is worth nothing anyway.
+ */
+export const MAX_HALF_LIVES = 60;
+function decayFactor(ageSeconds: SQL, halfLifeSeconds: number): SQL {
+  return sql`(case when (${ageSeconds}) / ${halfLifeSeconds}::float8 >= ${MAX_HALF_LIVES}::float8 then 0::float8 else power(2::float8, -(${ageSeconds}) / ${halfLifeSeconds}::float8) end)`;
+}
+
+/**
+ * A trending score as stored: a real cannot hold what a float8 can (storing 1e-50 in it raises an
+ * underflow too), so a negligible score is stored as 0.
+ */
+function storableScore(score: SQL): SQL {
+  return sql`(case when (${score}) < ${MIN_STORED_SCORE}::float8 then 0::float8 else (${score}) end)`;
+}
+const MIN_STORED_SCORE = 1e-9;
+
+/**
  * Adds views and trending activity atomically, whatever else runs: the stored trending score is
  * decayed to the later of the two instants before the new contribution is added.
  */
@@ -20,15 +39,16 @@ export async function addTrendActivity(tx: Db, deltas: TrendDelta[], halfLifeHou
   if (!deltas.length) return;
   const input = JSON.stringify(deltas.map((d) => ({ movie_id: d.movieId, views: d.views, trending: d.trending, at: d.at.toISOString() })));
   const hl = halfLifeHours * 3600;
+  const latest = sql`greatest(excluded.trending_at, coalesce(movie_trends.trending_at, excluded.trending_at))`;
+  const storedAge = sql`extract(epoch from ${latest} - movie_trends.trending_at)::float8`;
+  const addedAge = sql`extract(epoch from ${latest} - excluded.trending_at)::float8`;
   await tx.execute(sql`
     insert into movie_trends (movie_id, views, trending_score, trending_at, updated_at)
-    select movie_id, views, trending, at, now() from jsonb_to_recordset(${input}::jsonb) as r(movie_id text, views int, trending float8, at timestamptz)
+    select movie_id, views, ${storableScore(sql`trending`)}, at, now() from jsonb_to_recordset(${input}::jsonb) as r(movie_id text, views int, trending float8, at timestamptz)
     on conflict (movie_id) do update set
       views = movie_trends.views + excluded.views,
-      trending_score =
-        coalesce(movie_trends.trending_score * power(2, -extract(epoch from greatest(excluded.trending_at, movie_trends.trending_at) - movie_trends.trending_at) / ${hl}), 0)
-        + excluded.trending_score * power(2, -extract(epoch from greatest(excluded.trending_at, coalesce(movie_trends.trending_at, excluded.trending_at)) - excluded.trending_at) / ${hl}),
-      trending_at = greatest(excluded.trending_at, coalesce(movie_trends.trending_at, excluded.trending_at)),
+      trending_score = ${storableScore(sql`coalesce(movie_trends.trending_score::float8 * ${decayFactor(storedAge, hl)}, 0) + excluded.trending_score::float8 * ${decayFactor(addedAge, hl)}`)},
+      trending_at = ${latest},
       updated_at = now()`);
   await recomputeFinalScores(tx, deltas.map((d) => d.movieId));
 }
@@ -233,7 +253,8 @@ export interface TrendListParams {
 export async function listTrendRows(db: Db, params: TrendListParams) {
   const nowIso = params.now.toISOString();
   const halfLifeSeconds = params.halfLifeHours * 3600;
-  const decayed = sql<number>`(${movieTrends.trendingScore}::float8 * power(2::float8, -greatest(0::float8, extract(epoch from (${nowIso}::timestamptz - coalesce(${movieTrends.trendingAt}, ${nowIso}::timestamptz)))::float8) / ${halfLifeSeconds}::float8))`;
+  const age = sql`greatest(0::float8, extract(epoch from (${nowIso}::timestamptz - coalesce(${movieTrends.trendingAt}, ${nowIso}::timestamptz)))::float8)`;
+  const decayed = sql<number>`(${movieTrends.trendingScore}::float8 * ${decayFactor(age, halfLifeSeconds)})`;
   const orderFor: Record<TrendSort, SQL[]> = {
     final: [sql`${movieTrends.finalScore} desc nulls last`, desc(decayed), desc(movieTrends.views)],
     trending: [desc(decayed), sql`${movieTrends.finalScore} desc nulls last`, desc(movieTrends.views)],

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { timestamp } from "@/lib/http/contract";
 import { idSchema } from "@/lib/ids/ids";
 import { describeField, named } from "@/lib/openapi/schema-registry";
+import { CLIENT_TIMESTAMP_WINDOW_WORDS } from "./client-time";
 
 /**
  * The event contract of the interaction service seed (001): camelCase names, a `metadata` object
@@ -94,7 +95,7 @@ export const eventBatchSchema = z
 export type TypedEvent = z.infer<typeof typedEventSchema>;
 
 describeField(watchEventSchema.shape.requestId, "Your id for this event, so a retry is recognised as a duplicate; generated when left out");
-describeField(watchEventSchema.shape.clientTimestamp, "When it happened on the device (ISO 8601 with offset); the server's time when left out");
+describeField(watchEventSchema.shape.clientTimestamp, `When it happened on the device (ISO 8601 with offset), ${CLIENT_TIMESTAMP_WINDOW_WORDS} (400 otherwise); the server's time when left out. It dates the event in the user's history and daily activity; "trending now" decays from the time the server received it`);
 describeField(watchEventSchema.shape.metadata.shape.watchDuration, "Seconds watched in this session");
 describeField(watchEventSchema.shape.metadata.shape.progressPercent, "How far into the movie, 0–100");
 describeField(searchEventSchema.shape.metadata.shape.query, "What was typed");
@@ -103,7 +104,7 @@ describeField(searchEventSchema.shape.movieId, "The result picked, if any");
 describeField(ratingEventSchema.shape.metadata.shape.previousRating, "The rating it replaces, if any");
 describeField(favoriteEventSchema.shape.metadata.shape.listId, "Which list, when there are several");
 
-const eventExample = { requestId: "watch-42-296-1", userId: "42", movieId: "296", clientTimestamp: "2031-01-05T21:40:00+01:00" };
+const eventExample = { requestId: "watch-42-296-1", userId: "42", movieId: "296", clientTimestamp: "2031-01-05T21:38:00+01:00" };
 named("WatchEvent", watchEventSchema, {
   description: "Someone watched (part of) a movie.",
   examples: [{ ...eventExample, metadata: { watchDuration: 5400, progressPercent: 58.4, device: "tv" } }],

@@ -86,12 +86,15 @@ const watch = (userId: string, movieId = "heat", extra: Record<string, unknown> 
 
 describe("the event contract: valid events", () => {
   it("accepts a watch event with 202 and a receipt, and stores it once", async () => {
-    const res = await send("watch", { ...watch("contract-1"), requestId: "contract-watch-1", clientTimestamp: "2026-03-01T20:00:00+01:00" });
+    // An hour ago, written in UTC+1 as a device there would.
+    const anHourAgo = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 3_600_000);
+    const local = new Date(anHourAgo.getTime() + 3_600_000).toISOString().slice(0, 19) + "+01:00";
+    const res = await send("watch", { ...watch("contract-1"), requestId: "contract-watch-1", clientTimestamp: local });
     expect(res.status).toBe(202);
     expect(res.body).toEqual({ requestId: "contract-watch-1", status: "accepted", serverTimestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/) });
     const [row] = await t.db.select().from(events).where(eq(events.requestId, "contract-watch-1"));
     expect(row).toMatchObject({ type: "watch", userId: "contract-1", movieId: "heat", metadata: { watchDuration: 3600, progressPercent: 95, device: "web", quality: "1080p", sessionId: "s-1" } });
-    expect(row!.clientTimestamp!.toISOString()).toBe("2026-03-01T19:00:00.000Z");
+    expect(row!.clientTimestamp!.toISOString()).toBe(anHourAgo.toISOString());
   });
 
   it("generates a requestId when none is sent", async () => {
@@ -269,6 +272,38 @@ describe("the event contract: invalid events are refused with the field named, a
   });
 });
 
+describe("client timestamps are believed only within their window", () => {
+  const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
+  const DAY = 86_400_000;
+
+  it("refuses one from 2001 or from the future with a 400 naming clientTimestamp, and stores nothing", async () => {
+    for (const clientTimestamp of ["2001-01-01T00:00:00Z", ago(31 * DAY), ago(-10 * 60_000), "2030-01-01T00:00:00Z"]) {
+      const res = await send("watch", { ...watch("clock-1"), clientTimestamp });
+      expect(res.status, clientTimestamp).toBe(400);
+      expect(Object.keys(res.body.error.fields)).toEqual(["clientTimestamp"]);
+    }
+    const batch = await sendBatch({ events: [{ type: "watch", ...watch("clock-1") }, { type: "search", userId: "clock-1", clientTimestamp: "2001-01-01T00:00:00Z", metadata: { query: "old" } }] });
+    expect(batch.status).toBe(400);
+    expect(batch.body.error.fields).toEqual({ "events.1.clientTimestamp": expect.stringContaining("30 days") });
+    expect(await eventsOf("clock-1")).toBe(0);
+  });
+
+  it("accepts one from 29 days ago or 4 minutes ahead", async () => {
+    expect((await send("watch", { ...watch("clock-2"), clientTimestamp: ago(29 * DAY) })).status).toBe(202);
+    expect((await send("watch", { ...watch("clock-2"), clientTimestamp: ago(-4 * 60_000) })).status).toBe(202);
+  });
+
+  it("decays trending from the time the server received the event, not the device's time", async () => {
+    await insertMovie(t.db, "clocked", { title: "Clocked", genres: ["Drama"] });
+    expect((await send("watch", { ...watch("clock-3", "clocked"), clientTimestamp: ago(20 * DAY) })).status).toBe(202);
+    await processAll();
+    const [row] = await t.db.select({ trendingScore: movieTrends.trendingScore, trendingAt: movieTrends.trendingAt }).from(movieTrends).where(eq(movieTrends.movieId, "clocked"));
+    // A watch adds 2; dated 20 days back it would have been stored as 2 at that instant.
+    expect(row!.trendingScore).toBe(2);
+    expect(Date.now() - row!.trendingAt!.getTime()).toBeLessThan(60_000);
+  });
+});
+
 describe("idempotency by requestId", () => {
   it("answers the same requestId a second time as a duplicate and stores it once", async () => {
     const first = await send("rating", { requestId: "idem-1", userId: "idem-user", movieId: "heat", metadata: { rating: 4 } });
@@ -384,7 +419,10 @@ describe("who may send events", () => {
 });
 
 describe("features computed from events, end to end", () => {
-  const at = (minute: number) => new Date(Date.UTC(2026, 10, 1, 12, minute)).toISOString();
+  // Three days ago (within the window a client timestamp is believed in), a day no other test uses.
+  const base = Math.floor(Date.now() / 3_600_000) * 3_600_000 - 3 * 86_400_000;
+  const at = (minute: number) => new Date(base + minute * 60_000).toISOString();
+  const processedAt = new Date(base + 3_600_000);
   const ada = "ada-features";
   // The same history as lib/features/user-features.test.ts, sent through the API.
   const history = [
@@ -404,7 +442,7 @@ describe("features computed from events, end to end", () => {
     // The first four one by one through each type's route, the rest as a batch.
     for (const { type, ...event } of history.slice(0, 4)) expect((await send(type, event)).status).toBe(202);
     expect((await sendBatch({ events: history.slice(4) })).body.accepted).toBe(5);
-    await processAll(new Date(Date.UTC(2026, 10, 1, 13)));
+    await processAll(processedAt);
     const res = await call(featuresRoute.GET, { params: { userId: ada }, as: service });
     expect(res.status).toBe(200);
     features = res.body;
@@ -441,7 +479,7 @@ describe("features computed from events, end to end", () => {
     // A JSON object has no order to rely on (jsonb keeps its own), so compare the shares.
     expect(features.genreAffinity).toEqual({ Action: 0.355, Crime: 0.355, Animation: 0.145, Children: 0.145 });
     expect(features).not.toHaveProperty("keywordCounts");
-    expect(features.updatedAt).toBe("2026-11-01T13:00:00.000Z");
+    expect(features.updatedAt).toBe(processedAt.toISOString());
   });
 
   it("writes the current ratings, movie views and daily activity", async () => {
@@ -453,7 +491,7 @@ describe("features computed from events, end to end", () => {
     const day = await t.db
       .select({ movieId: movieDailyActivity.movieId, watches: movieDailyActivity.watches, ratings: movieDailyActivity.ratings, favorites: movieDailyActivity.favorites })
       .from(movieDailyActivity)
-      .where(eq(movieDailyActivity.day, "2026-11-01"))
+      .where(eq(movieDailyActivity.day, at(0).slice(0, 10)))
       .orderBy(movieDailyActivity.movieId);
     expect(day).toEqual([
       { movieId: "heat", watches: 1, ratings: 1, favorites: 1 },
@@ -482,11 +520,11 @@ describe("features computed from events, end to end", () => {
   it("counts each event exactly once, however often processing runs and requests are resent", async () => {
     const views = async () => (await t.db.select({ movieId: movieTrends.movieId, views: movieTrends.views }).from(movieTrends).where(inArray(movieTrends.movieId, ["heat", "toy"])).orderBy(movieTrends.movieId));
     const before = await views();
-    await processAll(new Date(Date.UTC(2026, 10, 1, 14)));
-    await processAll(new Date(Date.UTC(2026, 10, 1, 14)));
+    await processAll(new Date(base + 2 * 3_600_000));
+    await processAll(new Date(base + 2 * 3_600_000));
     const resent = await sendBatch({ events: history.slice(0, 3) });
     expect(resent.body).toMatchObject({ accepted: 0, duplicates: 3 });
-    await processAll(new Date(Date.UTC(2026, 10, 1, 14)));
+    await processAll(new Date(base + 2 * 3_600_000));
     const again = (await call(featuresRoute.GET, { params: { userId: ada }, as: service })).body;
     expect(again.interactionCounts).toEqual({ watch: 2, search: 2, rating: 2, favorite: 3 });
     expect(again.totalWatchTime).toBe(6600);

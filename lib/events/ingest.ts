@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { isAdmin } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors/app-error";
 import type { TypedEvent } from "./contract";
+import { clientTimestampProblem } from "./client-time";
 
 export interface EventReceipt {
   requestId: string;
@@ -46,6 +47,16 @@ async function assertMoviesExist(db: Db, events: { movieId?: string }[], fieldOf
     const id = events[missing]!.movieId!;
     throw new AppError("not_found:movie", `No movie with id '${id}'`, { fields: { [fieldOf(missing, "movieId")]: "Not found" } });
   }
+}
+
+function assertClientTimestampsBelievable(events: { clientTimestamp?: string }[], fieldOf: (i: number, field: string) => string, now: Date) {
+  const fields: Record<string, string> = {};
+  events.forEach((e, i) => {
+    const problem = e.clientTimestamp === undefined ? null : clientTimestampProblem(e.clientTimestamp, now);
+    if (problem) fields[fieldOf(i, "clientTimestamp")] = problem;
+  });
+  const names = Object.keys(fields);
+  if (names.length) throw new AppError("bad_request:validation", `Invalid ${names[0]}: ${fields[names[0]!]}`, { fields });
 }
 
 type StoredEvent = Awaited<ReturnType<typeof insertEvents>>[number];
@@ -127,6 +138,7 @@ export async function ingestEvents(
   options: { now: Date; fieldOf: (i: number, field: string) => string; afterStore?: () => void },
 ): Promise<EventReceipt[]> {
   authorizeEventWriter(actor, input, options.fieldOf);
+  assertClientTimestampsBelievable(input, options.fieldOf, options.now);
   await assertMoviesExist(db, input as { movieId?: string }[], options.fieldOf, options.now.getTime());
   const rows: NewEvent[] = input.map((e) => ({
     requestId: e.requestId ?? randomUUID(),

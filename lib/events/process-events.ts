@@ -84,7 +84,8 @@ async function processOne(db: Db, id: number, options: ProcessingOptions): Promi
 
 export function describeError(error: unknown): string {
   const parts: string[] = [];
-  for (let e: unknown = error; e && parts.length < 3; e = (e as { cause?: unknown }).cause) parts.push(e instanceof Error ? e.message : String(e));
+  // Each part bounded, so a long failed statement cannot push its cause (what went wrong) out.
+  for (let e: unknown = error; e && parts.length < 3; e = (e as { cause?: unknown }).cause) parts.push((e instanceof Error ? e.message : String(e)).slice(0, 600));
   return parts.join(" — caused by: ").slice(0, 2_000);
 }
 
@@ -120,9 +121,12 @@ async function applyBatch(tx: Db, batch: ClaimedEvent[], options: ProcessingOpti
     if (!e.movieId || e.type === "search") continue;
     const kind: ActivityKind | null = e.type === "watch" ? "watch" : e.type === "rating" ? "rating" : e.metadata.action === "add" ? "favorite" : null;
     if (!kind) continue;
+    // Decay runs on the server's clock: a device's clock, even within its window, must not be
+    // able to keep a movie "trending" or date its activity into the past.
+    const atMs = Date.parse(e.receivedAt);
     const seen = activity.get(e.movieId);
-    if (seen) seen.push({ kind, atMs: Date.parse(e.at) });
-    else activity.set(e.movieId, [{ kind, atMs: Date.parse(e.at) }]);
+    if (seen) seen.push({ kind, atMs });
+    else activity.set(e.movieId, [{ kind, atMs }]);
     const day = e.at.slice(0, 10);
     const key = `${e.movieId}|${day}`;
     const d = daily.get(key) ?? { movieId: e.movieId, day, views: 0, watches: 0, favorites: 0, ratings: 0 };

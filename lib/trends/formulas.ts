@@ -25,7 +25,9 @@ export const DEFAULT_HALF_LIFE_HOURS = 24;
  */
 export function decay(score: number, fromMs: number, toMs: number, halfLifeHours = DEFAULT_HALF_LIFE_HOURS): number {
   if (toMs <= fromMs) return score;
-  return score * Math.pow(2, -(toMs - fromMs) / (halfLifeHours * 3_600_000));
+  const halfLives = (toMs - fromMs) / (halfLifeHours * 3_600_000);
+  // As in SQL (db/queries/trends.ts): past 60 half-lives a score is worth nothing.
+  return halfLives >= 60 ? 0 : score * Math.pow(2, -halfLives);
 }
 
 export function addActivity(
