@@ -16,11 +16,11 @@ export interface NewEvent {
 
 /**
  * Stores events in one statement: users seen for the first time are registered, a requestId
- * already stored is left alone. Returns, in input order, whether each event was new.
+ * already stored for the same user is left alone. Returns, in input order, whether each event was new.
  */
 export async function insertEvents(db: Db, batch: NewEvent[]): Promise<{ requestId: string; accepted: boolean; serverTimestamp: string }[]> {
   const input = JSON.stringify(batch.map((e, ord) => ({ ord, request_id: e.requestId, type: e.type, user_id: e.userId, movie_id: e.movieId, client_timestamp: e.clientTimestamp, metadata: e.metadata })));
-  const rows = rowsOf<{ ord: number; request_id: string; accepted: boolean; server_timestamp: string | Date }>(
+  const rows = rowsOf<{ ord: number; user_id: string; request_id: string; accepted: boolean; server_timestamp: string | Date }>(
     await db.execute(sql`
       with input as (
         select * from jsonb_to_recordset(${input}::jsonb)
@@ -34,18 +34,19 @@ export async function insertEvents(db: Db, batch: NewEvent[]): Promise<{ request
       inserted as (
         insert into events (request_id, type, user_id, movie_id, client_timestamp, metadata)
         select request_id, type, user_id, movie_id, client_timestamp, metadata from input order by ord
-        on conflict (request_id) do nothing
-        returning request_id, server_timestamp
+        on conflict (user_id, request_id) do nothing
+        returning user_id, request_id, server_timestamp
       )
-      select i.ord, i.request_id, (ins.request_id is not null) as accepted, coalesce(ins.server_timestamp, now()) as server_timestamp
-      from input i left join inserted ins on ins.request_id = i.request_id
+      select i.ord, i.user_id, i.request_id, (ins.request_id is not null) as accepted, coalesce(ins.server_timestamp, now()) as server_timestamp
+      from input i left join inserted ins on ins.request_id = i.request_id and ins.user_id = i.user_id
       order by i.ord`),
   );
-  // The same requestId twice in one batch: the first is stored, the second is its duplicate.
+  // The same requestId twice for one user in one batch: the first is stored, the second is its duplicate.
   const seen = new Set<string>();
   return rows.map((r) => {
-    const accepted = Boolean(r.accepted) && !seen.has(r.request_id);
-    seen.add(r.request_id);
+    const key = `${r.user_id}\u0000${r.request_id}`;
+    const accepted = Boolean(r.accepted) && !seen.has(key);
+    seen.add(key);
     return { requestId: r.request_id, accepted, serverTimestamp: new Date(r.server_timestamp).toISOString() };
   });
 }

@@ -94,7 +94,7 @@ export const eventBatchSchema = z
 
 export type TypedEvent = z.infer<typeof typedEventSchema>;
 
-describeField(watchEventSchema.shape.requestId, "Your id for this event, so a retry is recognised as a duplicate; generated when left out");
+describeField(watchEventSchema.shape.requestId, "Your id for this event, so a retry is recognised as a duplicate; generated when left out. Scoped to the event's user: the same id for another user is another event");
 describeField(watchEventSchema.shape.clientTimestamp, `When it happened on the device (ISO 8601 with offset), ${CLIENT_TIMESTAMP_WINDOW_WORDS} (400 otherwise); the server's time when left out. It dates the event in the user's history and daily activity; "trending now" decays from the time the server received it`);
 describeField(watchEventSchema.shape.metadata.shape.watchDuration, "Seconds watched in this session");
 describeField(watchEventSchema.shape.metadata.shape.progressPercent, "How far into the movie, 0–100");
@@ -139,7 +139,7 @@ export const EventReceipt = named(
   "EventReceipt",
   z.object({
     requestId: z.string().describe("Yours, or a generated one"),
-    status: z.enum(["accepted", "duplicate"]).describe("duplicate: an event with this requestId was stored before; nothing changed"),
+    status: z.enum(["accepted", "duplicate"]).describe("duplicate: an event with this requestId was stored before for the same user; nothing changed"),
     serverTimestamp: timestamp,
   }),
   {

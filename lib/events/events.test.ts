@@ -331,6 +331,27 @@ describe("idempotency by requestId", () => {
     expect(kept!.metadata).toEqual({ query: "one" });
   });
 
+  it("scopes the requestId to the user: the same key for two users stores both events", async () => {
+    const first = await send("rating", { requestId: "idem-shared", userId: "idem-ann", movieId: "heat", metadata: { rating: 4 } });
+    const second = await send("rating", { requestId: "idem-shared", userId: "idem-bob", movieId: "heat", metadata: { rating: 2 } });
+    expect([first.body.status, second.body.status]).toEqual(["accepted", "accepted"]);
+    const batch = await sendBatch({
+      events: [
+        { type: "search", requestId: "idem-shared-2", userId: "idem-ann", metadata: { query: "ann" } },
+        { type: "search", requestId: "idem-shared-2", userId: "idem-bob", metadata: { query: "bob" } },
+        { type: "search", requestId: "idem-shared-2", userId: "idem-bob", metadata: { query: "bob again" } },
+      ],
+    });
+    expect(batch.body.results.map((r: { status: string }) => r.status)).toEqual(["accepted", "accepted", "duplicate"]);
+    const stored = await t.db.select({ userId: events.userId, metadata: events.metadata }).from(events).where(inArray(events.requestId, ["idem-shared", "idem-shared-2"])).orderBy(events.id);
+    expect(stored).toEqual([
+      { userId: "idem-ann", metadata: { rating: 4 } },
+      { userId: "idem-bob", metadata: { rating: 2 } },
+      { userId: "idem-ann", metadata: { query: "ann" } },
+      { userId: "idem-bob", metadata: { query: "bob" } },
+    ]);
+  });
+
   it("sends the same request twice at the same moment and still stores it once", async () => {
     const body = { requestId: "idem-race", userId: "idem-user", movieId: "toy", metadata: { action: "add" } };
     const answers = await Promise.all([send("favorite", body), send("favorite", body), send("favorite", body)]);
