@@ -51,10 +51,11 @@ export async function insertEvents(db: Db, batch: NewEvent[]): Promise<{ request
   });
 }
 
-export async function existingMovieIds(db: Db, ids: string[]): Promise<Set<string>> {
-  if (!ids.length) return new Set();
-  const rows = await db.select({ id: movies.id }).from(movies).where(inArray(movies.id, ids));
-  return new Set(rows.map((r) => r.id));
+/** Of these movies, those that exist, with their runtime in minutes (null when unknown). */
+export async function existingMovieRuntimes(db: Db, ids: string[]): Promise<Map<string, number | null>> {
+  if (!ids.length) return new Map();
+  const rows = await db.select({ id: movies.id, runtimeMinutes: movies.runtimeMinutes }).from(movies).where(inArray(movies.id, ids));
+  return new Map(rows.map((r) => [r.id, r.runtimeMinutes]));
 }
 
 export interface ClaimedEvent {

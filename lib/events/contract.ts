@@ -33,7 +33,7 @@ export const watchEventSchema = z
     metadata: z
       .object({
         watchDuration: z.number().min(0, "Seconds, 0 or more").max(86_400 * 2),
-        progressPercent: z.number().min(0).max(100),
+        progressPercent: z.number().min(0).max(100).optional(),
         device: shortText(50).optional(),
         quality: shortText(20).optional(),
         sessionId: shortText(100).optional(),
@@ -97,7 +97,10 @@ export type TypedEvent = z.infer<typeof typedEventSchema>;
 describeField(watchEventSchema.shape.requestId, "Your id for this event, so a retry is recognised as a duplicate; generated when left out. Scoped to the event's user: the same id for another user is another event");
 describeField(watchEventSchema.shape.clientTimestamp, `When it happened on the device (ISO 8601 with offset), ${CLIENT_TIMESTAMP_WINDOW_WORDS} (400 otherwise); the server's time when left out. It dates the event in the user's history and daily activity; "trending now" decays from the time the server received it`);
 describeField(watchEventSchema.shape.metadata.shape.watchDuration, "Seconds watched in this session");
-describeField(watchEventSchema.shape.metadata.shape.progressPercent, "How far into the movie, 0–100");
+describeField(
+  watchEventSchema.shape.metadata.shape.progressPercent,
+  "How far into the movie, 0–100 (90 or more is a finished watch). Optional: without it the watch counts as unfinished, unless watchDuration covers the movie's runtime (then it is stored as 100)",
+);
 describeField(searchEventSchema.shape.metadata.shape.query, "What was typed");
 describeField(searchEventSchema.shape.metadata.shape.filters, "Filters applied, name → value");
 describeField(searchEventSchema.shape.movieId, "The result picked, if any");

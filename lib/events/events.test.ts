@@ -141,6 +141,23 @@ describe("the event contract: valid events", () => {
   });
 });
 
+describe("the seed's watch body, without progressPercent", () => {
+  const seedWatch = (userId: string, movieId: string, watchDuration: number) => ({ userId, movieId, clientTimestamp: new Date().toISOString(), metadata: { watchDuration, device: "mobile", quality: "HD" } });
+
+  it("is accepted, and counts as unfinished (0.5) unless watchDuration covers the runtime (1.0)", async () => {
+    // Heat runs 170 minutes, Toy Story 81 (4,860 s).
+    expect((await send("watch", seedWatch("seed-partial", "heat", 3_600))).status).toBe(202);
+    expect((await send("watch", seedWatch("seed-whole", "toy", 5_000))).status).toBe(202);
+    expect((await sendBatch({ events: [{ type: "watch", ...seedWatch("seed-batch", "toy", 4_000) }] })).body.accepted).toBe(1);
+    await processAll();
+    const features = async (userId: string) => (await call(featuresRoute.GET, { params: { userId }, as: service })).body;
+    expect((await features("seed-partial")).genreScores).toEqual({ Action: 0.5, Crime: 0.5 });
+    expect((await features("seed-whole")).genreScores).toEqual({ Animation: 1, Children: 1 });
+    expect((await features("seed-batch")).genreScores).toEqual({ Animation: 0.5, Children: 0.5 });
+    expect((await features("seed-whole")).watchHistory[0]).toMatchObject({ movieId: "toy", watchDuration: 5_000, progressPercent: 100 });
+  });
+});
+
 describe("the event routes as Next.js serves them (pages/api, over HTTP)", () => {
   const pages = { watch: watchRoute, search: searchRoute, rating: ratingRoute, favorite: favoriteRoute, batch: batchRoute };
   let server: NodeServer;
