@@ -1,3 +1,4 @@
+import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { and, count, eq, inArray, type SQL } from "drizzle-orm";
 import { countUnprocessedEvents } from "@/db/queries/events";
@@ -187,6 +188,28 @@ describe("the event routes as Next.js serves them (pages/api, over HTTP)", () =>
     expect(batch.status).toBe(202);
     expect((await batch.json()).accepted).toBe(1);
     expect(await eventsOf("http-1")).toBe(5);
+  });
+
+  it("answers a stranger 401 before reading the body", async () => {
+    // A 2 MB batch announced, its first bytes sent, the rest never: the answer must not wait for it.
+    for (const headers of [{}, { authorization: "Bearer mq_not-a-token" }]) {
+      const request = http.request(`${server.origin}/api/v1/events/batch`, { method: "POST", headers: { "content-type": "application/json", "content-length": String(2 * 1024 * 1024 - 1), ...headers } });
+      request.write('{"events": [');
+      try {
+        const response = await new Promise<http.IncomingMessage>((resolve, reject) => {
+          request.on("response", resolve).on("error", reject);
+          setTimeout(() => reject(new Error("no answer while the body was still coming")), 3_000);
+        });
+        expect(response.statusCode).toBe(401);
+        const body = await new Promise<string>((resolve) => {
+          let text = "";
+          response.on("data", (chunk: Buffer) => (text += chunk)).on("end", () => resolve(text));
+        });
+        expect(JSON.parse(body).error.code).toMatch(/^unauthorized/);
+      } finally {
+        request.destroy();
+      }
+    }
   });
 
   it("names the bad field, refuses what is too big or not POST, and stores nothing", async () => {
