@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { and, count, eq, inArray, type SQL } from "drizzle-orm";
 import { countUnprocessedEvents } from "@/db/queries/events";
 import { insertMovie } from "@/db/queries/movies";
+import { registerTrendMovie } from "@/db/queries/trends";
+import { checkExternalScore } from "@/lib/trends/external-score";
+import * as trendsRoute from "@/app/api/v1/trends/route";
 import { deadLetters, events, movieDailyActivity, movieTrends, ratings, userFeatures, users } from "@/db/schema";
 import { bossStarted, getBoss } from "@/lib/jobs/runtime";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
@@ -653,6 +656,25 @@ describe("features computed from events, end to end", () => {
     const theirs = await call(featuresRoute.GET, { params: { userId: ada }, as: viewer });
     expect(theirs.status).toBe(403);
     expect((await call(featuresRoute.GET, { params: { userId: "nobody-at-all" }, as: service })).status).toBe(404);
+  });
+});
+
+describe("the trend score's stand-in without a TMDB key", () => {
+  it("follows the movie's ratings as they are applied, not only the daily refresh", async () => {
+    await insertMovie(t.db, "own-rated", { title: "Own Rated", genres: ["Drama"] });
+    await registerTrendMovie(t.db, "own-rated", new Date());
+    expect(await checkExternalScore(t.db, "own-rated", { tmdb: null, now: new Date() })).toMatchObject({ outcome: "no_key", voteAverage: null });
+    const listed = async () => (await call(trendsRoute.GET, { path: "/api/v1/trends?limit=200" })).body.items.find((i: { movieId: string }) => i.movieId === "own-rated");
+    expect(await listed()).toMatchObject({ finalScore: null, externalLabel: "No TMDB key, no ratings yet" });
+
+    expect((await send("rating", { userId: "own-1", movieId: "own-rated", metadata: { rating: 4 } })).status).toBe(202);
+    await processAll();
+    // 0.7 × 8 + 0.3 × 0 views
+    expect(await listed()).toMatchObject({ externalVoteAverage: 8, finalScore: 5.6, externalSource: "own_ratings", externalLabel: "Own ratings (no TMDB key)" });
+
+    expect((await send("rating", { userId: "own-2", movieId: "own-rated", metadata: { rating: 5 } })).status).toBe(202);
+    await processAll();
+    expect(await listed()).toMatchObject({ externalVoteAverage: 9, finalScore: 6.3, externalMessage: expect.stringContaining("4.50/5 from 2 ratings") });
   });
 });
 

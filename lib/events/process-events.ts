@@ -12,11 +12,11 @@ import {
   upsertRatings,
   type ClaimedEvent,
 } from "@/db/queries/events";
-import { addDailyActivity, addTrendActivity, type DailyDelta, type TrendDelta } from "@/db/queries/trends";
+import { addDailyActivity, addTrendActivity, ownRatingAverages, saveOwnRatingScores, type DailyDelta, type TrendDelta } from "@/db/queries/trends";
 import { applyEvents, storedFeaturesOf } from "@/lib/features/user-features";
 import { groupBy } from "@/lib/collections/group-by";
 import { logger } from "@/lib/log/logger";
-import { addActivity, type ActivityKind } from "@/lib/trends/formulas";
+import { addActivity, ownRatingsScore, type ActivityKind } from "@/lib/trends/formulas";
 
 export const PROCESS_EVENTS_QUEUE = "events.process";
 export const BATCH_SIZE = 2_000;
@@ -110,10 +110,12 @@ async function applyBatch(tx: Db, batch: ClaimedEvent[], options: ProcessingOpti
     await saveUserFeatures(tx, updated, now);
   }
 
-  await upsertRatings(
-    tx,
-    batch.filter((e) => e.type === "rating" && e.movieId).map((e) => ({ userId: e.userId, movieId: e.movieId!, rating: Number(e.metadata.rating), at: e.at })),
-  );
+  const rated = batch.filter((e) => e.type === "rating" && e.movieId).map((e) => ({ userId: e.userId, movieId: e.movieId!, rating: Number(e.metadata.rating), at: e.at }));
+  await upsertRatings(tx, rated);
+  // Without a TMDB key a movie's stand-in score is its own average rating: it follows each rating
+  // as it is applied, not only the daily refresh.
+  const ownScored = await ownRatingAverages(tx, rated.map((r) => r.movieId));
+  await saveOwnRatingScores(tx, ownScored.map((m) => ({ movieId: m.movieId, ...ownRatingsScore(m.average, m.count) })));
 
   const activity = new Map<string, { kind: ActivityKind; atMs: number }[]>();
   const daily = new Map<string, DailyDelta>();
