@@ -482,6 +482,47 @@ describe("who may send events", () => {
   });
 });
 
+describe("a viewer's rate limit", () => {
+  /** The limits count in fixed windows: start a test well inside one, so it cannot turn over midway. */
+  async function awayFromWindowEnd(windowMs: number) {
+    const left = windowMs - (Date.now() % windowMs);
+    if (left < 15_000) await new Promise((resolve) => setTimeout(resolve, left + 100));
+  }
+
+  it("lets a signed-in viewer send 120 events a minute, then answers 429 with Retry-After and stores nothing more", async () => {
+    await awayFromWindowEnd(60_000);
+    const busy = await sessionFor(t.db, "viewer");
+    const searches = (n: number) => Array.from({ length: n }, (_, i) => ({ type: "search", userId: busy.userId, metadata: { query: `q${i}` } }));
+    expect((await sendBatch({ events: searches(100) }, busy)).status).toBe(202);
+    for (let i = 0; i < 20; i++) expect((await send("search", { userId: busy.userId, metadata: { query: "more" } }, busy)).status).toBe(202);
+    const refused = await send("watch", watch(busy.userId), busy);
+    expect(refused.status).toBe(429);
+    expect(refused.body.error).toMatchObject({ code: "rate_limited:viewer_events", message: expect.stringContaining("120 events a minute") });
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect(Number(refused.headers.get("retry-after"))).toBeLessThanOrEqual(60);
+    expect((await sendBatch({ events: searches(2) }, busy)).status).toBe(429);
+    expect(await eventsOf(busy.userId)).toBe(120);
+  });
+
+  it("keeps a service's throughput: a token sends thousands of events a minute", async () => {
+    const many = (b: number) => Array.from({ length: MAX_EVENTS_PER_BATCH }, (_, i) => ({ type: "search", userId: `svc-${i % 50}`, requestId: `svc-${b}-${i}`, metadata: { query: "bulk" } }));
+    for (let b = 0; b < 3; b++) expect((await sendBatch({ events: many(b) })).status).toBe(202);
+  });
+
+  it("lets a viewer refresh their features 10 times an hour, then answers 429 with Retry-After", async () => {
+    await awayFromWindowEnd(3_600_000);
+    const eager = await sessionFor(t.db, "viewer");
+    const refresh = () => call(refreshRoute.POST, { method: "POST", path: `/api/v1/features/${eager.userId}/refresh?daysBack=3650`, params: { userId: eager.userId }, as: eager });
+    for (let i = 0; i < 10; i++) expect((await refresh()).status).toBe(200);
+    const refused = await refresh();
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.code).toBe("rate_limited:viewer_refresh");
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    // A service keeps refreshing.
+    for (let i = 0; i < 12; i++) expect((await call(refreshRoute.POST, { method: "POST", path: `/api/v1/features/${eager.userId}/refresh?daysBack=30`, params: { userId: eager.userId }, as: service })).status).toBe(200);
+  });
+});
+
 describe("features computed from events, end to end", () => {
   // Three days ago (within the window a client timestamp is believed in), a day no other test uses.
   const base = Math.floor(Date.now() / 3_600_000) * 3_600_000 - 3 * 86_400_000;

@@ -6,6 +6,7 @@ import type { EventType } from "./contract";
 import type { Actor } from "@/lib/auth/actor";
 import { isAdmin } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors/app-error";
+import { limitViewer } from "@/lib/http/viewer-rate-limits";
 import type { TypedEvent } from "./contract";
 import { clientTimestampProblem } from "./client-time";
 import { watchMetadataWithProgress } from "./implicit-feedback";
@@ -149,6 +150,7 @@ export async function ingestEvents(
 ): Promise<EventReceipt[]> {
   authorizeEventWriter(actor, input, options.fieldOf);
   assertClientTimestampsBelievable(input, options.fieldOf, options.now);
+  await limitViewer(db, actor!, "events", input.length, options.now);
   const runtimeOf = await assertMoviesExist(db, input as { movieId?: string }[], options.fieldOf, options.now.getTime());
   const rows: NewEvent[] = input.map((e) => {
     const movieId = (e as { movieId?: string }).movieId ?? null;
