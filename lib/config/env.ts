@@ -20,6 +20,8 @@ const envSchema = z.object({
   MARQUEE_DEMO_SEED: z.coerce.number().int().default(42),
   // On PGlite, how long a starting process spends warming up the conflict check (0: not at all).
   MARQUEE_WARM_UP_MS: z.coerce.number().int().min(0).max(60_000).default(750),
+  // Health turns degraded when the oldest audience event not yet processed is older than this.
+  MARQUEE_EVENT_BACKLOG_LIMIT_SECONDS: z.coerce.number().int().min(1).max(7 * 24 * 3600).default(300),
   TMDB_API_KEY: z.string().optional(),
   // How fast "trending now" forgets: activity counts half after this many hours.
   TREND_HALF_LIFE_HOURS: z.coerce.number().positive().max(24 * 365).default(24),
