@@ -6,6 +6,14 @@ const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().url().optional(),
   PGLITE_DIR: z.string().min(1).default(".data/pglite"),
+  // The web process's Postgres sessions (PostgreSQL's statement_timeout and
+  // idle_in_transaction_session_timeout); 0 turns one off.
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
+  // Events waiting to be stored: at most this many, each at most this long; past either the
+  // request gets a 503 with Retry-After instead of waiting in memory.
+  MARQUEE_EVENT_QUEUE_MAX_EVENTS: z.coerce.number().int().min(1).max(1_000_000).default(20_000),
+  MARQUEE_EVENT_QUEUE_WAIT_MS: z.coerce.number().int().min(1).max(600_000).default(5_000),
   AUTH_SECRET: z.string().min(16).optional(),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   ADMIN_EMAIL: z.string().email().optional(),
@@ -53,4 +61,13 @@ export function env(): Env {
 
 export function databaseOptionsFromEnv(e: Env = env()) {
   return e.DATABASE_URL ? { url: e.DATABASE_URL } : { dataDir: e.PGLITE_DIR };
+}
+
+/**
+ * What the web process adds for its requests: bounded statements and transactions. Command-line
+ * tools (imports, seeding, training) and the job workers run long statements on purpose and go
+ * without.
+ */
+export function requestTimeoutsFromEnv(e: Env = env()) {
+  return { statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS, idleInTransactionTimeoutMs: e.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS };
 }

@@ -18,7 +18,7 @@ function eventOperation(type: keyof typeof eventSchemas, summary: string): Opera
     ...eventAccess,
     body: eventSchemas[type],
     responses: { 202: { description: "Stored (or a duplicate)", schema: EventReceipt } },
-    errors: [404],
+    errors: [404, 503],
   };
 }
 
@@ -44,7 +44,7 @@ export const eventApi: ApiSection = {
       ...eventAccess,
       body: eventBatchSchema,
       responses: { 202: { description: "Stored; one receipt per event", schema: EventBatchReceipt } },
-      errors: [404],
+      errors: [404, 503],
     },
   ],
 };

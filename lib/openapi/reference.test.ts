@@ -87,7 +87,7 @@ describe("the API reference view", () => {
   });
 
   it("lists the error statuses with real examples, and the scopes with what they allow", () => {
-    expect(reference.errors.map((e) => e.status)).toEqual(["400", "401", "403", "404", "409", "413", "415", "422", "429"]);
+    expect(reference.errors.map((e) => e.status)).toEqual(["400", "401", "403", "404", "409", "413", "415", "422", "429", "503"]);
     expect(reference.scopes.find((s) => s.name === "catalog:write")!.operations.map((o) => o.id)).toEqual(
       expect.arrayContaining(["createMovie", "updateMovie", "deleteMovie", "createTheater", "updateTheater", "deleteTheater"]),
     );
