@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
+import { requestTimeoutsFromEnv } from "@/lib/config/env";
 import { openDatabase, rowsOf, type DatabaseHandle } from "./client";
 
 // Prepared statements are a postgres.js matter (PGlite runs in-process, with no round trips to save).
@@ -27,6 +28,17 @@ describe("the postgres.js client", () => {
 
   it("has Postgres plan each run for its parameters, never a generic plan (which made the event worker several times slower)", async () => {
     expect(rowsOf<{ plan_cache_mode: string }>(await handle.db.execute(sql`show plan_cache_mode`))[0]!.plan_cache_mode).toBe("force_custom_plan");
+  });
+
+  it("gives the web process's sessions PostgreSQL's statement and idle-in-transaction timeouts", async () => {
+    const web = await openDatabase({ url: t.url!, maxConnections: 1, ...requestTimeoutsFromEnv() });
+    try {
+      const setting = async (name: string) => rowsOf<{ setting: string }>(await web.db.execute(sql`select current_setting(${name}) as setting`))[0]!.setting;
+      expect(await setting("statement_timeout")).toBe("15s");
+      expect(await setting("idle_in_transaction_session_timeout")).toBe("1min");
+    } finally {
+      await web.close();
+    }
   });
 
   it("does so inside transactions and savepoints too", async () => {

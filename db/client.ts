@@ -35,12 +35,19 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** postgres.js pool size. */
   maxConnections?: number;
+  /**
+   * Server only: PostgreSQL cancels a statement that runs longer (statement_timeout) and ends a
+   * session left idle inside a transaction longer (idle_in_transaction_session_timeout), which
+   * would otherwise hold its locks and its connection. Unset or 0: no limit.
+   */
+  statementTimeoutMs?: number;
+  idleInTransactionTimeoutMs?: number;
 }
 
 export const DEFAULT_DATA_DIR = ".data/pglite";
 
 export async function openDatabase(options: DatabaseOptions = {}): Promise<DatabaseHandle> {
-  return options.url ? openPostgres(options.url, options.maxConnections) : openPglite(options.dataDir ?? DEFAULT_DATA_DIR);
+  return options.url ? openPostgres(options.url, options) : openPglite(options.dataDir ?? DEFAULT_DATA_DIR);
 }
 
 /**
@@ -72,10 +79,16 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   };
 }
 
-async function openPostgres(url: string, maxConnections = 10): Promise<DatabaseHandle> {
+async function openPostgres(url: string, options: DatabaseOptions): Promise<DatabaseHandle> {
+  // PostgreSQL's own timeouts, set per session as its documentation advises (not server-wide):
+  // they bound what a stalled database costs a request, and the request then gets a 503.
+  const timeouts = {
+    ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+    ...(options.idleInTransactionTimeoutMs ? { idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs } : {}),
+  };
   const sql = preparingStatements(
     // Custom plans always: see preparingStatements.
-    postgres(url, { max: maxConnections, onnotice: () => {}, connection: { application_name: "marquee", plan_cache_mode: "force_custom_plan" } }),
+    postgres(url, { max: options.maxConnections ?? 10, onnotice: () => {}, connection: { application_name: "marquee", plan_cache_mode: "force_custom_plan", ...timeouts } }),
   );
   const db = drizzlePostgres(sql, { schema }) as unknown as Db;
   const parsed = new URL(url);

@@ -1,5 +1,5 @@
 import "server-only";
-import { databaseOptionsFromEnv } from "@/lib/config/env";
+import { databaseOptionsFromEnv, requestTimeoutsFromEnv } from "@/lib/config/env";
 import { logger } from "@/lib/log/logger";
 import { openDatabase, type DatabaseHandle, type Db } from "./client";
 import { claimDataDir } from "./data-dir-lock";
@@ -18,7 +18,7 @@ export function getDatabase(): Promise<DatabaseHandle> {
       const release = claimDataDir(options.dataDir!, "web app");
       process.once("exit", release);
     }
-    const handle = await openDatabase(options);
+    const handle = await openDatabase({ ...options, ...requestTimeoutsFromEnv() });
     await migrateDatabase(handle);
     logger.info({ driver: handle.driver, location: handle.location }, "database ready");
     return handle;

@@ -3,10 +3,11 @@ import { sql } from "drizzle-orm";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
-import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
 import fs from "node:fs";
 import path from "node:path";
-import { rowsOf, type DatabaseHandle } from "./client";
+import { rowsOf, serverUrlOf, type DatabaseHandle } from "./client";
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db/migrations");
 // Any constant will do; it only has to be the same for every instance that migrates.
@@ -18,14 +19,15 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
     await migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder: MIGRATIONS_FOLDER });
     return;
   }
-  // A session-level advisory lock on a reserved connection makes other instances wait their turn.
-  const reserved = await handle.sql!.reserve();
+  // A connection of its own, without the app's statement timeout: a migration may build an index
+  // on a large table, and an instance may wait minutes for another's migration. Its session-level
+  // advisory lock makes other instances wait their turn.
+  const client = postgres(serverUrlOf(handle), { max: 1, onnotice: () => {}, connection: { application_name: "marquee-migrate" } });
   try {
-    await reserved`select pg_advisory_lock(${MIGRATION_LOCK})`;
-    await migratePostgres(handle.db as unknown as PostgresJsDatabase, { migrationsFolder: MIGRATIONS_FOLDER });
+    await client`select pg_advisory_lock(${MIGRATION_LOCK})`;
+    await migratePostgres(drizzlePostgres(client), { migrationsFolder: MIGRATIONS_FOLDER });
   } finally {
-    await reserved`select pg_advisory_unlock(${MIGRATION_LOCK})`;
-    reserved.release();
+    await client.end({ timeout: 5 });
   }
 }
 

@@ -159,9 +159,13 @@ test.describe("an admin", () => {
     await signInAsAdmin(page);
   });
 
-  test("the overview", async ({ page }) => {
+  test("the overview, with the background work", async ({ page }) => {
     await page.goto("/admin");
     await whenLoaded(page, heading(page, "Overview"));
+    // Each job queue's counts, as /api/v1/health reports them.
+    const queues = page.getByRole("table", { name: "Job queues" });
+    await expect(queues.getByRole("row", { name: /events\.process/ })).toBeVisible();
+    await expect(queues.getByRole("columnheader", { name: "Dead letters" })).toBeVisible();
     await expectNoSeriousA11yViolations(page);
   });
 

@@ -6,6 +6,14 @@ const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().url().optional(),
   PGLITE_DIR: z.string().min(1).default(".data/pglite"),
+  // The web process's Postgres sessions (PostgreSQL's statement_timeout and
+  // idle_in_transaction_session_timeout); 0 turns one off.
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
+  // Events waiting to be stored: at most this many, each at most this long; past either the
+  // request gets a 503 with Retry-After instead of waiting in memory.
+  MARQUEE_EVENT_QUEUE_MAX_EVENTS: z.coerce.number().int().min(1).max(1_000_000).default(20_000),
+  MARQUEE_EVENT_QUEUE_WAIT_MS: z.coerce.number().int().min(1).max(600_000).default(5_000),
   AUTH_SECRET: z.string().min(16).optional(),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   // The public URL; cookie-authenticated writes must come from its origin (lib/auth/same-origin.ts).
@@ -22,6 +30,8 @@ const envSchema = z.object({
   MARQUEE_DEMO_SEED: z.coerce.number().int().default(42),
   // On PGlite, how long a starting process spends warming up the conflict check (0: not at all).
   MARQUEE_WARM_UP_MS: z.coerce.number().int().min(0).max(60_000).default(750),
+  // Health turns degraded when the oldest audience event not yet processed is older than this.
+  MARQUEE_EVENT_BACKLOG_LIMIT_SECONDS: z.coerce.number().int().min(1).max(7 * 24 * 3600).default(300),
   TMDB_API_KEY: z.string().optional(),
   // How fast "trending now" forgets: activity counts half after this many hours.
   TREND_HALF_LIFE_HOURS: z.coerce.number().positive().max(24 * 365).default(24),
@@ -53,4 +63,13 @@ export function env(): Env {
 
 export function databaseOptionsFromEnv(e: Env = env()) {
   return e.DATABASE_URL ? { url: e.DATABASE_URL } : { dataDir: e.PGLITE_DIR };
+}
+
+/**
+ * What the web process adds for its requests: bounded statements and transactions. Command-line
+ * tools (imports, seeding, training) and the job workers run long statements on purpose and go
+ * without.
+ */
+export function requestTimeoutsFromEnv(e: Env = env()) {
+  return { statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS, idleInTransactionTimeoutMs: e.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS };
 }

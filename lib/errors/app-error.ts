@@ -28,13 +28,16 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields?: FieldErrors;
   readonly headers?: Record<string, string>;
+  /** When to try again (a 503 or 429): sent as the Retry-After header and in the body. */
+  readonly retryAfterSeconds?: number;
 
-  constructor(code: ErrorCode, message: string, options: { fields?: FieldErrors; cause?: unknown; headers?: Record<string, string> } = {}) {
+  constructor(code: ErrorCode, message: string, options: { fields?: FieldErrors; cause?: unknown; headers?: Record<string, string>; retryAfterSeconds?: number } = {}) {
     super(message, { cause: options.cause });
     this.name = "AppError";
     this.code = code;
     this.fields = options.fields;
-    this.headers = options.headers;
+    this.retryAfterSeconds = options.retryAfterSeconds;
+    this.headers = options.retryAfterSeconds === undefined ? options.headers : { ...options.headers, "retry-after": String(options.retryAfterSeconds) };
   }
 
   get status(): number {
@@ -42,7 +45,14 @@ export class AppError extends Error {
   }
 
   toJSON() {
-    return { error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) } };
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.fields ? { fields: this.fields } : {}),
+        ...(this.retryAfterSeconds !== undefined ? { retryAfterSeconds: this.retryAfterSeconds } : {}),
+      },
+    };
   }
 
   toResponse(): Response {

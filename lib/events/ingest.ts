@@ -5,6 +5,7 @@ import { existingMovieRuntimes, insertEvents, type NewEvent } from "@/db/queries
 import type { EventType } from "./contract";
 import { requireSelf, requireViewerOrScope, type Actor } from "@/lib/auth/actor";
 import type { TokenScope } from "@/lib/auth/contract";
+import { env } from "@/lib/config/env";
 import { AppError } from "@/lib/errors/app-error";
 import { limitViewer } from "@/lib/http/viewer-rate-limits";
 import type { TypedEvent } from "./contract";
@@ -70,6 +71,23 @@ interface WaitingInsert {
   rows: NewEvent[];
   resolve(stored: StoredEvent[]): void;
   reject(error: unknown): void;
+  timer: ReturnType<typeof setTimeout> | undefined;
+}
+
+export interface InserterLimits {
+  /** Events that may wait for their insert; a request that would go past it is refused at once. */
+  maxWaitingEvents: number;
+  /** How long events may wait for their insert to start before their request is refused. */
+  maxWaitMs: number;
+}
+
+/** The answer to a request whose events could not be stored in time: nothing of it is stored. */
+function queueFull(limits: InserterLimits, why: "full" | "waited") {
+  const message =
+    why === "full"
+      ? "Too many events are waiting to be stored; none of these was stored. Try again shortly"
+      : `The events waited ${limits.maxWaitMs} ms for the database; none of them was stored. Try again shortly`;
+  return new AppError("unavailable:event_queue", message, { retryAfterSeconds: Math.max(1, Math.ceil(limits.maxWaitMs / 1000)) });
 }
 
 /**
@@ -77,31 +95,62 @@ interface WaitingInsert {
  * that arrive wait and then go together in one statement (one round trip, one commit). A request
  * still gets its receipts only once its events are committed, and one statement is all or
  * nothing, so a batch request stays atomic. At low load nothing waits.
+ *
+ * The wait is bounded, in events and in time: when the database stalls, requests are refused with
+ * a 503 and Retry-After instead of piling up in memory. Only events not yet sent are refused (their
+ * request is then known to have stored nothing); an insert on its way is bounded by the server's
+ * statement_timeout. PGlite, which cannot cancel a statement, gets the same bound on waiting.
  */
 class EventInserter {
   private readonly waiting: WaitingInsert[] = [];
+  private waitingEvents = 0;
   private inFlight = 0;
 
   constructor(
     private readonly db: Db,
+    private readonly limits: InserterLimits,
     private readonly maxInFlight = 2,
     private readonly maxRows = 4_000,
   ) {}
 
   insert(rows: NewEvent[]): Promise<StoredEvent[]> {
+    // An idle inserter always takes a request, however large: only a queue is bounded.
+    if (this.inFlight >= this.maxInFlight && this.waitingEvents + rows.length > this.limits.maxWaitingEvents) {
+      return Promise.reject(queueFull(this.limits, "full"));
+    }
     return new Promise((resolve, reject) => {
-      this.waiting.push({ rows, resolve, reject });
+      const entry: WaitingInsert = { rows, resolve, reject, timer: undefined };
+      this.waiting.push(entry);
+      this.waitingEvents += rows.length;
       this.pump();
+      // Still waiting (the inserts in flight are at their limit): bounded in time too. At low load
+      // an insert leaves at once and no timer is made.
+      if (this.waiting.at(-1) === entry) {
+        entry.timer = setTimeout(() => {
+          const at = this.waiting.indexOf(entry);
+          if (at < 0) return;
+          this.waiting.splice(at, 1);
+          this.waitingEvents -= entry.rows.length;
+          reject(queueFull(this.limits, "waited"));
+        }, this.limits.maxWaitMs);
+      }
     });
+  }
+
+  private take(): WaitingInsert {
+    const entry = this.waiting.shift()!;
+    clearTimeout(entry.timer);
+    this.waitingEvents -= entry.rows.length;
+    return entry;
   }
 
   private pump() {
     while (this.inFlight < this.maxInFlight && this.waiting.length) {
-      const group = [this.waiting.shift()!];
+      const group = [this.take()];
       let size = group[0]!.rows.length;
       while (this.waiting.length && size + this.waiting[0]!.rows.length <= this.maxRows) {
         size += this.waiting[0]!.rows.length;
-        group.push(this.waiting.shift()!);
+        group.push(this.take());
       }
       this.inFlight++;
       void this.write(group).finally(() => {
@@ -132,7 +181,10 @@ const inserters = (globalForInserters.marqueeEventInserters ??= new WeakMap());
 
 function inserterFor(db: Db): EventInserter {
   let inserter = inserters.get(db);
-  if (!inserter) inserters.set(db, (inserter = new EventInserter(db)));
+  if (!inserter) {
+    const { MARQUEE_EVENT_QUEUE_MAX_EVENTS, MARQUEE_EVENT_QUEUE_WAIT_MS } = env();
+    inserters.set(db, (inserter = new EventInserter(db, { maxWaitingEvents: MARQUEE_EVENT_QUEUE_MAX_EVENTS, maxWaitMs: MARQUEE_EVENT_QUEUE_WAIT_MS })));
+  }
   return inserter;
 }
 

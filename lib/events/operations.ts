@@ -22,7 +22,7 @@ function eventOperation(type: keyof typeof eventSchemas, summary: string): Opera
     ...eventAccess,
     body: eventSchemas[type],
     responses: { 202: { description: "Stored (or a duplicate)", schema: EventReceipt } },
-    errors: [404, 429],
+    errors: [404, 429, 503],
   };
 }
 
@@ -48,7 +48,7 @@ export const eventApi: ApiSection = {
       ...eventAccess,
       body: eventBatchSchema,
       responses: { 202: { description: "Stored; one receipt per event", schema: EventBatchReceipt } },
-      errors: [404, 429],
+      errors: [404, 429, 503],
     },
   ],
 };

@@ -12,7 +12,8 @@ export const healthApi: ApiSection = {
       path: "/api/v1/health",
       tag: "Operations",
       summary: "Health of each component",
-      description: "Database, job queue, where the job workers run (and whether their worker thread is up), and recommendation models. Holds no secrets, so it is public.",
+      description:
+        "Database, job queue, where the job workers run (and whether their worker thread is up), the event backlog, and recommendation models; then each job queue's waiting, active and failed jobs with its open dead letters, and the age of the oldest audience event not yet processed. A backlog older than `MARQUEE_EVENT_BACKLOG_LIMIT_SECONDS` (300 by default) makes the answer `degraded`, with the reason in `components.eventBacklog.detail`; readiness (`/api/v1/health/ready`) stays about the database alone. Holds no secrets, so it is public.",
       auth: "public",
       responses: {
         200: { description: "Everything is ok or degraded", schema: Health },
@@ -25,8 +26,11 @@ export const healthApi: ApiSection = {
               database: { status: "down", latencyMs: null, detail: "database not reachable" },
               jobQueue: { status: "down", latencyMs: 0.1, detail: "job queue not started in this process" },
               jobWorkers: { status: "down", latencyMs: null, detail: "job queue not started in this process" },
-              models: { status: "not_configured", latencyMs: null, detail: "no recommendation models are trained yet" },
+              eventBacklog: { status: "down", latencyMs: null, detail: "database not reachable" },
+              models: { status: "down", latencyMs: null, detail: "database not reachable" },
             },
+            queues: [],
+            eventBacklog: null,
             checkedAt: "2024-05-01T09:00:00.000Z",
           },
         },
@@ -65,7 +69,8 @@ export const healthApi: ApiSection = {
       path: "/api/metrics",
       tag: "Operations",
       summary: "Prometheus metrics",
-      description: "Request counts and durations by route, and process metrics, in the Prometheus text format.",
+      description:
+        "Request counts and durations by route, jobs finished per queue, each queue's jobs by state (`marquee_queue_jobs{queue,state}`: waiting, active, failed, and dead_letter for its open dead letters), the age of the oldest unprocessed audience event (`marquee_event_backlog_seconds`), running experiments, and process metrics, in the Prometheus text format.",
       auth: "admin",
       responses: {
         200: {

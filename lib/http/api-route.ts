@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { getDatabase, type DatabaseHandle, type Db } from "@/db";
+import { isDatabaseStall } from "@/db/errors";
 import { authenticate } from "@/lib/auth/authenticate";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, isAppError } from "@/lib/errors/app-error";
@@ -30,6 +31,11 @@ export function rememberActor(request: Request, actor: Actor) {
   knownActors.set(request, actor);
 }
 
+// A stalled database (a statement past DATABASE_STATEMENT_TIMEOUT_MS, no connection) is answered
+// 503 with a hint to come back, never a 500: the request was fine, the moment was not.
+const DATABASE_STALLED = "The database is not answering in time; try again shortly";
+const DATABASE_RETRY_AFTER_SECONDS = 5;
+
 /**
  * Wraps a route handler: gives it a request id, the database and the caller; answers AppErrors
  * with their JSON shape, anything unexpected with a logged, generic 500; records metrics.
@@ -48,7 +54,7 @@ export function apiRoute<P extends z.ZodType = z.ZodType<Record<string, never>>>
         const rawParams = segment ? await segment.params : {};
         const params = options.params ? parseWith(options.params, rawParams, "path") : rawParams;
         const handle = await getDatabase().catch((cause) => {
-          throw new AppError("unavailable:database", "The database is not reachable", { cause });
+          throw new AppError("unavailable:database", "The database is not reachable", { cause, retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS });
         });
         const db = handle.db;
         let actor: Promise<Actor | null> | undefined;
@@ -75,6 +81,7 @@ export function apiRoute<P extends z.ZodType = z.ZodType<Record<string, never>>>
 }
 
 export function errorResponse(error: unknown, request: { method: string }, route: string): Response {
+  if (isDatabaseStall(error)) error = new AppError("unavailable:database", DATABASE_STALLED, { cause: error, retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS });
   if (isAppError(error)) {
     if (error.status >= 500) logger.error({ err: error, cause: error.cause, route, method: request.method }, error.message);
     else logger.info({ code: error.code, route, method: request.method }, error.message);

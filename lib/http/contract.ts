@@ -48,6 +48,12 @@ export const ErrorBody = named(
         .record(z.string(), z.string())
         .optional()
         .describe("Field path (dotted, e.g. \"seatMap.blocks.0.name\"; \"query.limit\" for query parameters) → what is wrong with it"),
+      retryAfterSeconds: z
+        .number()
+        .int()
+        .min(1)
+        .optional()
+        .describe("On a 503 (the database is stalled or the event queue is full) or a 429: seconds to wait before trying again, as the Retry-After header says"),
     }),
   }),
   {

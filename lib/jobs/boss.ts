@@ -13,6 +13,12 @@ export async function startBoss(handle: DatabaseHandle, options: { schedule?: bo
       ? new PgBoss({ db: fromPglite(handle.pglite!), backend: "pglite", schedule: options.schedule ?? true })
       : new PgBoss({ connectionString: serverUrlOf(handle), max: 4, schedule: options.schedule ?? true });
   boss.on("error", (error) => logger.error({ err: error }, "job queue error"));
-  await boss.start();
+  try {
+    await boss.start();
+  } catch (error) {
+    // A queue that could not start must not leave its timers and pool behind.
+    await boss.stop({ graceful: false, timeout: 1_000 }).catch(() => undefined);
+    throw error;
+  }
   return boss;
 }

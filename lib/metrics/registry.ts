@@ -7,6 +7,8 @@ interface Metrics {
   httpDuration: client.Histogram<"method" | "route">;
   jobsProcessed: client.Counter<"queue" | "outcome">;
   jobDuration: client.Histogram<"queue">;
+  queueJobs: client.Gauge<"queue" | "state">;
+  eventBacklogSeconds: client.Gauge;
 }
 
 const globalForMetrics = globalThis as unknown as { marqueeMetrics?: Metrics };
@@ -40,6 +42,17 @@ function createMetrics(): Metrics {
       help: "Background job run time, by queue",
       labelNames: ["queue"],
       buckets: [0.01, 0.05, 0.1, 0.5, 1, 5, 15, 60, 300],
+      registers: [registry],
+    }),
+    queueJobs: new client.Gauge({
+      name: "marquee_queue_jobs",
+      help: "Jobs per queue and state (waiting, active, failed; dead_letter: open dead letters), as of the last health reading",
+      labelNames: ["queue", "state"],
+      registers: [registry],
+    }),
+    eventBacklogSeconds: new client.Gauge({
+      name: "marquee_event_backlog_seconds",
+      help: "Age of the oldest audience event not yet processed (0 when none waits)",
       registers: [registry],
     }),
   };

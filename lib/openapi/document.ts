@@ -77,6 +77,12 @@ const errorResponses: Record<ErrorStatus, { name: string; description: string; e
     description: "Too many attempts from this client or for this account; try again later.",
     example: new AppError("rate_limited:sign_up", "Too many accounts created from here. Try again later."),
   },
+  503: {
+    name: "ServiceUnavailable",
+    description:
+      "The database did not answer in time (any operation may say so), or too many events are already waiting to be stored. Nothing of the request was stored. `Retry-After` (and `retryAfterSeconds`) says when to try again; event requests may be sent again with the same `requestId`.",
+    example: new AppError("unavailable:event_queue", "Too many events are waiting to be stored; none of these was stored. Try again shortly", { retryAfterSeconds: 5 }),
+  },
 };
 
 function thrownBy(act: () => unknown): AppError {

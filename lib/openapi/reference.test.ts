@@ -88,7 +88,7 @@ describe("the API reference view", () => {
   });
 
   it("lists the error statuses with real examples, and one table of who may call every operation", () => {
-    expect(reference.errors.map((e) => e.status)).toEqual(["400", "401", "403", "404", "409", "413", "415", "422", "429"]);
+    expect(reference.errors.map((e) => e.status)).toEqual(["400", "401", "403", "404", "409", "413", "415", "422", "429", "503"]);
     expect(reference.access.scopes).toEqual(["events:write", "recs:read", "feedback:write", "catalog:write", "admin"]);
     const row = (id: string) => reference.access.rows.find((r) => r.id === id)!.access;
     expect(reference.access.rows).toHaveLength(reference.groups.flatMap((g) => g.operations).length);

@@ -3,11 +3,13 @@ import Link from "next/link";
 import { getDb } from "@/db";
 import { countOverview } from "@/db/queries/overview";
 import { PageHeader } from "@/components/ui/page-header";
+import { QueueHealthPanel } from "@/components/admin/queue-health";
+import { healthReport } from "@/lib/health/health-report";
 
 export const metadata: Metadata = { title: "Admin" };
 
 export default async function AdminOverviewPage() {
-  const counts = await countOverview(await getDb());
+  const [counts, health] = await Promise.all([getDb().then(countOverview), healthReport()]);
   const cards = [
     { label: "Movies", value: counts.movies, href: "/admin/movies" },
     { label: "Theaters", value: counts.theaters, href: "/admin/theaters" },
@@ -17,7 +19,7 @@ export default async function AdminOverviewPage() {
   ];
   return (
     <div>
-      <PageHeader title="Overview" description="The catalog, the audience and the keys other services use." />
+      <PageHeader title="Overview" description="The catalog, the audience, the keys other services use, and the background work." />
       <dl className="grid grid-cols-2 gap-3 lg:grid-cols-5">
         {cards.map((c) => (
           <div key={c.label} className="rounded-lg border border-stone-200 bg-white p-4">
@@ -26,6 +28,7 @@ export default async function AdminOverviewPage() {
           </div>
         ))}
       </dl>
+      <QueueHealthPanel report={health} />
     </div>
   );
 }
