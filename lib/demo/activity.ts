@@ -106,7 +106,9 @@ function searchQueryFor(rng: Random, movie: DemoMovie): string {
   const words = movie.title.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1 && !STOP_WORDS.has(w));
   if (!words.length) return movie.title.toLowerCase();
   const from = rng.int(0, words.length - 1);
-  return words.slice(from, from + rng.int(1, 2)).join(" ");
+  const query = words.slice(from, from + rng.int(1, 2)).join(" ");
+  // Two words with punctuation between them in the title would find nothing: one word then.
+  return movie.title.toLowerCase().includes(query) ? query : words[from]!;
 }
 
 /** How many catalog movies a query finds, as the home page's search counts them (title or genre); counted once per query. */

@@ -1,8 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { count, eq, isNotNull, sum } from "drizzle-orm";
+import { count, countDistinct, desc, eq, isNotNull, sum } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
-import { apiTokens, events, movies, movieTrends, ratings, seats, showtimes, tags, theaters, users } from "@/db/schema";
+import { apiTokens, events, movies, movieTrends, ratings, seats, showtimes, tags, theaters, userFeatures, users } from "@/db/schema";
 import { createUser } from "@/db/queries/users";
+import { interactionRows } from "@/db/queries/recs";
+import { findUpcomingShowtimes } from "@/db/queries/showtimes";
+import { getFeatures } from "@/lib/features/feature-service";
+import { trendListQuery } from "@/lib/trends/contract";
+import { listTrends } from "@/lib/trends/trend-service";
 import { createApiToken } from "@/lib/auth/token-service";
 import { AppError } from "@/lib/errors/app-error";
 import { isDatabaseEmpty, replaceWithDemoData, resetDemoData, seedEmptyDatabase, type DemoDataSummary } from "./seed-demo-data";
@@ -48,6 +53,36 @@ describe("seeding demo data", () => {
     expect(await isDatabaseEmpty(t.db)).toBe(false);
     // The whole seeding has to stay quick enough for a first start.
     expect(seconds).toBeLessThan(30);
+  });
+
+  it("leaves a first start with trends, viewers' features, showtimes in every theater and more than ratings to train on", async () => {
+    const trends = await listTrends(t.db, trendListQuery.parse({ sort: "trending" }), { now, halfLifeHours: 24 });
+    expect(trends.total).toBeGreaterThan(12);
+    expect(trends.items[0]!.trendingScore).toBeGreaterThan(0);
+    expect(trends.items[0]!.daily.some((d) => d.views > 0)).toBe(true);
+    const registered = (await listTrends(t.db, trendListQuery.parse({ sort: "final" }), { now, halfLifeHours: 24 })).items.filter((i) => i.registered);
+    expect(registered.length).toBeGreaterThan(0);
+    // No TMDB id on demo movies: the score comes from their own ratings.
+    for (const item of registered) expect(item.finalScore).not.toBeNull();
+
+    // Every viewer with events has features; the busiest watcher's show their history and favorite genres.
+    const [withEvents] = await t.db.select({ n: countDistinct(events.userId) }).from(events);
+    const [withFeatures] = await t.db.select({ n: count() }).from(userFeatures);
+    expect(withFeatures!.n).toBe(withEvents!.n);
+    const [busiest] = await t.db.select({ userId: events.userId, n: count() }).from(events).where(eq(events.type, "watch")).groupBy(events.userId).orderBy(desc(count()), events.userId).limit(1);
+    const features = await getFeatures(t.db, busiest!.userId);
+    expect(features.watchCount).toBe(busiest!.n);
+    expect(features.watchHistory.length).toBeGreaterThan(0);
+    expect(features.totalWatchTime).toBeGreaterThan(0);
+    expect(Object.keys(features.genreAffinity).length).toBeGreaterThan(0);
+
+    const allTheaters = (await t.db.select({ id: theaters.id }).from(theaters)).map((r) => r.id);
+    const upcoming = await findUpcomingShowtimes(t.db, { theaterIds: allTheaters, from: now, limit: 5_000 });
+    expect(new Set(upcoming.items.map((s) => s.theaterId))).toEqual(new Set(allTheaters));
+
+    // Pairs whose strongest signal is a watch: what the first model learns beyond the ratings.
+    const watchedOnly = (await interactionRows(t.db)).filter((r) => r.kind === "watched");
+    expect(watchedOnly.length).toBeGreaterThan(1_000);
   });
 
   it("refuses to seed a database that already has a catalog, and writes nothing", async () => {
