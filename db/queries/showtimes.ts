@@ -118,7 +118,7 @@ export const batchColumns = {
 /** Creates the batch and its first event ("waiting") together. */
 export async function insertBatch(
   db: Db,
-  input: { movieId: string; request: BatchRequest; idempotencyKey: string | null; requestHash: string; requestedBy: string; totalShowtimes: number; totalTickets: number },
+  input: { movieId: string; request: BatchRequest; idempotencyKey: string | null; requestHash: string; requestedBy: string | null; totalShowtimes: number; totalTickets: number },
   firstEvent: (batchId: string) => Record<string, unknown>,
 ) {
   return db.transaction(async (tx) => {
