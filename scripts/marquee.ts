@@ -13,6 +13,7 @@ import { migrateCommand } from "./commands/migrate";
 import { prepareCommand } from "./commands/prepare";
 import { seedCommand } from "./commands/seed";
 import { serveCommand } from "./commands/serve";
+import { simulateCommand } from "./commands/simulate";
 import { tokenCreateCommand } from "./commands/token";
 import { trainCommand } from "./commands/train";
 import { workerCommand } from "./commands/worker";
@@ -34,6 +35,7 @@ const commands: Command[] = [
   benchEventsCommand,
   benchRecsCommand,
   evaluateCommand,
+  simulateCommand,
 ];
 
 function overview(): string {

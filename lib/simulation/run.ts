@@ -322,8 +322,8 @@ export async function experimentSummaries(http: SimulationHttp, state: Simulatio
 export async function scrapeRequestHistograms(http: SimulationHttp): Promise<RequestHistograms | null> {
   const outcome = await http.send({ method: "GET", path: "/api/metrics", endpoint: ENDPOINTS.metrics });
   if (!outcome.ok || typeof outcome.body !== "string") return null;
-  const histograms = parseRequestHistograms(outcome.body);
-  return histograms.size ? histograms : null;
+  // Empty until the app has answered a request (a fresh process); the scrape after the run says whether it has histograms.
+  return parseRequestHistograms(outcome.body);
 }
 
 export interface EndpointLatency {
@@ -339,7 +339,7 @@ export interface EndpointLatency {
 
 /** p99 per endpoint the simulation used: from the app's histograms when both scrapes worked, and as measured here. */
 export function latencyTable(stats: HttpStats, before: RequestHistograms | null, after: RequestHistograms | null): EndpointLatency[] {
-  const app = before && after ? subtractHistograms(after, before) : null;
+  const app = before && after?.size ? subtractHistograms(after, before) : null;
   const endpoints = [ENDPOINTS.release, ENDPOINTS.recommend, ENDPOINTS.feedback, ENDPOINTS.rating, ENDPOINTS.watch];
   return endpoints.map((endpoint) => {
     const measured = stats.latencies.get(endpoint) ?? [];
