@@ -5,6 +5,7 @@ import { adminResetPasswordCommand } from "./commands/admin";
 import { benchEventsCommand } from "./commands/bench-events";
 import { benchRecsCommand } from "./commands/bench-recs";
 import { benchShowtimesCommand } from "./commands/bench-showtimes";
+import { benchSimulateCommand } from "./commands/bench-simulate";
 import { evaluateCommand } from "./commands/evaluate";
 import { exportInteractionsCommand } from "./commands/export-interactions";
 import { importModelCommand } from "./commands/import-model";
@@ -34,6 +35,7 @@ const commands: Command[] = [
   benchShowtimesCommand,
   benchEventsCommand,
   benchRecsCommand,
+  benchSimulateCommand,
   evaluateCommand,
   simulateCommand,
 ];

@@ -38,8 +38,11 @@ export function subtractHistograms(after: RequestHistograms, before: RequestHist
   return result;
 }
 
-/** The q-quantile in milliseconds, and how many requests it is over; null quantile when there were none. */
-export function histogramQuantile(buckets: Map<number, number>, q: number): { count: number; ms: number | null } {
+/**
+ * The q-quantile in milliseconds, and how many requests it is over; null quantile when there were
+ * none. `above` marks a quantile past the last finite bound: it is only known to be more than `ms`.
+ */
+export function histogramQuantile(buckets: Map<number, number>, q: number): { count: number; ms: number | null; above?: true } {
   const bounds = [...buckets.keys()].sort((a, b) => a - b);
   const count = buckets.get(Infinity) ?? 0;
   if (count <= 0) return { count: 0, ms: null };
@@ -50,7 +53,7 @@ export function histogramQuantile(buckets: Map<number, number>, q: number): { co
     const cumulative = buckets.get(bound)!;
     if (cumulative >= rank) {
       // Past the last finite bucket all Prometheus can say is "more than" that bound.
-      if (bound === Infinity) return { count, ms: lower * 1000 };
+      if (bound === Infinity) return { count, ms: lower * 1000, above: true };
       const within = cumulative - below;
       const fraction = within > 0 ? (rank - below) / within : 1;
       return { count, ms: (lower + (bound - lower) * fraction) * 1000 };

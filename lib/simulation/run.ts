@@ -332,6 +332,8 @@ export interface EndpointLatency {
   appRequests: number | null;
   /** From the app's histogram, interpolated within its bucket. */
   appP99Ms: number | null;
+  /** The app's p99 is past its histogram's last bound: only known to be more than appP99Ms. */
+  appP99Above: boolean;
   clientRequests: number;
   /** Measured by this client, exact (nearest rank), network and queueing included. */
   clientP99Ms: number | null;
@@ -345,7 +347,7 @@ export function latencyTable(stats: HttpStats, before: RequestHistograms | null,
     const measured = stats.latencies.get(endpoint) ?? [];
     const fromApp = app?.get(endpoint);
     const quantile = fromApp ? histogramQuantile(fromApp, 0.99) : null;
-    return { endpoint, appRequests: app ? (quantile?.count ?? 0) : null, appP99Ms: quantile?.ms ?? null, clientRequests: measured.length, clientP99Ms: nearestRank(measured, 0.99) };
+    return { endpoint, appRequests: app ? (quantile?.count ?? 0) : null, appP99Ms: quantile?.ms ?? null, appP99Above: Boolean(quantile?.above), clientRequests: measured.length, clientP99Ms: nearestRank(measured, 0.99) };
   });
 }
 

@@ -129,7 +129,7 @@ export function formatSimulateReport(report: SimulateReport): string {
     report.latencySource === "app metrics"
       ? "p99 per endpoint: the app's, from its request histogram on /api/metrics (interpolated within a bucket), and as measured by this client"
       : "p99 per endpoint: measured by this client only (the app's /api/metrics could not be read)",
-    table([["endpoint", "requests", "app p99", "client p99"], ...report.latency.map((l) => [l.endpoint, fmt(l.clientRequests), ms(l.appP99Ms), ms(l.clientP99Ms)])]),
+    table([["endpoint", "requests", "app p99", "client p99"], ...report.latency.map((l) => [l.endpoint, fmt(l.clientRequests), `${l.appP99Above ? "> " : ""}${ms(l.appP99Ms)}`, ms(l.clientP99Ms)])]),
   );
   if (report.http.refused.length) {
     lines.push("", "4xx received:");
