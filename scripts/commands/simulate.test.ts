@@ -11,7 +11,7 @@ import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { tokenFor } from "@/test/http";
 import { writeMovielensFixture } from "@/test/movielens-fixture";
 import type { NodeServer } from "@/test/node-server";
-import { formatSimulateReport, simulate } from "./simulate";
+import { formatSimulateReport, parseSimulateOptions, simulate } from "./simulate";
 
 /** `simulate` for 20 movies against the app served over HTTP, its report checked against the database. */
 let t: TestDatabase;
@@ -103,5 +103,22 @@ describe("npm run marquee -- simulate", () => {
     await expect(
       simulate({ baseUrl: server.origin, token, dataset, movies: 5, concurrency: 1, seed: 3, cycleLength: 10, trainEvery: 10, models: { aa: "popular", a: "popular", b: "als" }, stateFile: path.join(stateDir, "state.json"), fresh: false, progress: false }),
     ).rejects.toThrow(/another movieLimit/);
+  });
+});
+
+describe("simulate's options", () => {
+  const required = { "base-url": "http://127.0.0.1:3000", token: "mq_x", dataset: "data/ml-latest-small" };
+
+  it("takes the seed's cycle of 2,000 movies and a training every 500 unless told otherwise", () => {
+    expect(parseSimulateOptions(required)).toMatchObject({ movies: null, concurrency: 4, seed: 1, cycleLength: 2000, trainEvery: 500, models: { aa: "als", a: "als", b: "popular" }, fresh: false });
+    expect(parseSimulateOptions({ ...required, movies: "20", concurrency: "16", cycle: "10", "train-every": "5", models: "ease,als" })).toMatchObject({ movies: 20, concurrency: 16, cycleLength: 10, trainEvery: 5, models: { aa: "ease", a: "ease", b: "als" } });
+  });
+
+  it("names the option that is missing or wrong", () => {
+    expect(() => parseSimulateOptions({ ...required, "base-url": undefined })).toThrow(/--base-url/);
+    expect(() => parseSimulateOptions({ ...required, "base-url": "ftp://x" })).toThrow(/--base-url must be an http/);
+    expect(() => parseSimulateOptions({ ...required, movies: "0" })).toThrow(/--movies/);
+    expect(() => parseSimulateOptions({ ...required, concurrency: "many" })).toThrow(/--concurrency/);
+    expect(() => parseSimulateOptions({ ...required, models: "als" })).toThrow(/--models/);
   });
 });
