@@ -5,6 +5,7 @@ import { adminResetPasswordCommand } from "./commands/admin";
 import { benchEventsCommand } from "./commands/bench-events";
 import { benchRecsCommand } from "./commands/bench-recs";
 import { benchShowtimesCommand } from "./commands/bench-showtimes";
+import { benchSimulateCommand } from "./commands/bench-simulate";
 import { evaluateCommand } from "./commands/evaluate";
 import { exportInteractionsCommand } from "./commands/export-interactions";
 import { importModelCommand } from "./commands/import-model";
@@ -13,6 +14,7 @@ import { migrateCommand } from "./commands/migrate";
 import { prepareCommand } from "./commands/prepare";
 import { seedCommand } from "./commands/seed";
 import { serveCommand } from "./commands/serve";
+import { simulateCommand } from "./commands/simulate";
 import { tokenCreateCommand } from "./commands/token";
 import { trainCommand } from "./commands/train";
 import { workerCommand } from "./commands/worker";
@@ -33,7 +35,9 @@ const commands: Command[] = [
   benchShowtimesCommand,
   benchEventsCommand,
   benchRecsCommand,
+  benchSimulateCommand,
   evaluateCommand,
+  simulateCommand,
 ];
 
 function overview(): string {
