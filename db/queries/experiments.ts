@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import type { ExperimentStatus, ExperimentVariant } from "@/lib/experiments/contract";
 import type { VariantAggregate } from "@/lib/experiments/aggregates";
 import type { Db } from "../client";
@@ -160,4 +160,16 @@ export async function variantTotals(db: Db, experimentId: string) {
 export async function minuteScores(db: Db, experimentId: string) {
   const m = experimentMinuteScores;
   return db.select({ minute: m.minute, variant: m.variant, actionCycle: m.actionCycle, n: m.n, sum: m.sum }).from(m).where(eq(m.experimentId, experimentId)).orderBy(asc(m.minute));
+}
+
+/** Sessions logged so far per experiment, from the day totals (a row per variant and day, not the log). */
+export async function sessionsPerExperiment(db: Db, experimentIds: string[]): Promise<Map<string, number>> {
+  if (experimentIds.length === 0) return new Map();
+  const s = experimentDailyStats;
+  const rows = await db
+    .select({ experimentId: s.experimentId, sessions: sql<number>`sum(${s.sessions})::float8` })
+    .from(s)
+    .where(inArray(s.experimentId, experimentIds))
+    .groupBy(s.experimentId);
+  return new Map(rows.map((row) => [row.experimentId, Number(row.sessions)]));
 }
