@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { findExperiment, insertExperiment, listExperiments, minuteScores, runningExperiments, sessionsPerExperiment, updateExperiment, variantTotals, type ExperimentRow } from "@/db/queries/experiments";
+import { bucketedMinuteScores, findExperiment, insertExperiment, listExperiments, minuteScoreRange, runningExperiments, sessionsPerExperiment, updateExperiment, variantTotals, type ExperimentRow } from "@/db/queries/experiments";
 import { findModelVersion } from "@/db/queries/recs";
 import { AppError, type FieldErrors } from "@/lib/errors/app-error";
 import { page } from "@/lib/http/pagination";
@@ -160,17 +160,18 @@ export function phaseOfCycle(cycle: number): "A/A" | "A/B" {
 /** The experiment's figures, tests and verdict, from its precomputed totals (a few rows, whatever its size). */
 export async function experimentResults(db: Db, id: string, now: Date): Promise<ExperimentResults> {
   const experiment = await getExperiment(db, id);
-  const [totals, minutes] = await Promise.all([variantTotals(db, id), minuteScores(db, id)]);
+  const [totals, range] = await Promise.all([variantTotals(db, id), minuteScoreRange(db, id)]);
+  // At most 240 points on the chart: the database sums the minutes into buckets that wide.
+  const bucketMinutes = range ? bucketMinutesFor(range.from, new Date(range.to.getTime() + 60_000), 240) : 1;
+  const minutes = range ? await bucketedMinuteScores(db, id, bucketMinutes) : [];
   const byVariant = new Map(totals.map((t) => [t.variant, t]));
   const verdict = experimentVerdict({
     mode: experiment.mode,
     variants: experiment.variants.map((v) => ({ name: v.name, weight: v.weight, aggregate: aggregateOf(byVariant.get(v.name)), assignedUsers: byVariant.get(v.name)?.users ?? 0 })),
   });
-  const from = minutes[0]?.minute;
-  const to = minutes.at(-1)?.minute;
   const series = scoreSeries(
     minutes.map((m) => ({ minute: m.minute, variant: m.variant, n: m.n, sum: m.sum, actionCycle: m.actionCycle < 0 ? null : m.actionCycle })),
-    { phaseOfCycle: experiment.mode === "aa" ? () => "A/A" : phaseOfCycle, variants: experiment.variants.map((v) => v.name), bucketMinutes: from && to ? bucketMinutesFor(from, new Date(to.getTime() + 60_000), 240) : 1 },
+    { phaseOfCycle: experiment.mode === "aa" ? () => "A/A" : phaseOfCycle, variants: experiment.variants.map((v) => v.name), bucketMinutes },
   );
   return {
     experiment: experimentView(experiment),

@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { logExperimentSession } from "@/db/queries/experiments";
+import { addMinuteScore, logExperimentSession } from "@/db/queries/experiments";
 import { experimentForContext } from "@/lib/experiments/experiment-service";
 import { maintainSessionPartitions } from "@/lib/recs/session-service";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { call, sessionFor, type Caller } from "@/test/http";
 import * as experimentsRoute from "../experiments/route";
 import * as experimentRoute from "../experiments/[id]/route";
+import * as resultsRoute from "../experiments/[id]/results/route";
 
 /** What /admin/experiments sends: a split in percent, start and stop times; and the list it reads. */
 let t: TestDatabase;
@@ -97,5 +98,23 @@ describe("the list", () => {
     const row = (await listed()).items.find((e) => e.id === created.body.id)!;
     expect(row.sessions).toBe(3);
     expect((await listed()).items.find((e) => e.name === "70/30")!.sessions).toBe(0);
+  });
+});
+
+describe("the score chart", () => {
+  it("sums minutes into wider buckets when the experiment ran for longer than 240 of them", async () => {
+    const created = await call(experimentsRoute.POST, { method: "POST", body: { name: "Long", context: "long", variants, split: [50, 50], start: true }, as: admin });
+    const id = created.body.id;
+    const at = (minutes: number) => new Date(Date.UTC(2031, 0, 5, 10, 0) + minutes * 60_000);
+    // Two selections a minute apart (scores 10 and 4), and one ten hours later.
+    await addMinuteScore(t.db, { experimentId: id, variant: "A", minute: at(0), actionCycle: 1, n: 1, sum: 10 });
+    await addMinuteScore(t.db, { experimentId: id, variant: "A", minute: at(1), actionCycle: 1, n: 1, sum: 4 });
+    await addMinuteScore(t.db, { experimentId: id, variant: "B", minute: at(600), actionCycle: 1, n: 2, sum: 9 });
+    const results = await call(resultsRoute.GET, { params: { id }, as: admin });
+    const series = results.body.series as { bucketMinutes: number; points: { minute: string; sessions: Record<string, number>; meanScore: Record<string, number | null> }[] };
+    expect(series.bucketMinutes).toBe(5);
+    expect(series.points.length).toBeLessThanOrEqual(240);
+    expect(series.points[0]).toMatchObject({ minute: at(0).toISOString(), sessions: { A: 2, B: 0 }, meanScore: { A: 7, B: null } });
+    expect(series.points.at(-1)).toMatchObject({ minute: at(600).toISOString(), sessions: { A: 0, B: 2 }, meanScore: { A: null, B: 4.5 } });
   });
 });
