@@ -3,6 +3,7 @@ import { logger } from "@/lib/log/logger";
 import { helpText, parseCommandArgs, UsageError, type Command } from "./cli/command";
 import { adminResetPasswordCommand } from "./commands/admin";
 import { benchEventsCommand } from "./commands/bench-events";
+import { benchExperimentsCommand } from "./commands/bench-experiments";
 import { benchRecsCommand } from "./commands/bench-recs";
 import { benchShowtimesCommand } from "./commands/bench-showtimes";
 import { benchSimulateCommand } from "./commands/bench-simulate";
@@ -36,6 +37,7 @@ const commands: Command[] = [
   benchEventsCommand,
   benchRecsCommand,
   benchSimulateCommand,
+  benchExperimentsCommand,
   evaluateCommand,
   simulateCommand,
 ];
