@@ -8,7 +8,7 @@ export function Shelf({ id, title, subtitle, busy = false, action, children }: {
     <section aria-labelledby={`${id}-heading`} aria-busy={busy} className="mt-8 first:mt-0">
       <div className="mb-3 flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
         <div>
-          <h2 id={`${id}-heading`} className="text-lg font-semibold tracking-tight text-stone-900">
+          <h2 id={`${id}-heading`} tabIndex={-1} className="text-lg font-semibold tracking-tight text-stone-900">
             {title}
           </h2>
           {subtitle && <p className="text-sm text-stone-600">{subtitle}</p>}
