@@ -277,13 +277,18 @@ export async function activateModelVersion(db: Db, id: number, now: Date) {
 // ---- the cache of top lists ----
 
 /** A user's cached list for an algorithm, with when their features last changed (for freshness). */
-export async function findCachedList(db: Db, userId: string, algorithm: string) {
-  const [row] = await db
-    .select({ modelVersionId: recommendationCache.modelVersionId, items: recommendationCache.items, computedAt: recommendationCache.computedAt, featuresUpdatedAt: userFeatures.updatedAt })
+export type CachedList = { modelVersionId: number; items: CachedRecommendation[]; computedAt: Date; featuresUpdatedAt: Date | null };
+
+/** Cached lists for several (user, algorithm) pairs in one query, one answer (or null) per pair, in order. */
+export async function findCachedLists(db: Db, keys: readonly { userId: string; algorithm: string }[]): Promise<(CachedList | null)[]> {
+  if (!keys.length) return [];
+  const rows = await db
+    .select({ userId: recommendationCache.userId, algorithm: recommendationCache.algorithm, modelVersionId: recommendationCache.modelVersionId, items: recommendationCache.items, computedAt: recommendationCache.computedAt, featuresUpdatedAt: userFeatures.updatedAt })
     .from(recommendationCache)
     .leftJoin(userFeatures, eq(userFeatures.userId, recommendationCache.userId))
-    .where(and(eq(recommendationCache.userId, userId), eq(recommendationCache.algorithm, algorithm)));
-  return row ?? null;
+    .where(and(inArray(recommendationCache.userId, [...new Set(keys.map((k) => k.userId))]), inArray(recommendationCache.algorithm, [...new Set(keys.map((k) => k.algorithm))])));
+  const byKey = new Map(rows.map(({ userId, algorithm, ...row }) => [`${algorithm} ${userId}`, row]));
+  return keys.map((k) => byKey.get(`${k.algorithm} ${k.userId}`) ?? null);
 }
 
 export async function saveCachedLists(db: Db, rows: { userId: string; algorithm: string; modelVersionId: number; items: CachedRecommendation[]; computedAt: Date }[]) {

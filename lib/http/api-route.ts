@@ -23,6 +23,13 @@ export interface ApiContext<P> {
 
 type SegmentData = { params: Promise<unknown> };
 
+// Callers resolved before the request reached its handler (./node-api-route.ts authenticates
+// from the headers, before reading the body).
+const knownActors = new WeakMap<Request, Actor>();
+export function rememberActor(request: Request, actor: Actor) {
+  knownActors.set(request, actor);
+}
+
 /**
  * Wraps a route handler: gives it a request id, the database and the caller; answers AppErrors
  * with their JSON shape, anything unexpected with a logged, generic 500; records metrics.
@@ -52,7 +59,7 @@ export function apiRoute<P extends z.ZodType = z.ZodType<Record<string, never>>>
           db,
           handle,
           now: new Date(),
-          actor: () => (actor ??= authenticate(request, db)),
+          actor: () => (actor ??= knownActors.has(request) ? Promise.resolve(knownActors.get(request)!) : authenticate(request, db)),
         });
       } catch (error) {
         return errorResponse(error, request, route);

@@ -3,7 +3,7 @@ import type { DatabaseHandle, Db } from "@/db/client";
 import { listGenres } from "@/db/queries/movies";
 import {
   activeUserIds,
-  findCachedList,
+  findCachedLists,
   findFavoriteGenres,
   insertSessions,
   interactionRows,
@@ -21,6 +21,7 @@ import { KNOWN_GENRES } from "@/lib/catalog/contract";
 import { env } from "@/lib/config/env";
 import { AppError } from "@/lib/errors/app-error";
 import { experimentForContext, variantFor } from "@/lib/experiments/experiment-service";
+import { GroupCommit, groupCommitPer } from "@/lib/async/group-commit";
 import { logger } from "@/lib/log/logger";
 import { composeList, type HistoryEntry } from "./compose-list";
 import { MAX_RECOMMENDATIONS, recommenderAlgorithms, type Recommendations, type RecommenderAlgorithm, type SimilarMovies } from "./contract";
@@ -85,6 +86,20 @@ async function popularWithoutModel(ctx: RecsContext, userId: string, size: numbe
   return picks.slice(0, size).map(({ m, genre }) => ({ movieId: m.movieId, title: m.title, score: Math.round((m.interactions / most) * 1000) / 1000, reasons: [genre ? `popular in ${genre}` : "popular on Marquee"], source: genre ? "genre" : "popular" }));
 }
 
+/**
+ * The cache read and the session log of GET /recommend are each one statement for all the requests
+ * that arrive while the previous one is in flight: at hundreds of lists a second the cached path is
+ * otherwise two round trips per request. A list is still answered only once its session is stored.
+ */
+const cacheReader = groupCommitPer((db: Db) => new GroupCommit((keys: { userId: string; algorithm: string }[]) => findCachedLists(db, keys)));
+const sessionLogger = groupCommitPer(
+  (db: Db) =>
+    new GroupCommit(async (rows: Parameters<typeof insertSessions>[1]) => {
+      await insertSessions(db, rows);
+      return rows.map(() => undefined);
+    }),
+);
+
 export interface RecommendRequest {
   userId: string;
   k: number;
@@ -118,15 +133,23 @@ export async function recommend(ctx: RecsContext, request: RecommendRequest): Pr
   let items: CachedRecommendation[];
   let cached = false;
   if (loaded) {
-    const row = await findCachedList(db, request.userId, algorithm);
-    // Fresh: made by the model served now, after the user's events were last applied.
-    const fresh = row && row.modelVersionId === loaded.version && (!row.featuresUpdatedAt || row.computedAt >= row.featuresUpdatedAt) && row.items.length >= request.k;
-    if (fresh) {
-      items = row.items;
+    const ticket = store.lists.ticket();
+    const inMemory = store.lists.get(request.userId, algorithm, loaded.version);
+    if (inMemory && inMemory.length >= request.k) {
+      items = inMemory;
       cached = true;
     } else {
-      items = await computeList(ctx, loaded, request.userId, MAX_RECOMMENDATIONS);
-      await saveCachedLists(db, [{ userId: request.userId, algorithm, modelVersionId: loaded.version, items, computedAt: now }]);
+      const row = await cacheReader(db).submit({ userId: request.userId, algorithm });
+      // Fresh: made by the model served now, after the user's events were last applied.
+      const fresh = row && row.modelVersionId === loaded.version && (!row.featuresUpdatedAt || row.computedAt >= row.featuresUpdatedAt) && row.items.length >= request.k;
+      if (fresh) {
+        items = row.items;
+        cached = true;
+      } else {
+        items = await computeList(ctx, loaded, request.userId, MAX_RECOMMENDATIONS);
+        await saveCachedLists(db, [{ userId: request.userId, algorithm, modelVersionId: loaded.version, items, computedAt: now }]);
+      }
+      store.lists.set(request.userId, algorithm, loaded.version, items, ticket);
     }
   } else {
     items = await popularWithoutModel(ctx, request.userId, request.k);
@@ -146,7 +169,7 @@ export async function recommend(ctx: RecsContext, request: RecommendRequest): Pr
     actionCycle: request.actionCycle ?? null,
   };
   if (assignment) await logExperimentSession(db, { ...session, ...assignment });
-  else await insertSessions(db, [session]);
+  else await sessionLogger(db).submit(session);
   return {
     userId: request.userId,
     sessionId,

@@ -6,6 +6,7 @@ import { insertModelVersion } from "@/db/queries/recs";
 import { createUser } from "@/db/queries/users";
 import { events, ratings } from "@/db/schema";
 import { processPendingEvents } from "@/lib/events/process-events";
+import { replayLoggedSessions } from "@/lib/recs/replay-service";
 import { maintainSessionPartitions } from "@/lib/recs/session-service";
 import { trainVersion } from "@/lib/recs/training-service";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
@@ -215,5 +216,25 @@ describe("experiments", () => {
     expect(stopped.body.status).toBe("stopped");
     const restart = await call(experimentRoute.PATCH, { method: "PATCH", params: { id: experimentId }, body: { status: "running" }, as: admin });
     expect(restart.status).toBe(409);
+  });
+});
+
+describe("evaluate --sessions", () => {
+  it("replays the lists viewers were shown since a day, with what they opened, against models trained on what came before", async () => {
+    const since = new Date();
+    const shown = await list("u-7", "k=5&model=popular");
+    const last = shown.movieIds.at(-1)!;
+    expect((await feedback({ sessionId: shown.sessionId, userId: "u-7", selectedMovieId: last })).status).toBe(201);
+
+    const report = await replayLoggedSessions(t.db, { since, algorithms: ["popular", "ease"], k: 5, seed: 1 });
+    expect(report.sessions).toBe(1);
+    // Opened at the fifth and last place of the list as shown: NDCG@5 = 1 / log2(6).
+    const logged = report.rows.find((r) => r.algorithm === "logged")!;
+    expect(logged.ndcg).toBeCloseTo(1 / Math.log2(6), 6);
+    expect(logged.precision).toBeCloseTo(1 / 5, 6);
+    expect(report.rows.map((r) => r.algorithm)).toEqual(["logged", "popular", "ease"]);
+    // Sessions before `since` are not replayed.
+    const later = await replayLoggedSessions(t.db, { since: new Date(Date.now() + 60_000), algorithms: ["popular"], k: 5, seed: 1 });
+    expect(later.sessions).toBe(0);
   });
 });
