@@ -244,6 +244,26 @@ export async function findUpcomingShowtimes(db: Db, params: { theaterIds: string
   return { items: rows.slice(0, params.limit).map((r) => ({ ...r, id: String(r.id) })), truncated: rows.length > params.limit };
 }
 
+/** A movie's showtimes that have not started yet, soonest first, with where they play. */
+export async function findUpcomingShowtimesOfMovie(db: Db, params: { movieId: string; from: Date; limit: number }) {
+  const rows = await db
+    .select({
+      id: showtimes.id,
+      theaterId: showtimes.theaterId,
+      theaterName: theaters.name,
+      city: theaters.city,
+      timeZone: theaters.timeZone,
+      startsAt: showtimes.startsAt,
+      endsAt: showtimes.endsAt,
+    })
+    .from(showtimes)
+    .innerJoin(theaters, eq(theaters.id, showtimes.theaterId))
+    .where(and(eq(showtimes.movieId, params.movieId), gt(showtimes.startsAt, params.from)))
+    .orderBy(asc(showtimes.startsAt), asc(showtimes.theaterId))
+    .limit(params.limit + 1);
+  return { items: rows.slice(0, params.limit).map((r) => ({ ...r, id: String(r.id) })), truncated: rows.length > params.limit };
+}
+
 /** Movies for the wizard, newest release first, each with a summary of its upcoming showtimes. */
 export async function listMoviesWithShowtimeSummary(db: Db, params: { q?: string; now: Date; limit: number; offset: number }) {
   const where = params.q ? sql`${movies.title} ilike ${`%${escapeLike(params.q)}%`}` : undefined;

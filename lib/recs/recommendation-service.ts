@@ -73,12 +73,14 @@ export async function computeList(ctx: RecsContext, loaded: LoadedModel, userId:
 
 /** Without any trained model yet: the most popular movies in the user's genres, then overall. */
 async function popularWithoutModel(ctx: RecsContext, userId: string, size: number): Promise<CachedRecommendation[]> {
-  const [history, picked] = await Promise.all([historyOf(ctx.db, userId), findFavoriteGenres(ctx.db, userId)]);
+  const [history, picked, dismissed] = await Promise.all([historyOf(ctx.db, userId), findFavoriteGenres(ctx.db, userId), dismissedMovieIds(ctx.db, userId)]);
   const cards = new Map((await movieCards(ctx.db, history.map((h) => h.movieId))).map((c) => [c.id, c]));
   const genres = genresForUser(picked?.genres, history, (id) => cards.get(id)?.genres);
-  const inGenres = await topMoviesInGenres(ctx.db, { genres, excludeUserId: userId, limit: size });
-  const overall = inGenres.length < size ? await topMoviesInGenres(ctx.db, { genres: null, excludeUserId: userId, limit: size }) : [];
-  const seen = new Set<string>();
+  const wanted = size + dismissed.length;
+  const inGenres = await topMoviesInGenres(ctx.db, { genres, excludeUserId: userId, limit: wanted });
+  const overall = inGenres.length < wanted ? await topMoviesInGenres(ctx.db, { genres: null, excludeUserId: userId, limit: wanted }) : [];
+  // Movies the user turned down never come back, with or without a model.
+  const seen = new Set<string>(dismissed);
   const picks = [...inGenres.map((m) => ({ m, genre: genres.find((g) => m.genres.includes(g)) })), ...overall.map((m) => ({ m, genre: undefined }))].filter(({ m }) => !seen.has(m.movieId) && seen.add(m.movieId));
   const most = Math.max(1, ...picks.map(({ m }) => m.interactions));
   return picks.slice(0, size).map(({ m, genre }) => ({ movieId: m.movieId, title: m.title, score: Math.round((m.interactions / most) * 1000) / 1000, reasons: [genre ? `popular in ${genre}` : "popular on Marquee"], source: genre ? "genre" : "popular" }));
@@ -216,7 +218,15 @@ export async function topInUserGenres(ctx: RecsContext, userId: string, limit: n
   const [history, picked] = await Promise.all([historyOf(ctx.db, userId), findFavoriteGenres(ctx.db, userId)]);
   const cards = new Map((await movieCards(ctx.db, history.map((h) => h.movieId))).map((c) => [c.id, c]));
   const genres = genresForUser(picked?.genres, history, (id) => cards.get(id)?.genres);
-  return { userId, genres, items: await topMoviesInGenres(ctx.db, { genres, excludeUserId: userId, limit }) };
+  // A movie the user turned down leaves this list too, as it leaves their recommendations.
+  const dismissed = new Set(await dismissedMovieIds(ctx.db, userId));
+  const items = await topMoviesInGenres(ctx.db, { genres, excludeUserId: userId, limit: limit + dismissed.size });
+  return { userId, genres, items: items.filter((m) => !dismissed.has(m.movieId)).slice(0, limit) };
+}
+
+/** The most popular movies overall, for visitors who are not signed in. */
+export async function popularMovies(db: Db, limit: number) {
+  return topMoviesInGenres(db, { genres: null, excludeUserId: null, limit });
 }
 
 export async function favoriteGenresOf(db: Db, userId: string) {

@@ -13,6 +13,7 @@ import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { call, sessionFor, tokenFor, type Caller } from "@/test/http";
 import * as recommendRoute from "../recommend/[userId]/route";
 import * as feedbackRoute from "../feedback/route";
+import * as genresTopRoute from "../genres/top/route";
 import * as sessionFeedbackRoute from "../recommendations/feedback/[sessionId]/route";
 import * as ratingsRoute from "../ratings/route";
 import * as moviesRoute from "../movies/route";
@@ -91,6 +92,17 @@ describe("POST /api/v1/feedback", () => {
     const notInterested = after.movieIds[0]!;
     await feedback({ sessionId: after.sessionId, userId: "u-3", notInterested: [notInterested] });
     expect((await list("u-3", "k=30&model=popular")).movieIds).not.toContain(notInterested);
+  });
+
+  it("takes a disliked movie off the user's 'popular in your genres' list too", async () => {
+    const top = async () => (await call(genresTopRoute.GET, { path: "/api/v1/genres/top?userId=u-5&limit=20", as: service })).body as { items: { movieId: string }[] };
+    const shown = await list("u-5", "k=30&model=popular");
+    const inBoth = (await top()).items.map((m) => m.movieId).find((id) => shown.movieIds.includes(id));
+    expect(inBoth).toBeDefined();
+    expect((await feedback({ sessionId: shown.sessionId, userId: "u-5", liked: [{ movieId: inBoth, liked: false }] })).status).toBe(201);
+    const after = await top();
+    expect(after.items.map((m) => m.movieId)).not.toContain(inBoth);
+    expect(after.items.length).toBeGreaterThan(0);
   });
 
   it("accepts seed 001's names and seed 000's own form", async () => {
