@@ -84,7 +84,8 @@ async function main(argv: string[]) {
   }
   try {
     await command.run(args as never);
-    return 0;
+    // A command that finished but failed in part (a training that failed, a simulation stopped early) says so in process.exitCode.
+    return typeof process.exitCode === "number" ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof UsageError) {
       console.error(`${error.message}\n\n${helpText(command)}`);

@@ -51,12 +51,20 @@ describe("the simulation's plan", () => {
     expect(a).toBeLessThan(550);
   });
 
-  it("opens the released movie when it is listed, else the best-liked movie listed, else nothing", () => {
-    const ratings = new Map([["a", 4], ["b", 5], ["c", 2]]);
-    expect(chooseMovie(["a", "new", "b"], "new", ratings)).toBe("new");
-    expect(chooseMovie(["a", "c", "b"], "new", ratings)).toBe("b");
-    expect(chooseMovie(["c", "x"], "new", ratings)).toBeNull();
-    expect(chooseMovie(["a"], "new", undefined)).toBeNull();
+  it("opens the released movie when it is listed, else the listed movie of the genre the user rates best, if they like it", () => {
+    const taste = new Map([["Drama", 4.2], ["Comedy", 4.6], ["Horror", 1.5]]);
+    const genresOf = new Map([["a", ["Drama"]], ["b", ["Horror", "Comedy"]], ["c", ["Horror"]], ["d", ["Western"]], ["e", ["Drama"]]]);
+    expect(chooseMovie(["a", "new", "b"], "new", taste, genresOf)).toBe("new");
+    expect(chooseMovie(["a", "c", "b"], "new", taste, genresOf)).toBe("b");
+    expect(chooseMovie(["e", "a"], "new", taste, genresOf)).toBe("e");
+    expect(chooseMovie(["c", "d", "x"], "new", taste, genresOf)).toBeNull();
+    expect(chooseMovie(["a"], "new", undefined, genresOf)).toBeNull();
+  });
+
+  it("reads each user's taste as their mean real rating per genre", () => {
+    const plan = planSimulation(dataset, { seed: 1 });
+    // User 2 rated movie 1 (no genres) 3.5 and movie 3 (Drama, Crime) 5.
+    expect(Object.fromEntries(plan.tasteOf.get("2")!)).toEqual({ Drama: 5, Crime: 5 });
   });
 
   it("watches more of a movie the better it was rated", () => {

@@ -30,8 +30,12 @@ export interface SimulationPlan {
   movies: SimulationMovie[];
   /** Per movie id, the users who rated it, in a stable order. */
   ratersOf: Map<string, string[]>;
-  /** Each user's real ratings, for choosing from a list and for the rating they send. */
+  /** Each user's real ratings: the rating they send. */
   ratingsOf: Map<string, Map<string, number>>;
+  /** Each user's mean real rating per genre: how they choose from a list without the released movie. */
+  tasteOf: Map<string, Map<string, number>>;
+  /** Every movie's genres, released or not. */
+  genresOf: Map<string, string[]>;
   /** Reactions (one per rating) of the planned movies. */
   totalReactions: number;
 }
@@ -49,11 +53,25 @@ export function planSimulation(dataset: SimulationDataset, options: { seed: numb
   }
   // A user rated a movie once in MovieLens; a later duplicate line would be one reaction, not two.
   for (const [movieId, raters] of ratersOf) ratersOf.set(movieId, [...new Set(raters)].sort(compareIds));
+  const genresOf = new Map(dataset.movies.map((m) => [m.id, m.genres]));
+  const tasteOf = new Map<string, Map<string, number>>();
+  for (const [userId, mine] of ratingsOf) {
+    const sums = new Map<string, { sum: number; n: number }>();
+    for (const [movieId, rating] of mine) {
+      for (const genre of genresOf.get(movieId) ?? []) {
+        const s = sums.get(genre) ?? { sum: 0, n: 0 };
+        s.sum += rating;
+        s.n++;
+        sums.set(genre, s);
+      }
+    }
+    tasteOf.set(userId, new Map([...sums].map(([genre, s]) => [genre, s.sum / s.n])));
+  }
   const byId = [...dataset.movies].sort((a, b) => compareIds(a.id, b.id));
   const order = Random.fromSeed(options.seed, "simulation-release-order").shuffled(byId);
   const movies = options.movieLimit ? order.slice(0, options.movieLimit) : order;
   const totalReactions = movies.reduce((n, m) => n + (ratersOf.get(m.id)?.length ?? 0), 0);
-  return { movies, ratersOf, ratingsOf, totalReactions };
+  return { movies, ratersOf, ratingsOf, tasteOf, genresOf, totalReactions };
 }
 
 /** Numeric ids in numeric order ("2" before "10"), others after them as strings. */
@@ -94,18 +112,21 @@ export function userGroup(userId: string): "A" | "B" {
 
 /**
  * What the user opens from the list they were shown: the movie just released if it is there;
- * otherwise the one they rated highest in MovieLens among those shown, if they liked it (4 or more);
- * otherwise nothing (they saw the list and left).
+ * otherwise the listed movie of the genre they rate highest in MovieLens (their mean real rating
+ * of its best genre), if that is one they like (4 or more), the first listed on a tie; otherwise
+ * nothing (they saw the list and left). Their own rated movies cannot be listed: the lists leave
+ * out what a user has rated, and every rating is sent as its movie is released.
  */
-export function chooseMovie(shown: readonly string[], releasedMovieId: string, ratings: ReadonlyMap<string, number> | undefined): string | null {
+export function chooseMovie(shown: readonly string[], releasedMovieId: string, taste: ReadonlyMap<string, number> | undefined, genresOf: ReadonlyMap<string, readonly string[]>): string | null {
   if (shown.includes(releasedMovieId)) return releasedMovieId;
   let best: string | null = null;
-  let bestRating = 0;
+  let bestAffinity = 0;
   for (const movieId of shown) {
-    const rating = ratings?.get(movieId);
-    if (rating !== undefined && rating >= LIKED_RATING && rating > bestRating) {
+    let affinity = 0;
+    for (const genre of genresOf.get(movieId) ?? []) affinity = Math.max(affinity, taste?.get(genre) ?? 0);
+    if (affinity >= LIKED_RATING && affinity > bestAffinity) {
       best = movieId;
-      bestRating = rating;
+      bestAffinity = affinity;
     }
   }
   return best;

@@ -68,7 +68,7 @@ describe("the simulation loop", () => {
     expect(await countWhere(events, eq(events.type, "watch"))).toBe(plan.totalReactions);
     // The experiments were created once, by the first run.
     expect(second.state.experiments).toEqual(first.state.experiments);
-  });
+  }, 120_000);
 
   it("reports a movie the app refuses and skips its users, going on with the rest", async () => {
     const data = dataset("x", 4, 6);

@@ -193,7 +193,7 @@ async function react(http: SimulationHttp, plan: SimulationPlan, reaction: React
   if (shown.ok) {
     counts.recommendations++;
     const list = shown.body as { sessionId: string; movieIds: string[] };
-    const selected = chooseMovie(list.movieIds, movie.id, ratings);
+    const selected = chooseMovie(list.movieIds, movie.id, plan.tasteOf.get(userId), plan.genresOf);
     const body = {
       sessionId: list.sessionId,
       userId,

@@ -97,7 +97,7 @@ describe("npm run marquee -- simulate", () => {
     expect(text).toContain(`${c.recommendations} sessions`);
     expect(text).toMatch(/Verdict: /);
     expect(text).toContain("the app's, from its request histogram");
-  });
+  }, 180_000);
 
   it("refuses to resume a state file of another run", async () => {
     await expect(

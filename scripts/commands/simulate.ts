@@ -122,7 +122,7 @@ export function formatSimulateReport(report: SimulateReport): string {
     lines.push(`Verdict: ${e.verdict}`);
     if (e.sampleRatioWarning) lines.push(`Warning: ${e.sampleRatioWarning}`);
   }
-  if (!report.experiments.length) lines.push("", "No experiment results (the experiments could not be created or read: see the 4xx below)");
+  if (!report.experiments.length) lines.push("", "No experiment results (the experiments could not be created or read: see below)");
   const ms = (v: number | null) => (v === null ? "–" : `${v.toFixed(1)} ms`);
   lines.push(
     "",
@@ -233,7 +233,9 @@ export const simulateCommand: Command = {
     try {
       const report = await simulate({ ...options, signal: stop.signal });
       console.log(values.json ? JSON.stringify(report, null, 2) : formatSimulateReport(report));
+      const c = report.state.counts;
       if (!report.completed) process.exitCode = 130;
+      else if (Object.keys(report.http.failed).length || c.failedReactions || c.releaseFailed) process.exitCode = 1;
     } finally {
       process.off("SIGINT", onSignal);
     }
