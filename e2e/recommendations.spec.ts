@@ -101,7 +101,7 @@ test("a new viewer picks genres, gets recommendations with reasons, likes one an
   expect(selection.impressions.indexOf(selection.selectedMovieId)).toBe(2);
   await expect(page.getByRole("heading", { level: 1, name: opened })).toBeVisible();
   await whenLoaded(page, page.getByRole("region", { name: "Similar movies" }));
-  await expect(page.getByRole("region", { name: "Showtimes" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Showtimes", exact: true })).toBeVisible();
   await checkBothWidths(page, "movie page");
 });
 

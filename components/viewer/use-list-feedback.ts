@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useState } from "react";
+import type { GenresTop } from "@/lib/recs/contract";
 import { restoreMovie, withLike, withoutMovie } from "@/lib/viewer/shown-list";
 import { sendFeedback, sendFeedbackOnLeave, type ShownList } from "./recs-api";
 
@@ -35,7 +36,12 @@ export function useListFeedback({ userId, queryKey, context }: { userId: string;
     onMutate: async ({ sessionId, item, kind }) => {
       await queryClient.cancelQueries({ queryKey });
       update(sessionId, (list) => (kind === "like" ? { ...list, liked: withLike(list.liked, item.movieId, true) } : { ...list, recommendations: withoutMovie(list.recommendations, item.movieId) }));
+      // A movie turned down leaves the viewer's other lists on the page too.
+      if (kind !== "like") queryClient.setQueriesData<GenresTop>({ queryKey: ["genres-top", userId] }, (top) => top && { ...top, items: withoutMovie(top.items, item.movieId) });
       setMessage({ tone: "info", text: done[kind](item.title) });
+    },
+    onSettled: (_receipt, _error, { kind }) => {
+      if (kind !== "like") void queryClient.invalidateQueries({ queryKey: ["genres-top", userId] });
     },
     onError: (error, { sessionId, item, kind }) => {
       update(sessionId, (list) => (kind === "like" ? { ...list, liked: withLike(list.liked, item.movieId, false) } : { ...list, recommendations: restoreMovie(list.recommendations, item, list.movieIds) }));
