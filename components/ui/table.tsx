@@ -2,11 +2,18 @@ import type { HTMLAttributes, ReactNode, TdHTMLAttributes, ThHTMLAttributes } fr
 
 /**
  * A data table in a bordered card. On narrow screens the card scrolls sideways instead of
- * squeezing the columns; the caption names the table for screen readers.
+ * squeezing the columns; the caption names the table for screen readers. The card is a named,
+ * focusable region, so a keyboard can scroll it even when no cell holds a button or link.
  */
 export function Table({ caption, children, busy = false }: { caption: string; children: ReactNode; busy?: boolean }) {
   return (
-    <div className={`relative overflow-x-auto rounded-lg border border-stone-200 bg-white transition-opacity ${busy ? "opacity-60" : ""}`} aria-busy={busy}>
+    <div
+      role="region"
+      aria-label={caption}
+      tabIndex={0}
+      className={`relative overflow-x-auto rounded-lg border border-stone-200 bg-white transition-opacity focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600 ${busy ? "opacity-60" : ""}`}
+      aria-busy={busy}
+    >
       <table className="w-full min-w-full border-collapse text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         {children}
