@@ -88,6 +88,7 @@ export function batchProgressStream(params: { db: Db; hub: BatchProgressHub; bat
       cleanups.push(hub.subscribe(batchId, accept));
       signal.addEventListener("abort", close);
       cleanups.push(() => signal.removeEventListener("abort", close));
+      if (signal.aborted) return close();
       controller.enqueue(encoder.encode(`retry: 2000\n: connected to batch ${batchId}\n\n`));
       const heartbeat = setInterval(() => !closed && controller.enqueue(encoder.encode(`: heartbeat ${new Date().toISOString()}\n\n`)), HEARTBEAT_MS);
       let resyncing = false;
