@@ -25,6 +25,7 @@ export const adminLinks = [
   { href: "/admin/tokens", label: "API tokens" },
   { href: "/admin/dead-letters", label: "Dead letters" },
   { href: "/admin/models", label: "Models" },
+  { href: "/admin/experiments", label: "Experiments" },
 ];
 
 /** The frame of every page: brand, navigation for the caller's role, and who is signed in. */

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { signInAsAdmin } from "./support/auth";
+import { signInAsAdmin, fromOurPages } from "./support/auth";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 
 /**
@@ -260,7 +260,7 @@ test.describe("an admin", () => {
     start.setUTCHours(9, 0, 0, 0);
     const batch = { movieId: movies.items[0].id, theaterIds: [theater.id], durationInMinutes: 120, startTimes: [start.toISOString()] };
     const submit = async () => {
-      const response = await page.request.post("/api/v1/showtime-creation/showtimes", { data: batch });
+      const response = await page.request.post("/api/v1/showtime-creation/showtimes", { data: batch, headers: fromOurPages });
       expect(response.status()).toBe(202);
       return ((await response.json()) as { transactionId: string }).transactionId;
     };
@@ -320,7 +320,7 @@ test.describe("an admin", () => {
 
   test("the trend dashboard with its controls and a movie on it", async ({ page }) => {
     const movieId = decodeURIComponent((await firstMoviePath(page)).split("/").pop()!);
-    expect((await page.request.post("/api/v1/trends/movies/view", { data: { movieId } })).status()).toBe(202);
+    expect((await page.request.post("/api/v1/trends/movies/view", { data: { movieId }, headers: fromOurPages })).status()).toBe(202);
     await page.goto("/trends");
     await whenLoaded(page, page.getByRole("button", { name: /^Add view to / }).first());
     await expectNoSeriousA11yViolations(page);

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { signInAsAdmin } from "./support/auth";
+import { signInAsAdmin, fromOurPages } from "./support/auth";
 
 /**
  * The admin's journey at /admin/showtimes/new: movie → theaters → existing showtimes → start
@@ -42,7 +42,7 @@ async function pickMovie(request: APIRequestContext): Promise<Movie> {
 }
 
 async function upcomingCount(request: APIRequestContext, theaterIds: string[]): Promise<number> {
-  const response = await request.post("/api/v1/showtime-creation/showtimes/find", { data: { theaterIds } });
+  const response = await request.post("/api/v1/showtime-creation/showtimes/find", { data: { theaterIds }, headers: fromOurPages });
   expect(response.status()).toBe(200);
   return (await response.json()).items.length;
 }

@@ -10,7 +10,11 @@ test("a visitor signs up as a viewer, signs out and signs back in", async ({ pag
   await page.getByLabel("Password").fill("popcorn-2026");
   await page.getByRole("button", { name: "Create account" }).click();
 
+  // A new account goes on to pick favorite genres, which can wait.
+  await expect(page.getByRole("heading", { level: 1, name: "Pick your favorite genres" })).toBeVisible();
   await expect(page.getByText("Vera Viewer")).toBeVisible();
+  await page.getByRole("link", { name: "Skip for now" }).click();
+  await expect(page.getByRole("region", { name: "For you" })).toBeVisible();
   // A viewer has no admin navigation and is turned away from admin pages.
   await expect(page.getByRole("link", { name: "Admin" })).toHaveCount(0);
   await page.goto("/admin");

@@ -1,6 +1,6 @@
 import http from "node:http";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { signIn, signInAsAdmin } from "./support/auth";
+import { signIn, signInAsAdmin, fromOurPages } from "./support/auth";
 
 /**
  * The trend dashboard at /trends: an admin registers movies by TMDB id against a fake TMDB, adds
@@ -97,7 +97,7 @@ test("a viewer's watches and ratings show on the dashboard within seconds", asyn
   const adminContext = await browser.newContext();
   const adminPage = await adminContext.newPage();
   await signInAsAdmin(adminPage);
-  expect((await adminPage.request.post("/api/v1/trends/movies/register", { data: { tmdbId: 990002 } })).status()).toBe(201);
+  expect((await adminPage.request.post("/api/v1/trends/movies/register", { data: { tmdbId: 990002 }, headers: fromOurPages })).status()).toBe(201);
   await adminContext.close();
 
   const email = `trend-viewer-${Date.now()}@example.com`;
@@ -118,14 +118,14 @@ test("a viewer's watches and ratings show on the dashboard within seconds", asyn
 
   // The viewer's own events, sent with the page's session cookie as the movie page sends them.
   const watch = { userId: viewerId, movieId: "tmdb-990002", metadata: { watchDuration: 6060, progressPercent: 100, device: "web" } };
-  for (let i = 0; i < 2; i++) expect((await page.request.post("/api/v1/events/watch", { data: watch })).status()).toBe(202);
+  for (let i = 0; i < 2; i++) expect((await page.request.post("/api/v1/events/watch", { data: watch, headers: fromOurPages })).status()).toBe(202);
   await expect(row.getByTestId("views")).toHaveText("2");
   await expect(row.getByTestId("final-score")).toHaveText("5.7");
   const trendingAfterWatches = Number(await row.getByTestId("trending-score").textContent());
   expect(trendingAfterWatches).toBeGreaterThan(3.9); // two watches, weight 2 each, barely decayed
 
   const rating = { userId: viewerId, movieId: "tmdb-990002", metadata: { rating: 4.5 } };
-  expect((await page.request.post("/api/v1/events/rating", { data: rating })).status()).toBe(202);
+  expect((await page.request.post("/api/v1/events/rating", { data: rating, headers: fromOurPages })).status()).toBe(202);
   await expect.poll(async () => Number(await row.getByTestId("trending-score").textContent())).toBeGreaterThan(trendingAfterWatches + 1);
   await expect(row.getByTestId("views")).toHaveText("2");
 });

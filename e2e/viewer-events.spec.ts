@@ -24,9 +24,9 @@ function eventAccepted(page: Page, type: string) {
 test("a viewer watches, rates, favorites and searches, and sees it on their activity page", async ({ page }) => {
   await signUp(page, "Wanda Watcher");
 
-  // Open the first movie of the list.
+  // Open the first movie of the catalog.
   await page.goto("/");
-  const card = page.getByRole("main").getByRole("listitem").first().getByRole("link");
+  const card = page.getByRole("region", { name: "All movies" }).getByRole("listitem").first().getByRole("link");
   const title = (await card.locator("p").first().textContent())!.trim();
   await card.click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();

@@ -3,8 +3,10 @@ import { logger } from "@/lib/log/logger";
 import { helpText, parseCommandArgs, UsageError, type Command } from "./cli/command";
 import { adminResetPasswordCommand } from "./commands/admin";
 import { benchEventsCommand } from "./commands/bench-events";
+import { benchExperimentsCommand } from "./commands/bench-experiments";
 import { benchRecsCommand } from "./commands/bench-recs";
 import { benchShowtimesCommand } from "./commands/bench-showtimes";
+import { benchSimulateCommand } from "./commands/bench-simulate";
 import { evaluateCommand } from "./commands/evaluate";
 import { exportInteractionsCommand } from "./commands/export-interactions";
 import { importModelCommand } from "./commands/import-model";
@@ -13,6 +15,7 @@ import { migrateCommand } from "./commands/migrate";
 import { prepareCommand } from "./commands/prepare";
 import { seedCommand } from "./commands/seed";
 import { serveCommand } from "./commands/serve";
+import { simulateCommand } from "./commands/simulate";
 import { tokenCreateCommand } from "./commands/token";
 import { trainCommand } from "./commands/train";
 import { workerCommand } from "./commands/worker";
@@ -33,7 +36,10 @@ const commands: Command[] = [
   benchShowtimesCommand,
   benchEventsCommand,
   benchRecsCommand,
+  benchSimulateCommand,
+  benchExperimentsCommand,
   evaluateCommand,
+  simulateCommand,
 ];
 
 function overview(): string {

@@ -18,7 +18,8 @@ export async function call(
   // Responses are asserted field by field; typing every body would only restate the assertions.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
 ): Promise<{ status: number; body: any; headers: Headers }> {
-  const headers: Record<string, string> = { ...options.as?.headers, ...options.headers };
+  // A real HTTP request always names the host it was sent to.
+  const headers: Record<string, string> = { host: "localhost", ...options.as?.headers, ...options.headers };
   let body: string | undefined = options.rawBody;
   if (options.body !== undefined) {
     body = JSON.stringify(options.body);
@@ -41,11 +42,14 @@ export interface Caller {
   headers: Record<string, string>;
 }
 
-/** A user with a real next-auth session cookie, signed with the app's secret. */
+/**
+ * A user with a real next-auth session cookie, signed with the app's secret. Its requests carry
+ * the Origin a browser on our own pages sends (lib/auth/same-origin.ts); give another to test it.
+ */
 export async function sessionFor(db: Db, role: Role, id = `${role}-${randomUUID().slice(0, 8)}`): Promise<Caller> {
   await createUser(db, { id, email: `${id}@example.com`, role, displayName: `Test ${role}` });
   const jwt = await encode({ token: { sub: id, role }, secret: await getAuthSecret(db) });
-  return { userId: id, headers: { cookie: `next-auth.session-token=${jwt}` } };
+  return { userId: id, headers: { cookie: `next-auth.session-token=${jwt}`, origin: "http://localhost" } };
 }
 
 /** An API token with the given scopes, owned by a fresh admin. */

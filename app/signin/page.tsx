@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { sameOriginPath } from "@/lib/auth/callback-url";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -8,12 +9,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <div className="mx-auto max-w-sm">
       <h1 className="mb-6 text-2xl font-semibold">Sign in</h1>
-      <SignInForm callbackUrl={safeCallback(callbackUrl)} initialError={error} />
+      <SignInForm callbackUrl={sameOriginPath(callbackUrl)} initialError={error} />
     </div>
   );
-}
-
-/** Only same-site paths: an open redirect after sign-in is a phishing tool. */
-function safeCallback(url: string | undefined): string {
-  return url && url.startsWith("/") && !url.startsWith("//") ? url : "/";
 }

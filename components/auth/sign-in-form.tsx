@@ -7,6 +7,7 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { ErrorState } from "@/components/ui/states";
+import { sameOriginPath } from "@/lib/auth/callback-url";
 
 const messages: Record<string, string> = {
   CredentialsSignin: "That email and password do not match an account.",
@@ -29,7 +30,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
       setError(messages[result?.error ?? ""] ?? result?.error ?? "Sign-in failed. Try again.");
       return;
     }
-    router.push(callbackUrl);
+    router.push(sameOriginPath(callbackUrl));
     router.refresh();
   }
 

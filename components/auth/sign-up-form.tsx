@@ -26,7 +26,8 @@ export function SignUpForm() {
       await apiFetch("/api/v1/auth/signup", { method: "POST", body });
       const result = await signIn("credentials", { email: body.email, password: body.password, redirect: false });
       if (result?.error) throw new Error("Your account was created, but signing in failed. Try signing in.");
-      router.push("/");
+      // The next step picks favorite genres, so the first recommendations have something to go on.
+      router.push("/onboarding");
       router.refresh();
     } catch (e) {
       if (e instanceof ApiClientError) {

@@ -1,4 +1,5 @@
 import type { ApiReference } from "@/lib/openapi/reference";
+import type { AccessCell } from "@/lib/openapi/access";
 import { CodeBlock } from "./code-block";
 import { StatusBadge } from "./method-badge";
 import { InlineText } from "./inline-text";
@@ -61,39 +62,46 @@ export function ReferenceIntro({ reference, origin, openApiPath }: { reference: 
             `curl -H "Authorization: Bearer $MARQUEE_TOKEN" ${origin}/api/v1/admin/tokens`,
           ].join("\n")}
         />
-        <p>A token may do what its scopes allow. The examples below read the token from <code className={inlineCode}>$MARQUEE_TOKEN</code>.</p>
-        <div className="rounded-lg border border-stone-200 bg-white">
+        <p>
+          A token may do what its scopes allow, and never more than its owner may: a token whose owner is no longer an admin is refused. The table
+          says who may call each operation: <strong className="text-stone-900">yes</strong>, <strong className="text-stone-900">own</strong> (a
+          viewer, for their own data only), or <span aria-hidden="true">—</span><span className="sr-only">no</span>. A scope column is a token with
+          only that scope; the admin column is an admin signed in. The examples below read the token from{" "}
+          <code className={inlineCode}>$MARQUEE_TOKEN</code>.
+        </p>
+        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
           <table className="w-full border-collapse text-left text-sm">
-            <caption className="sr-only">Token scopes</caption>
-            <thead className="border-b border-stone-200 bg-stone-50 text-xs font-medium uppercase tracking-wide text-stone-600">
+            <caption className="sr-only">Who may call each operation</caption>
+            <thead className="border-b border-stone-200 bg-stone-50 text-xs font-medium text-stone-600">
               <tr>
-                <th scope="col" className="px-3 py-2 font-medium">Scope</th>
-                <th scope="col" className="px-3 py-2 font-medium">Allows</th>
+                <th scope="col" className="px-3 py-2 font-medium">Operation</th>
+                <th scope="col" className="px-2 py-2 text-center font-medium">Anyone</th>
+                <th scope="col" className="px-2 py-2 text-center font-medium">Viewer</th>
+                {reference.access.scopes.map((scope) => (
+                  <th key={scope} scope="col" className="px-2 py-2 text-center font-mono font-medium">
+                    {scope}
+                  </th>
+                ))}
+                <th scope="col" className="px-2 py-2 text-center font-medium">Admin</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-stone-100">
-              {reference.scopes.map((s) => (
-                <tr key={s.name}>
-                  <th scope="row" className="whitespace-nowrap px-3 py-2 align-top font-normal">
-                    <code className="font-mono text-[13px]">{s.name}</code>
+              {reference.access.rows.map((row) => (
+                <tr key={row.id}>
+                  <th scope="row" className="px-3 py-1.5 align-top font-normal">
+                    <a href={`#${row.id}`} className="text-brand-700 hover:underline">
+                      {row.summary}
+                    </a>
+                    <span className="block font-mono text-xs text-stone-600">
+                      {row.method} {row.path}
+                    </span>
                   </th>
-                  <td className="px-3 py-2 align-top">
-                    {s.name === "admin" ? "Everything an admin may do, including all other scopes" : null}
-                    {s.name !== "admin" && s.operations.length === 0 && <span className="text-stone-500">No endpoints yet</span>}
-                    {s.operations.length > 0 && (
-                      <>
-                        {s.name === "admin" && ": "}
-                        {s.operations.map((op, i) => (
-                          <span key={op.id}>
-                            {i > 0 && ", "}
-                            <a href={`#${op.id}`} className="text-brand-700 hover:underline">
-                              {op.summary}
-                            </a>
-                          </span>
-                        ))}
-                      </>
-                    )}
-                  </td>
+                  <AccessCellView cell={row.access.anyone} />
+                  <AccessCellView cell={row.access.viewer} />
+                  {reference.access.scopes.map((scope) => (
+                    <AccessCellView key={scope} cell={row.access.scopes[scope as keyof typeof row.access.scopes]} />
+                  ))}
+                  <AccessCellView cell={row.access.admin} />
                 </tr>
               ))}
             </tbody>
@@ -165,4 +173,15 @@ export function ReferenceIntro({ reference, origin, openApiPath }: { reference: 
       </section>
     </div>
   );
+}
+
+function AccessCellView({ cell }: { cell: AccessCell }) {
+  if (cell === "no")
+    return (
+      <td className="px-2 py-1.5 text-center text-stone-500">
+        <span aria-hidden="true">—</span>
+        <span className="sr-only">no</span>
+      </td>
+    );
+  return <td className={`px-2 py-1.5 text-center ${cell === "own" ? "text-stone-700" : "font-medium text-stone-900"}`}>{cell}</td>;
 }

@@ -27,11 +27,12 @@ export async function listApiTokens(db: Db) {
     .orderBy(desc(apiTokens.createdAt));
 }
 
-/** The live token with this hash, and its owner's id. Revoked tokens are not found. */
+/** The live token with this hash, its owner's id and current role. Revoked tokens are not found. */
 export async function findActiveTokenByHash(db: Db, tokenHash: string) {
   const [token] = await db
-    .select({ id: apiTokens.id, scopes: apiTokens.scopes, createdBy: apiTokens.createdBy, lastUsedAt: apiTokens.lastUsedAt })
+    .select({ id: apiTokens.id, scopes: apiTokens.scopes, createdBy: apiTokens.createdBy, ownerRole: users.role, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.createdBy))
     .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
     .limit(1);
   return token ?? null;

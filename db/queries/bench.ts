@@ -107,3 +107,77 @@ export async function completedJobTimesSince(db: Db, params: { queue: string; si
   );
   return rows.map((r) => ({ startedMs: Number(r.started), completedMs: Number(r.completed) }));
 }
+
+/**
+ * bench:experiments — `sessions` logged recommendation lists of one experiment spread evenly over
+ * `[from, to)`, each of 10 movies; users stick to a variant (even users A, odd B); every 5th session
+ * has feedback: a selection at a position that cycles through the list, liked, or disliked every
+ * third time. The action cycle advances every `sessionsPerCycle` sessions. All set-based.
+ */
+export async function seedExperimentSessions(db: Db, params: { experimentId: string; sessions: number; users: number; from: Date; to: Date; sessionsPerCycle: number }): Promise<void> {
+  const stepMs = (params.to.getTime() - params.from.getTime()) / params.sessions;
+  const session = sql`
+    select i,
+      md5('bench-session-' || i)::uuid as session_id,
+      ${params.from.toISOString()}::timestamptz + (i * ${stepMs}::float8) * interval '1 millisecond' as created_at,
+      'bench-user-' || (i % ${params.users}) as user_id,
+      case when (i % ${params.users}) % 2 = 0 then 'A' else 'B' end as variant,
+      (i / ${params.sessionsPerCycle})::int as action_cycle,
+      array(select 'm-' || ((i * 7 + k * 13) % 500) from generate_series(0, 9) k) as movie_ids
+    from generate_series(0, ${params.sessions - 1}) i`;
+  await db.execute(sql`
+    insert into recommendation_sessions (session_id, created_at, user_id, algorithm, model_version_id, context, movie_ids, cached, experiment_id, variant, action_cycle)
+    select session_id, created_at, user_id, case variant when 'A' then 'als' else 'ease' end, null, 'home', movie_ids, false, ${params.experimentId}::uuid, variant, action_cycle
+    from (${session}) s`);
+  // The selected movie's position p: B's lists are a little better (earlier selections) than A's.
+  await db.execute(sql`
+    insert into session_feedback (session_id, session_created_at, user_id, experiment_id, variant, action_cycle, shown_movie_ids, selected_movie_id, score, reactions, updated_at)
+    select session_id, created_at, user_id, ${params.experimentId}::uuid, variant, action_cycle, movie_ids, movie_ids[p + 1], (10 - p)::real,
+      jsonb_build_object(movie_ids[p + 1], case when i % 3 = 0 then 'dislike' else 'like' end), created_at
+    from (select s.*, case when variant = 'B' then (i / 10) % 8 else (i / 10) % 10 end as p from (${session}) s where i % 5 = 0) f`);
+}
+
+/**
+ * The experiment's totals from its log, set-based, as logging and feedback would have kept them:
+ * assignments, per-day totals (K = 3) and per-minute scores. For a bench's seeded data only.
+ */
+export async function rebuildExperimentTotals(db: Db, params: { experimentId: string }): Promise<void> {
+  const id = sql`${params.experimentId}::uuid`;
+  await db.execute(sql`
+    insert into experiment_assignments (experiment_id, user_id, variant, first_seen_at)
+    select ${id}, user_id, min(variant), min(created_at) from recommendation_sessions where experiment_id = ${id} group by user_id`);
+  await db.execute(sql`
+    insert into experiment_daily_stats (experiment_id, variant, day, users, sessions, impressions, clicks, likes, dislikes,
+      score_n, score_sum, score_sum_squares, precision_n, precision_sum, precision_sum_squares, recall_n, recall_sum, recall_sum_squares)
+    select ${id}, s.variant, s.day,
+      coalesce((select count(*) from experiment_assignments a where a.experiment_id = ${id} and a.variant = s.variant and to_char(a.first_seen_at at time zone 'UTC', 'YYYY-MM-DD') = s.day), 0),
+      s.sessions, s.impressions, s.clicks, s.likes, s.dislikes, s.clicks, s.score_sum, s.score_sum_squares,
+      s.sessions, s.precision_sum, s.precision_sum_squares, s.likes, s.recall_sum, s.recall_sum
+    from (
+      select r.variant, to_char(r.created_at at time zone 'UTC', 'YYYY-MM-DD') as day,
+        count(*)::int as sessions, sum(cardinality(r.movie_ids))::bigint as impressions,
+        count(f.selected_movie_id)::int as clicks,
+        count(*) filter (where f.reactions ->> f.selected_movie_id = 'like')::int as likes,
+        count(*) filter (where f.reactions ->> f.selected_movie_id = 'dislike')::int as dislikes,
+        coalesce(sum(f.score), 0)::float8 as score_sum, coalesce(sum(f.score * f.score), 0)::float8 as score_sum_squares,
+        (count(*) filter (where f.reactions ->> f.selected_movie_id = 'like' and f.selected_movie_id = any(r.movie_ids[1:3])) / 3.0)::float8 as precision_sum,
+        (count(*) filter (where f.reactions ->> f.selected_movie_id = 'like' and f.selected_movie_id = any(r.movie_ids[1:3])) / 9.0)::float8 as precision_sum_squares,
+        (count(*) filter (where f.reactions ->> f.selected_movie_id = 'like' and f.selected_movie_id = any(r.movie_ids[1:3])))::float8 as recall_sum
+      from recommendation_sessions r left join session_feedback f on f.session_id = r.session_id
+      where r.experiment_id = ${id}
+      group by 1, 2
+    ) s`);
+  await db.execute(sql`
+    insert into experiment_minute_scores (experiment_id, variant, minute, action_cycle, n, sum)
+    select ${id}, variant, date_trunc('minute', session_created_at), coalesce(action_cycle, -1), count(*)::int, sum(score)::float8
+    from session_feedback where experiment_id = ${id} and selected_movie_id is not null
+    group by 2, 3, 4`);
+}
+
+export async function countExperimentSessions(db: Db, params: { experimentId: string }): Promise<{ sessions: number; feedback: number }> {
+  const [row] = rowsOf<{ sessions: string | number; feedback: string | number }>(
+    await db.execute(sql`select (select count(*) from recommendation_sessions where experiment_id = ${params.experimentId}::uuid) as sessions,
+      (select count(*) from session_feedback where experiment_id = ${params.experimentId}::uuid) as feedback`),
+  );
+  return { sessions: Number(row!.sessions), feedback: Number(row!.feedback) };
+}

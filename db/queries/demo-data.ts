@@ -1,7 +1,7 @@
 import "server-only";
 import { and, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { movies, ratings, showtimeBatches, showtimes, tags, theaters, tickets, users } from "../schema";
+import { events, movies, ratings, showtimeBatches, showtimes, tags, theaters, tickets, userFeatures, users } from "../schema";
 import { insertTheater, type TheaterInput } from "./theaters";
 
 export type MovieRow = Omit<typeof movies.$inferInsert, "createdAt" | "updatedAt">;
@@ -64,10 +64,13 @@ export async function lockDemoData(db: Db) {
 
 /**
  * Deletes the catalog and the audience: showtimes with their tickets and batches (they hold on to
- * movies and theaters), ratings, tags, movies, theaters (seats go with them) and users who are
- * neither admins nor signed up with an email. Admins, accounts and API tokens stay.
+ * movies and theaters), ratings, tags, the event log and the features folded from it (they are
+ * about these movies), movies, theaters (seats, trend rows and daily activity go with them) and
+ * users who are neither admins nor signed up with an email. Admins, accounts and API tokens stay.
  */
 export async function deleteCatalogAndAudience(db: Db) {
+  await db.delete(events);
+  await db.delete(userFeatures);
   await db.delete(tickets);
   await db.delete(showtimes);
   await db.delete(showtimeBatches);

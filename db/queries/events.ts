@@ -16,11 +16,11 @@ export interface NewEvent {
 
 /**
  * Stores events in one statement: users seen for the first time are registered, a requestId
- * already stored is left alone. Returns, in input order, whether each event was new.
+ * already stored for the same user is left alone. Returns, in input order, whether each event was new.
  */
 export async function insertEvents(db: Db, batch: NewEvent[]): Promise<{ requestId: string; accepted: boolean; serverTimestamp: string }[]> {
   const input = JSON.stringify(batch.map((e, ord) => ({ ord, request_id: e.requestId, type: e.type, user_id: e.userId, movie_id: e.movieId, client_timestamp: e.clientTimestamp, metadata: e.metadata })));
-  const rows = rowsOf<{ ord: number; request_id: string; accepted: boolean; server_timestamp: string | Date }>(
+  const rows = rowsOf<{ ord: number; user_id: string; request_id: string; accepted: boolean; server_timestamp: string | Date }>(
     await db.execute(sql`
       with input as (
         select * from jsonb_to_recordset(${input}::jsonb)
@@ -34,26 +34,28 @@ export async function insertEvents(db: Db, batch: NewEvent[]): Promise<{ request
       inserted as (
         insert into events (request_id, type, user_id, movie_id, client_timestamp, metadata)
         select request_id, type, user_id, movie_id, client_timestamp, metadata from input order by ord
-        on conflict (request_id) do nothing
-        returning request_id, server_timestamp
+        on conflict (user_id, request_id) do nothing
+        returning user_id, request_id, server_timestamp
       )
-      select i.ord, i.request_id, (ins.request_id is not null) as accepted, coalesce(ins.server_timestamp, now()) as server_timestamp
-      from input i left join inserted ins on ins.request_id = i.request_id
+      select i.ord, i.user_id, i.request_id, (ins.request_id is not null) as accepted, coalesce(ins.server_timestamp, now()) as server_timestamp
+      from input i left join inserted ins on ins.request_id = i.request_id and ins.user_id = i.user_id
       order by i.ord`),
   );
-  // The same requestId twice in one batch: the first is stored, the second is its duplicate.
+  // The same requestId twice for one user in one batch: the first is stored, the second is its duplicate.
   const seen = new Set<string>();
   return rows.map((r) => {
-    const accepted = Boolean(r.accepted) && !seen.has(r.request_id);
-    seen.add(r.request_id);
+    const key = `${r.user_id}\u0000${r.request_id}`;
+    const accepted = Boolean(r.accepted) && !seen.has(key);
+    seen.add(key);
     return { requestId: r.request_id, accepted, serverTimestamp: new Date(r.server_timestamp).toISOString() };
   });
 }
 
-export async function existingMovieIds(db: Db, ids: string[]): Promise<Set<string>> {
-  if (!ids.length) return new Set();
-  const rows = await db.select({ id: movies.id }).from(movies).where(inArray(movies.id, ids));
-  return new Set(rows.map((r) => r.id));
+/** Of these movies, those that exist, with their runtime in minutes (null when unknown). */
+export async function existingMovieRuntimes(db: Db, ids: string[]): Promise<Map<string, number | null>> {
+  if (!ids.length) return new Map();
+  const rows = await db.select({ id: movies.id, runtimeMinutes: movies.runtimeMinutes }).from(movies).where(inArray(movies.id, ids));
+  return new Map(rows.map((r) => [r.id, r.runtimeMinutes]));
 }
 
 export interface ClaimedEvent {
@@ -62,7 +64,10 @@ export interface ClaimedEvent {
   userId: string;
   movieId: string | null;
   metadata: Record<string, unknown>;
+  /** When it happened: the client's timestamp (within its window), else the server's. */
   at: string;
+  /** When the server stored it: what "trending now" decays from, since no client can move it. */
+  receivedAt: string;
 }
 
 /** Held by a transaction that applies events, until it ends: batches from any worker take turns. */
@@ -78,14 +83,14 @@ const EVENT_BATCH_LOCK = sql`hashtext('marquee:events.process')`;
 export async function claimUnprocessedEvents(tx: Db, limit: number, onlyIds?: number[]): Promise<ClaimedEvent[]> {
   await tx.execute(sql`select pg_advisory_xact_lock(${EVENT_BATCH_LOCK})`);
   const only = onlyIds ? sql`and id in (select jsonb_array_elements_text(${JSON.stringify(onlyIds)}::jsonb)::bigint)` : sql``;
-  const rows = rowsOf<{ id: string | number; type: EventType; user_id: string; movie_id: string | null; metadata: Record<string, unknown>; at: string | Date }>(
+  const rows = rowsOf<{ id: string | number; type: EventType; user_id: string; movie_id: string | null; metadata: Record<string, unknown>; at: string | Date; received_at: string | Date }>(
     await tx.execute(sql`
       update events set processed_at = now()
       where id in (select id from events where processed_at is null ${only} order by id limit ${limit} for update skip locked)
-      returning id, type, user_id, movie_id, metadata, coalesce(client_timestamp, server_timestamp) as at`),
+      returning id, type, user_id, movie_id, metadata, coalesce(client_timestamp, server_timestamp) as at, server_timestamp as received_at`),
   );
   return rows
-    .map((r) => ({ id: Number(r.id), type: r.type, userId: r.user_id, movieId: r.movie_id, metadata: r.metadata, at: new Date(r.at).toISOString() }))
+    .map((r) => ({ id: Number(r.id), type: r.type, userId: r.user_id, movieId: r.movie_id, metadata: r.metadata, at: new Date(r.at).toISOString(), receivedAt: new Date(r.received_at).toISOString() }))
     .sort((a, b) => a.id - b.id);
 }
 
@@ -125,7 +130,7 @@ export async function readUserFeatures(tx: Db, userIds: string[]): Promise<Map<s
   return new Map(rows.map((r) => [r.user_id, r.features]));
 }
 
-/** Writes these users' features in one statement (each user once). */
+/** Writes these users' features in one statement (each user once), and announces the change. */
 export async function saveUserFeatures(tx: Db, rows: { userId: string; features: Record<string, unknown> }[], now: Date) {
   if (!rows.length) return;
   const input = JSON.stringify(rows.map((r) => ({ user_id: r.userId, features: r.features })));
@@ -133,6 +138,20 @@ export async function saveUserFeatures(tx: Db, rows: { userId: string; features:
     insert into user_features (user_id, features, updated_at)
     select user_id, features, ${now.toISOString()}::timestamptz from jsonb_to_recordset(${input}::jsonb) as r(user_id text, features jsonb)
     on conflict (user_id) do update set features = excluded.features, updated_at = excluded.updated_at`);
+  await announceUsersChanged(tx, rows.map((r) => r.userId));
+}
+
+/**
+ * Tells every instance, when the transaction commits, that what these users did or said changed
+ * (events applied, a movie turned down): lists made for them before are stale. The payload is a
+ * JSON array of user ids, or "*" when that would pass NOTIFY's 8,000-byte limit.
+ */
+export const USERS_CHANGED_CHANNEL = "users_changed";
+
+export async function announceUsersChanged(tx: Db, userIds: readonly string[]) {
+  if (!userIds.length) return;
+  const payload = JSON.stringify([...new Set(userIds)]);
+  await tx.execute(sql`select pg_notify(${USERS_CHANGED_CHANNEL}, ${payload.length > 7_000 ? "*" : payload})`);
 }
 
 /** A user's current ratings (one per movie: the newest), as the features show them. */
@@ -153,11 +172,11 @@ const eventTime = sql<Date | string>`coalesce(${events.clientTimestamp}, ${event
 /** A user's applied events since a time, in the order the worker applied them (to rebuild their features). */
 export async function appliedEventsOfUserSince(db: Db, userId: string, since: Date): Promise<ClaimedEvent[]> {
   const rows = await db
-    .select({ id: events.id, type: events.type, userId: events.userId, movieId: events.movieId, metadata: events.metadata, at: eventTime })
+    .select({ id: events.id, type: events.type, userId: events.userId, movieId: events.movieId, metadata: events.metadata, at: eventTime, receivedAt: events.serverTimestamp })
     .from(events)
     .where(and(eq(events.userId, userId), gte(events.serverTimestamp, since), appliedEvent))
     .orderBy(asc(events.id));
-  return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
+  return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString(), receivedAt: r.receivedAt.toISOString() }));
 }
 
 /** A user's latest applied events of one type, newest first (their watch or search history). */

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import type { ExperimentStatus, ExperimentVariant } from "@/lib/experiments/contract";
 import type { VariantAggregate } from "@/lib/experiments/aggregates";
 import type { Db } from "../client";
@@ -157,7 +157,44 @@ export async function variantTotals(db: Db, experimentId: string) {
     .groupBy(s.variant);
 }
 
-export async function minuteScores(db: Db, experimentId: string) {
+/** The first and last minute with a score: what the chart's bucket width is chosen from. */
+export async function minuteScoreRange(db: Db, experimentId: string): Promise<{ from: Date; to: Date } | null> {
   const m = experimentMinuteScores;
-  return db.select({ minute: m.minute, variant: m.variant, actionCycle: m.actionCycle, n: m.n, sum: m.sum }).from(m).where(eq(m.experimentId, experimentId)).orderBy(asc(m.minute));
+  const [row] = await db
+    .select({ from: sql<string | null>`min(${m.minute})`, to: sql<string | null>`max(${m.minute})` })
+    .from(m)
+    .where(eq(m.experimentId, experimentId));
+  return row?.from && row.to ? { from: new Date(row.from), to: new Date(row.to) } : null;
+}
+
+/**
+ * The per-minute scores summed into buckets of `bucketMinutes` (aligned to the epoch, as
+ * lib/experiments/series.ts aligns them), per variant and action cycle: a few hundred rows for the
+ * chart however long the experiment ran, instead of every minute of it.
+ */
+export async function bucketedMinuteScores(db: Db, experimentId: string, bucketMinutes: number) {
+  const m = experimentMinuteScores;
+  if (!Number.isInteger(bucketMinutes) || bucketMinutes < 1) throw new RangeError(`bucketMinutes must be a positive whole number, got ${bucketMinutes}`);
+  // Written into the statement (a checked whole number): GROUP BY must see the same expression as the select list, and parameters would differ.
+  const seconds = sql.raw(String(bucketMinutes * 60));
+  const bucket = sql<string>`to_timestamp(floor(extract(epoch from ${m.minute}) / ${seconds}) * ${seconds})`;
+  const rows = await db
+    .select({ minute: bucket, variant: m.variant, actionCycle: m.actionCycle, n: sql<number>`sum(${m.n})::int`, sum: sql<number>`sum(${m.sum})::float8` })
+    .from(m)
+    .where(eq(m.experimentId, experimentId))
+    .groupBy(bucket, m.variant, m.actionCycle)
+    .orderBy(bucket);
+  return rows.map((row) => ({ ...row, minute: new Date(row.minute), n: Number(row.n), sum: Number(row.sum) }));
+}
+
+/** Sessions logged so far per experiment, from the day totals (a row per variant and day, not the log). */
+export async function sessionsPerExperiment(db: Db, experimentIds: string[]): Promise<Map<string, number>> {
+  if (experimentIds.length === 0) return new Map();
+  const s = experimentDailyStats;
+  const rows = await db
+    .select({ experimentId: s.experimentId, sessions: sql<number>`sum(${s.sessions})::float8` })
+    .from(s)
+    .where(inArray(s.experimentId, experimentIds))
+    .groupBy(s.experimentId);
+  return new Map(rows.map((row) => [row.experimentId, Number(row.sessions)]));
 }

@@ -1,7 +1,8 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, gte, sql } from "drizzle-orm";
 import type { FeedbackKind } from "@/lib/feedback/contract";
 import type { Db } from "../client";
+import { announceUsersChanged } from "./events";
 import { rowsOf } from "../client";
 import { feedbackEvents, recommendationCache, sessionFeedback } from "../schema";
 
@@ -71,9 +72,18 @@ export async function dismissedMovieIds(db: Db, userId: string): Promise<string[
 /** A dismissal must leave the user's lists at once: their cached lists are recomputed on next read. */
 export async function forgetCachedLists(db: Db, userId: string) {
   await db.delete(recommendationCache).where(eq(recommendationCache.userId, userId));
+  await announceUsersChanged(db, [userId]);
 }
 
 export async function findSessionFeedback(db: Db, sessionId: string) {
   const [row] = await db.select().from(sessionFeedback).where(and(eq(sessionFeedback.sessionId, sessionId)));
   return row ?? null;
+}
+
+/** Logged sessions that got feedback, created at or after `since`: the list shown and what came back. */
+export async function sessionsWithFeedbackSince(db: Db, since: Date) {
+  return db
+    .select({ userId: sessionFeedback.userId, shownMovieIds: sessionFeedback.shownMovieIds, selectedMovieId: sessionFeedback.selectedMovieId, reactions: sessionFeedback.reactions })
+    .from(sessionFeedback)
+    .where(gte(sessionFeedback.sessionCreatedAt, since));
 }

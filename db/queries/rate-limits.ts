@@ -34,3 +34,20 @@ export async function readRateLimit(db: Db, key: string, windowMs: number, now: 
 export async function pruneRateLimits(db: Db, before: Date) {
   await db.delete(rateLimits).where(lt(rateLimits.windowStart, before));
 }
+
+/** Adds `amount` hits for `key` in a fixed window and returns the count so far, atomically. */
+export async function addRateLimitHits(db: Db, key: string, amount: number, windowMs: number, now: Date): Promise<{ count: number; windowStart: Date }> {
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  const [row] = await db
+    .insert(rateLimits)
+    .values({ key, windowStart, count: amount })
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: {
+        count: sql`case when ${rateLimits.windowStart} = excluded.window_start then ${rateLimits.count} + excluded.count else excluded.count end`,
+        windowStart: sql`excluded.window_start`,
+      },
+    })
+    .returning({ count: rateLimits.count, windowStart: rateLimits.windowStart });
+  return row!;
+}

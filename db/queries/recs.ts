@@ -134,9 +134,9 @@ export async function recentReleases(db: Db, params: { since: string; limit: num
 /**
  * The seed's genres_top, without a model: movies with any of the genres (all movies for null), by
  * how many people watched, rated or favorited them, then by average rating. Movies the user
- * touched are left out.
+ * touched are left out (with no user, as for a visitor, nothing is).
  */
-export async function topMoviesInGenres(db: Db, params: { genres: string[] | null; excludeUserId: string; limit: number }) {
+export async function topMoviesInGenres(db: Db, params: { genres: string[] | null; excludeUserId: string | null; limit: number }) {
   if (params.genres && !params.genres.length) return [];
   const inGenres = params.genres ? sql`m.genres && array(select jsonb_array_elements_text(${JSON.stringify(params.genres)}::jsonb))` : sql`true`;
   const rows = rowsOf<{ id: string; title: string; genres: string[]; interactions: number | string; average_rating: number | string | null }>(
@@ -146,7 +146,7 @@ export async function topMoviesInGenres(db: Db, params: { genres: string[] | nul
         union
         select movie_id, user_id from events where type in ('watch', 'favorite') and movie_id is not null and processed_at is not null and dead_lettered_at is null
       ),
-      seen as (select movie_id from people where user_id = ${params.excludeUserId})
+      seen as (select movie_id from people where user_id = ${params.excludeUserId ?? ""})
       select m.id, m.title, m.genres, count(p.user_id) as interactions,
              (select avg(r.rating) from ratings r where r.movie_id = m.id) as average_rating
         from movies m join people p on p.movie_id = m.id
@@ -277,13 +277,18 @@ export async function activateModelVersion(db: Db, id: number, now: Date) {
 // ---- the cache of top lists ----
 
 /** A user's cached list for an algorithm, with when their features last changed (for freshness). */
-export async function findCachedList(db: Db, userId: string, algorithm: string) {
-  const [row] = await db
-    .select({ modelVersionId: recommendationCache.modelVersionId, items: recommendationCache.items, computedAt: recommendationCache.computedAt, featuresUpdatedAt: userFeatures.updatedAt })
+export type CachedList = { modelVersionId: number; items: CachedRecommendation[]; computedAt: Date; featuresUpdatedAt: Date | null };
+
+/** Cached lists for several (user, algorithm) pairs in one query, one answer (or null) per pair, in order. */
+export async function findCachedLists(db: Db, keys: readonly { userId: string; algorithm: string }[]): Promise<(CachedList | null)[]> {
+  if (!keys.length) return [];
+  const rows = await db
+    .select({ userId: recommendationCache.userId, algorithm: recommendationCache.algorithm, modelVersionId: recommendationCache.modelVersionId, items: recommendationCache.items, computedAt: recommendationCache.computedAt, featuresUpdatedAt: userFeatures.updatedAt })
     .from(recommendationCache)
     .leftJoin(userFeatures, eq(userFeatures.userId, recommendationCache.userId))
-    .where(and(eq(recommendationCache.userId, userId), eq(recommendationCache.algorithm, algorithm)));
-  return row ?? null;
+    .where(and(inArray(recommendationCache.userId, [...new Set(keys.map((k) => k.userId))]), inArray(recommendationCache.algorithm, [...new Set(keys.map((k) => k.algorithm))])));
+  const byKey = new Map(rows.map(({ userId, algorithm, ...row }) => [`${algorithm} ${userId}`, row]));
+  return keys.map((k) => byKey.get(`${k.algorithm} ${k.userId}`) ?? null);
 }
 
 export async function saveCachedLists(db: Db, rows: { userId: string; algorithm: string; modelVersionId: number; items: CachedRecommendation[]; computedAt: Date }[]) {

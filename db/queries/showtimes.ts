@@ -118,7 +118,7 @@ export const batchColumns = {
 /** Creates the batch and its first event ("waiting") together. */
 export async function insertBatch(
   db: Db,
-  input: { movieId: string; request: BatchRequest; idempotencyKey: string | null; requestHash: string; requestedBy: string; totalShowtimes: number; totalTickets: number },
+  input: { movieId: string; request: BatchRequest; idempotencyKey: string | null; requestHash: string; requestedBy: string | null; totalShowtimes: number; totalTickets: number },
   firstEvent: (batchId: string) => Record<string, unknown>,
 ) {
   return db.transaction(async (tx) => {
@@ -250,6 +250,26 @@ export async function findUpcomingShowtimes(db: Db, params: { theaterIds: string
     .innerJoin(theaters, eq(theaters.id, showtimes.theaterId))
     .innerJoin(movies, eq(movies.id, showtimes.movieId))
     .where(and(...conditions))
+    .orderBy(asc(showtimes.startsAt), asc(showtimes.theaterId))
+    .limit(params.limit + 1);
+  return { items: rows.slice(0, params.limit).map((r) => ({ ...r, id: String(r.id) })), truncated: rows.length > params.limit };
+}
+
+/** A movie's showtimes that have not started yet, soonest first, with where they play. */
+export async function findUpcomingShowtimesOfMovie(db: Db, params: { movieId: string; from: Date; limit: number }) {
+  const rows = await db
+    .select({
+      id: showtimes.id,
+      theaterId: showtimes.theaterId,
+      theaterName: theaters.name,
+      city: theaters.city,
+      timeZone: theaters.timeZone,
+      startsAt: showtimes.startsAt,
+      endsAt: showtimes.endsAt,
+    })
+    .from(showtimes)
+    .innerJoin(theaters, eq(theaters.id, showtimes.theaterId))
+    .where(and(eq(showtimes.movieId, params.movieId), gt(showtimes.startsAt, params.from)))
     .orderBy(asc(showtimes.startsAt), asc(showtimes.theaterId))
     .limit(params.limit + 1);
   return { items: rows.slice(0, params.limit).map((r) => ({ ...r, id: String(r.id) })), truncated: rows.length > params.limit };

@@ -13,6 +13,25 @@ export interface TrendDelta {
 }
 
 /**
+ * 2^(−age/halfLife) in SQL, for an age in seconds (float8), that cannot fail for any age:
+ * past MAX_HALF_LIVES it is 0 rather than a power() that underflows ("value out of range:
+ * underflow" made the whole trends listing a 500). Anything that old is worth nothing anyway.
+ */
+export const MAX_HALF_LIVES = 60;
+function decayFactor(ageSeconds: SQL, halfLifeSeconds: number): SQL {
+  return sql`(case when (${ageSeconds}) / ${halfLifeSeconds}::float8 >= ${MAX_HALF_LIVES}::float8 then 0::float8 else power(2::float8, -(${ageSeconds}) / ${halfLifeSeconds}::float8) end)`;
+}
+
+/**
+ * A trending score as stored: a real cannot hold what a float8 can (storing 1e-50 in it raises an
+ * underflow too), so a negligible score is stored as 0.
+ */
+function storableScore(score: SQL): SQL {
+  return sql`(case when (${score}) < ${MIN_STORED_SCORE}::float8 then 0::float8 else (${score}) end)`;
+}
+const MIN_STORED_SCORE = 1e-9;
+
+/**
  * Adds views and trending activity atomically, whatever else runs: the stored trending score is
  * decayed to the later of the two instants before the new contribution is added.
  */
@@ -20,15 +39,16 @@ export async function addTrendActivity(tx: Db, deltas: TrendDelta[], halfLifeHou
   if (!deltas.length) return;
   const input = JSON.stringify(deltas.map((d) => ({ movie_id: d.movieId, views: d.views, trending: d.trending, at: d.at.toISOString() })));
   const hl = halfLifeHours * 3600;
+  const latest = sql`greatest(excluded.trending_at, coalesce(movie_trends.trending_at, excluded.trending_at))`;
+  const storedAge = sql`extract(epoch from ${latest} - movie_trends.trending_at)::float8`;
+  const addedAge = sql`extract(epoch from ${latest} - excluded.trending_at)::float8`;
   await tx.execute(sql`
     insert into movie_trends (movie_id, views, trending_score, trending_at, updated_at)
-    select movie_id, views, trending, at, now() from jsonb_to_recordset(${input}::jsonb) as r(movie_id text, views int, trending float8, at timestamptz)
+    select movie_id, views, ${storableScore(sql`trending`)}, at, now() from jsonb_to_recordset(${input}::jsonb) as r(movie_id text, views int, trending float8, at timestamptz)
     on conflict (movie_id) do update set
       views = movie_trends.views + excluded.views,
-      trending_score =
-        coalesce(movie_trends.trending_score * power(2, -extract(epoch from greatest(excluded.trending_at, movie_trends.trending_at) - movie_trends.trending_at) / ${hl}), 0)
-        + excluded.trending_score * power(2, -extract(epoch from greatest(excluded.trending_at, coalesce(movie_trends.trending_at, excluded.trending_at)) - excluded.trending_at) / ${hl}),
-      trending_at = greatest(excluded.trending_at, coalesce(movie_trends.trending_at, excluded.trending_at)),
+      trending_score = ${storableScore(sql`coalesce(movie_trends.trending_score::float8 * ${decayFactor(storedAge, hl)}, 0) + excluded.trending_score::float8 * ${decayFactor(addedAge, hl)}`)},
+      trending_at = ${latest},
       updated_at = now()`);
   await recomputeFinalScores(tx, deltas.map((d) => d.movieId));
 }
@@ -189,6 +209,35 @@ export async function averageRatingOf(db: Db, movieId: string): Promise<{ averag
   return { average: n > 0 ? Number(row!.average) : null, count: n };
 }
 
+/** Of these movies, those scored from their own ratings (no TMDB key), with their average rating and count now. */
+export async function ownRatingAverages(tx: Db, movieIds: string[]): Promise<{ movieId: string; average: number | null; count: number }[]> {
+  if (!movieIds.length) return [];
+  const rows = await tx
+    .select({ movieId: movieTrends.movieId, average: avg(ratings.rating).mapWith(Number), n: count(ratings.rating) })
+    .from(movieTrends)
+    .leftJoin(ratings, eq(ratings.movieId, movieTrends.movieId))
+    .where(and(eq(movieTrends.externalStatus, "no_key"), inArray(movieTrends.movieId, [...new Set(movieIds)])))
+    .groupBy(movieTrends.movieId);
+  return rows.map((r) => ({ movieId: r.movieId, average: Number(r.n) > 0 ? Number(r.average) : null, count: Number(r.n) }));
+}
+
+/**
+ * Stores the own-ratings stand-in for these movies, with the final score from it, in one
+ * statement; only where the movie is still scored that way (a TMDB answer meanwhile wins).
+ */
+export async function saveOwnRatingScores(tx: Db, rows: { movieId: string; voteAverage: number | null; message: string }[]) {
+  if (!rows.length) return;
+  const input = JSON.stringify(rows.map((r) => ({ movie_id: r.movieId, vote: r.voteAverage, message: r.message })));
+  await tx.execute(sql`
+    update movie_trends set
+      external_vote_average = r.vote,
+      external_message = r.message,
+      final_score = case when r.vote is null then null else round((0.7 * r.vote + 0.3 * least(movie_trends.views / 100.0, 1) * 10)::numeric, 1) end,
+      updated_at = now()
+    from jsonb_to_recordset(${input}::jsonb) as r(movie_id text, vote real, message text)
+    where movie_trends.movie_id = r.movie_id and movie_trends.external_status = 'no_key'`);
+}
+
 export async function registeredMovieIds(db: Db): Promise<string[]> {
   const rows = await db.select({ id: movieTrends.movieId }).from(movieTrends).where(isNotNull(movieTrends.registeredAt)).orderBy(asc(movieTrends.movieId));
   return rows.map((r) => r.id);
@@ -233,7 +282,8 @@ export interface TrendListParams {
 export async function listTrendRows(db: Db, params: TrendListParams) {
   const nowIso = params.now.toISOString();
   const halfLifeSeconds = params.halfLifeHours * 3600;
-  const decayed = sql<number>`(${movieTrends.trendingScore}::float8 * power(2::float8, -greatest(0::float8, extract(epoch from (${nowIso}::timestamptz - coalesce(${movieTrends.trendingAt}, ${nowIso}::timestamptz)))::float8) / ${halfLifeSeconds}::float8))`;
+  const age = sql`greatest(0::float8, extract(epoch from (${nowIso}::timestamptz - coalesce(${movieTrends.trendingAt}, ${nowIso}::timestamptz)))::float8)`;
+  const decayed = sql<number>`(${movieTrends.trendingScore}::float8 * ${decayFactor(age, halfLifeSeconds)})`;
   const orderFor: Record<TrendSort, SQL[]> = {
     final: [sql`${movieTrends.finalScore} desc nulls last`, desc(decayed), desc(movieTrends.views)],
     trending: [desc(decayed), sql`${movieTrends.finalScore} desc nulls last`, desc(movieTrends.views)],

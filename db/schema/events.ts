@@ -7,7 +7,8 @@ import { movies } from "./catalog";
 
 /**
  * The append-only log of what the audience did. `requestId` makes a retry safe: the same id is
- * stored once. `processedAt` is set by the feature worker in the same transaction as its updates,
+ * stored once per user (keys are scoped to the user whose event it is, so one client's key never
+ * suppresses another user's event). `processedAt` is set by the feature worker in the same transaction as its updates,
  * so every event is counted exactly once. `deadLetteredAt` marks one that was taken off the stream
  * instead of applied: it is processed, but not part of the user's history.
  */
@@ -26,7 +27,7 @@ export const events = pgTable(
     deadLetteredAt: timestamp("dead_lettered_at", { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex("events_request_id_unique").on(t.requestId),
+    uniqueIndex("events_user_request_id_unique").on(t.userId, t.requestId),
     // A user's latest watches and searches (their history, read when features are shown), and all
     // of a user's events when their features are rebuilt.
     index("events_user_type_id_idx").on(t.userId, t.type, t.id),

@@ -4,6 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db";
 import { isAppError } from "@/lib/errors/app-error";
 import { logger } from "@/lib/log/logger";
+import { sameOriginPath } from "./callback-url";
 import { getAuthSecret } from "./secret";
 import { checkCredentials, clientAddressOf } from "./sign-in";
 
@@ -41,6 +42,10 @@ export async function getAuthOptions(): Promise<NextAuthOptions> {
       }),
     ],
     callbacks: {
+      // next-auth's own redirects (its sign-in and sign-out endpoints) stay on our site too.
+      redirect({ url, baseUrl }) {
+        return new URL(sameOriginPath(url, baseUrl), baseUrl).toString();
+      },
       jwt({ token, user }) {
         if (user) token.role = (user as { role?: string }).role;
         return token;

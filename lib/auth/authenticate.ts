@@ -7,6 +7,7 @@ import type { TokenScope } from "./contract";
 import { AppError } from "@/lib/errors/app-error";
 import type { Actor } from "./actor";
 import { bearerToken, hashApiToken } from "./api-tokens";
+import { assertSameOrigin } from "./same-origin";
 import { getAuthSecret } from "./secret";
 import { cachedToken } from "./token-cache";
 
@@ -16,12 +17,15 @@ const TOUCH_INTERVAL_MS = 60_000;
 /**
  * Who sent this request: an API token in the Authorization header, or else the next-auth session
  * cookie. The role is read from the database each time, so a demoted admin loses access at once.
+ * A token acts with at most its owner's current rights: only admins create tokens, so a token
+ * whose owner is no longer an admin is refused whatever its scopes.
  */
 export async function authenticate(request: Request, db: Db, now: Date = new Date()): Promise<Actor | null> {
   const token = bearerToken(request);
   if (token !== null) {
     const found = await cachedToken(hashApiToken(token), now.getTime(), (hash) => findActiveTokenByHash(db, hash));
     if (!found) throw new AppError("unauthorized:token", "The API token is unknown or revoked");
+    if (found.ownerRole !== "admin") throw new AppError("forbidden:token_owner", "The token's owner is no longer an admin, so the token may do nothing; an admin can create a new one");
     if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
       found.lastUsedAt = now; // the cached copy too, so the next calls do not touch it again
       await touchApiToken(db, found.id, now);
@@ -30,6 +34,7 @@ export async function authenticate(request: Request, db: Db, now: Date = new Dat
   }
   const userId = await sessionUserId(request, db);
   if (!userId) return null;
+  assertSameOrigin(request);
   const user = await findUserById(db, userId);
   if (!user) return null;
   return { kind: "user", userId: user.id, role: user.role, email: user.email };

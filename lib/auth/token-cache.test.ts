@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { cachedToken, forgetToken, TOKEN_CACHE_MS } from "./token-cache";
 
-const token = (id: string) => ({ id, scopes: ["events:write"], createdBy: "admin-1", lastUsedAt: null });
+const token = (id: string) => ({ id, scopes: ["events:write"], createdBy: "admin-1", ownerRole: "admin", lastUsedAt: null });
 
 describe("the API token cache", () => {
   it("looks a token up once while it is fresh, then again", async () => {

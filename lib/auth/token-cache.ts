@@ -2,7 +2,8 @@ import "server-only";
 /**
  * Services send many requests a second with one token; looking it up once every few seconds
  * instead of on each request takes a database query off every call. Revoking a token forgets it
- * here at once; other app instances stop accepting it within TOKEN_CACHE_MS.
+ * here at once, and so does changing its owner's role; other app instances follow within
+ * TOKEN_CACHE_MS.
  */
 export const TOKEN_CACHE_MS = 5_000;
 const MAX_ENTRIES = 10_000;
@@ -11,6 +12,8 @@ export interface CachedToken {
   id: string;
   scopes: string[];
   createdBy: string;
+  /** The owner's role when the token was looked up. */
+  ownerRole: string;
   lastUsedAt: Date | null;
 }
 
@@ -33,4 +36,9 @@ export async function cachedToken<T extends CachedToken>(hash: string, nowMs: nu
 
 export function forgetToken(id: string) {
   for (const [hash, entry] of cache) if (entry.token.id === id) cache.delete(hash);
+}
+
+/** After a user's role changes: their tokens are looked up again, with the new role. */
+export function forgetTokensOf(userId: string) {
+  for (const [hash, entry] of cache) if (entry.token.createdBy === userId) cache.delete(hash);
 }

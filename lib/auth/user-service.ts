@@ -3,10 +3,11 @@ import type { Db } from "@/db/client";
 import { countAdmins, findUserById, setUserRole } from "@/db/queries/users";
 import { AppError } from "@/lib/errors/app-error";
 import type { Role } from "./contract";
+import { forgetTokensOf } from "./token-cache";
 
 /** Changes a user's role; the last admin cannot be demoted, so nobody locks everyone out. */
 export async function changeUserRole(db: Db, id: string, role: Role) {
-  return db.transaction(async (tx) => {
+  const changed = await db.transaction(async (tx) => {
     const user = await findUserById(tx, id);
     if (!user) throw new AppError("not_found:user", `No user with id '${id}'`, { fields: { id: "Not found" } });
     if (user.role === "admin" && role === "viewer" && (await countAdmins(tx)) <= 1) {
@@ -14,4 +15,7 @@ export async function changeUserRole(db: Db, id: string, role: Role) {
     }
     return (await setUserRole(tx, id, role))!;
   });
+  // Their tokens act with the new role from the next request on (lib/auth/authenticate.ts).
+  forgetTokensOf(id);
+  return changed;
 }

@@ -24,7 +24,7 @@ const DAY = 86_400_000;
 const HISTORY_DAYS = Math.round(3 * 365.25);
 
 /** How much one person likes each genre, plus a general harshness and a position in the hidden style space. */
-interface Taste {
+export interface Taste {
   genre: Map<Genre, number>;
   bias: number;
   factors: number[];
@@ -46,10 +46,15 @@ function drawTaste(rng: Random): Taste {
   };
 }
 
-function genreAffinity(taste: Taste, movie: DemoMovie): number {
+export function genreAffinity(taste: Taste, movie: DemoMovie): number {
   let sum = 0;
   for (const g of movie.genres) sum += taste.genre.get(g) ?? 0;
   return sum / movie.genres.length;
+}
+
+/** How much someone would enjoy a movie before noise, on the rating scale's offsets (0 = an average film for them). */
+export function expectedEnjoyment(taste: Taste, movie: DemoMovie, traits: MovieTraits): number {
+  return traits.quality + taste.bias + genreAffinity(taste, movie) + 0.15 * dot(taste.factors, traits.factors);
 }
 
 function dot(a: readonly number[], b: readonly number[]): number {
@@ -75,16 +80,18 @@ export function generateAudience(
   movies: readonly DemoMovie[],
   traits: readonly MovieTraits[],
   now: Date,
-): { users: DemoUser[]; ratings: DemoRating[] } {
+): { users: DemoUser[]; ratings: DemoRating[]; tastes: Taste[] } {
   const nowMs = now.getTime();
   const historyStart = nowMs - HISTORY_DAYS * DAY;
   const width = Math.max(4, String(count).length);
   const users: DemoUser[] = [];
   const ratings: DemoRating[] = [];
+  const tastes: Taste[] = [];
 
   for (let u = 0; u < count; u++) {
     const id = `demo-user-${String(u + 1).padStart(width, "0")}`;
     const taste = drawTaste(rng);
+    tastes.push(taste);
     const wanted = ratingCount(rng);
     // Each person is active for a stretch of the last three years; heavy raters tend to stay longer.
     const firstActive = historyStart + rng.next() * (nowMs - historyStart - DAY);
@@ -115,5 +122,5 @@ export function generateAudience(
     const joined = Math.floor((firstActive - rng.float(0, 30) * DAY) / 1000) * 1000;
     users.push({ id, displayName: `${rng.pick(FIRST_NAMES)} ${rng.pick(LAST_NAMES)}`, role: "viewer", createdAt: new Date(joined) });
   }
-  return { users, ratings };
+  return { users, ratings, tastes };
 }

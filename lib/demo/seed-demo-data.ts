@@ -3,9 +3,16 @@ import type { Db } from "@/db/client";
 import {
   deleteCatalogAndAudience, hasNoCatalog, insertMovieRows, insertRatingRows, insertTheaterRows, insertUserRows, lockDemoData,
 } from "@/db/queries/demo-data";
+import { insertEvents, type NewEvent } from "@/db/queries/events";
+import { registerTrendMovie } from "@/db/queries/trends";
 import { AppError } from "@/lib/errors/app-error";
+import { processPendingEvents } from "@/lib/events/process-events";
+import { writeShowtimeBatchNow } from "@/lib/showtimes/batch-service";
 import { countSeats } from "@/lib/theaters/seat-map";
-import { generateDemoData, type DemoData, type DemoDataOptions } from "./demo-data";
+import { checkExternalScore } from "@/lib/trends/external-score";
+import { DEFAULT_HALF_LIFE_HOURS } from "@/lib/trends/formulas";
+import { addViews } from "@/lib/trends/trend-service";
+import { generateDemoData, type DemoData, type DemoDataOptions, type DemoEvent } from "./demo-data";
 
 export interface DemoDataSummary {
   movies: number;
@@ -13,11 +20,16 @@ export interface DemoDataSummary {
   seats: number;
   users: number;
   ratings: number;
+  showtimes: number;
+  /** Watches, searches and favorites of the last weeks. */
+  events: number;
+  trendViews: number;
+  trendMovies: number;
 }
 
-export type DemoSeedPhase = "movies" | "theaters" | "users" | "ratings";
+export type DemoSeedPhase = "movies" | "theaters" | "users" | "ratings" | "showtimes" | "events" | "trends";
 
-/** Rows written so far out of all rows (movies, seats, users, ratings), and what is being written. */
+/** Rows written so far out of all rows (movies, seats, users, ratings, showtimes, events, views), and what is being written. */
 export interface DemoSeedProgress {
   phase: DemoSeedPhase;
   done: number;
@@ -26,6 +38,8 @@ export interface DemoSeedProgress {
 
 export interface SeedDemoDataOptions extends DemoDataOptions {
   onProgress?: (progress: DemoSeedProgress) => void;
+  /** The trend half-life the app runs with (TREND_HALF_LIFE_HOURS), so "trending now" is as the worker would have made it. */
+  halfLifeHours?: number;
 }
 
 export function summarizeDemoData(data: DemoData): DemoDataSummary {
@@ -35,24 +49,65 @@ export function summarizeDemoData(data: DemoData): DemoDataSummary {
     seats: data.theaters.reduce((sum, t) => sum + countSeats(t.seatMap), 0),
     users: data.users.length,
     ratings: data.ratings.length,
+    showtimes: data.showtimes.reduce((sum, b) => sum + Object.values(b.startTimesByTheater).reduce((n, times) => n + times.length, 0), 0),
+    events: data.events.length,
+    trendViews: data.trendViews.length,
+    trendMovies: data.trendMovies.length,
   };
 }
 
-/** The progress bar's total: every row the seeding writes. */
+/** The progress bar's total: every row the seeding writes (tickets aside). */
 export function demoRowCount(summary: DemoDataSummary): number {
-  return summary.movies + summary.seats + summary.users + summary.ratings;
+  return summary.movies + summary.seats + summary.users + summary.ratings + summary.showtimes + summary.events + summary.trendViews + summary.trendMovies;
 }
 
-async function writeDemoData(tx: Db, data: DemoData, total: number, onProgress?: (p: DemoSeedProgress) => void) {
+// As many events a statement as the app's group commit sends at most.
+const EVENT_CHUNK = 4_000;
+
+function eventRow(e: DemoEvent): NewEvent {
+  return { requestId: e.requestId, type: e.type, userId: e.userId, movieId: e.movieId, clientTimestamp: e.at.toISOString(), metadata: e.metadata };
+}
+
+/**
+ * Everything through the paths the app itself takes, so features, trends and the first models
+ * agree with what later events add: showtimes as batches, events stored as the API stores them
+ * and applied by the event worker's own processing, views and registrations as the trend API
+ * counts them, the external score from the movies' own ratings (demo movies have no TMDB id).
+ */
+async function writeDemoData(tx: Db, data: DemoData, options: SeedDemoDataOptions, total: number) {
   let done = 0;
   const advance = (phase: DemoSeedPhase) => (rows: number) => {
     done += rows;
-    onProgress?.({ phase, done, total });
+    options.onProgress?.({ phase, done, total });
   };
+  const now = options.now;
+  const halfLifeHours = options.halfLifeHours ?? DEFAULT_HALF_LIFE_HOURS;
   await insertMovieRows(tx, data.movies, advance("movies"));
   await insertTheaterRows(tx, data.theaters, advance("theaters"));
   await insertUserRows(tx, data.users, advance("users"));
   await insertRatingRows(tx, data.ratings, advance("ratings"));
+
+  for (const batch of data.showtimes) {
+    const startTimesByTheater = Object.fromEntries(Object.entries(batch.startTimesByTheater).map(([id, times]) => [id, times.map((t) => t.toISOString())]));
+    const input = { movieId: batch.movieId, theaterIds: Object.keys(startTimesByTheater), durationInMinutes: batch.durationMinutes, startTimesByTheater };
+    const { showtimes } = await writeShowtimeBatchNow(tx, { input, requestedBy: null, now });
+    advance("showtimes")(showtimes);
+  }
+
+  for (let i = 0; i < data.events.length; i += EVENT_CHUNK) {
+    const chunk = data.events.slice(i, i + EVENT_CHUNK);
+    await insertEvents(tx, chunk.map(eventRow));
+    advance("events")(chunk.length);
+  }
+  await processPendingEvents(tx, { now: () => now, halfLifeHours });
+
+  await addViews(tx, data.trendViews, { halfLifeHours });
+  advance("trends")(data.trendViews.length);
+  for (const movie of data.trendMovies) {
+    await registerTrendMovie(tx, movie.movieId, movie.registeredAt);
+    await checkExternalScore(tx, movie.movieId, { tmdb: null, now });
+    advance("trends")(1);
+  }
 }
 
 /**
@@ -63,7 +118,7 @@ export async function seedDemoData(db: Db, options: SeedDemoDataOptions): Promis
   const data = generateDemoData(options);
   const summary = summarizeDemoData(data);
   await db.transaction(async (tx) => {
-    await writeDemoData(tx, data, demoRowCount(summary), options.onProgress);
+    await writeDemoData(tx, data, options, demoRowCount(summary));
   });
   return summary;
 }
@@ -74,8 +129,8 @@ export function isDatabaseEmpty(db: Db): Promise<boolean> {
 }
 
 /**
- * Deletes the catalog (movies, theaters, seats, showtimes, tickets, showtime batches) and the
- * audience (ratings, tags, users without an email who are not admins), in one transaction.
+ * Deletes the catalog (movies, theaters, seats, showtimes, tickets, showtime batches, trend rows) and
+ * the audience (ratings, tags, events, features, users without an email who are not admins), in one transaction.
  * Admins, people's accounts and API tokens stay.
  */
 export async function resetDemoData(db: Db): Promise<void> {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { timestamp } from "@/lib/http/contract";
 import { idSchema } from "@/lib/ids/ids";
 import { describeField, named } from "@/lib/openapi/schema-registry";
+import { CLIENT_TIMESTAMP_WINDOW_WORDS } from "./client-time";
 
 /**
  * The event contract of the interaction service seed (001): camelCase names, a `metadata` object
@@ -32,7 +33,7 @@ export const watchEventSchema = z
     metadata: z
       .object({
         watchDuration: z.number().min(0, "Seconds, 0 or more").max(86_400 * 2),
-        progressPercent: z.number().min(0).max(100),
+        progressPercent: z.number().min(0).max(100).optional(),
         device: shortText(50).optional(),
         quality: shortText(20).optional(),
         sessionId: shortText(100).optional(),
@@ -93,17 +94,20 @@ export const eventBatchSchema = z
 
 export type TypedEvent = z.infer<typeof typedEventSchema>;
 
-describeField(watchEventSchema.shape.requestId, "Your id for this event, so a retry is recognised as a duplicate; generated when left out");
-describeField(watchEventSchema.shape.clientTimestamp, "When it happened on the device (ISO 8601 with offset); the server's time when left out");
+describeField(watchEventSchema.shape.requestId, "Your id for this event, so a retry is recognised as a duplicate; generated when left out. Scoped to the event's user: the same id for another user is another event");
+describeField(watchEventSchema.shape.clientTimestamp, `When it happened on the device (ISO 8601 with offset), ${CLIENT_TIMESTAMP_WINDOW_WORDS} (400 otherwise); the server's time when left out. It dates the event in the user's history and daily activity; "trending now" decays from the time the server received it`);
 describeField(watchEventSchema.shape.metadata.shape.watchDuration, "Seconds watched in this session");
-describeField(watchEventSchema.shape.metadata.shape.progressPercent, "How far into the movie, 0–100");
+describeField(
+  watchEventSchema.shape.metadata.shape.progressPercent,
+  "How far into the movie, 0–100 (90 or more is a finished watch). Optional: without it the watch counts as unfinished, unless watchDuration covers the movie's runtime (then it is stored as 100)",
+);
 describeField(searchEventSchema.shape.metadata.shape.query, "What was typed");
 describeField(searchEventSchema.shape.metadata.shape.filters, "Filters applied, name → value");
 describeField(searchEventSchema.shape.movieId, "The result picked, if any");
 describeField(ratingEventSchema.shape.metadata.shape.previousRating, "The rating it replaces, if any");
 describeField(favoriteEventSchema.shape.metadata.shape.listId, "Which list, when there are several");
 
-const eventExample = { requestId: "watch-42-296-1", userId: "42", movieId: "296", clientTimestamp: "2031-01-05T21:40:00+01:00" };
+const eventExample = { requestId: "watch-42-296-1", userId: "42", movieId: "296", clientTimestamp: "2031-01-05T21:38:00+01:00" };
 named("WatchEvent", watchEventSchema, {
   description: "Someone watched (part of) a movie.",
   examples: [{ ...eventExample, metadata: { watchDuration: 5400, progressPercent: 58.4, device: "tv" } }],
@@ -138,7 +142,7 @@ export const EventReceipt = named(
   "EventReceipt",
   z.object({
     requestId: z.string().describe("Yours, or a generated one"),
-    status: z.enum(["accepted", "duplicate"]).describe("duplicate: an event with this requestId was stored before; nothing changed"),
+    status: z.enum(["accepted", "duplicate"]).describe("duplicate: an event with this requestId was stored before for the same user; nothing changed"),
     serverTimestamp: timestamp,
   }),
   {

@@ -1,5 +1,5 @@
 import "server-only";
-import { requireActor } from "@/lib/auth/actor";
+import { requireViewerOrScope } from "@/lib/auth/actor";
 import { apiRoute, json, readJson } from "@/lib/http/api-route";
 import { bossStarted, getBoss } from "@/lib/jobs/runtime";
 import { logger } from "@/lib/log/logger";
@@ -30,7 +30,7 @@ export const BATCH_LIMIT = 2 * 1024 * 1024;
 /** POST /api/v1/events/{type}: one event, answered 202 with its receipt. */
 export function eventRoute(type: keyof typeof eventSchemas) {
   return apiRoute(`/api/v1/events/${type}`, async ({ request, db, actor, now }) => {
-    const caller = requireActor(await actor());
+    const caller = requireViewerOrScope(await actor(), ["events:write"]);
     const event = await readJson(request, eventSchemas[type], SINGLE_EVENT_LIMIT);
     const [receipt] = await ingestEvents(db, caller, [{ ...event, type }], { now, fieldOf: (_, field) => field, afterStore });
     return json(receipt, 202);
@@ -39,7 +39,7 @@ export function eventRoute(type: keyof typeof eventSchemas) {
 
 /** POST /api/v1/events/batch: up to 1,000 typed events, all validated before any is stored. */
 export const batchEventRoute = apiRoute("/api/v1/events/batch", async ({ request, db, actor, now }) => {
-  const caller = requireActor(await actor());
+  const caller = requireViewerOrScope(await actor(), ["events:write"]);
   const { events } = await readJson(request, eventBatchSchema, BATCH_LIMIT);
   const receipts = await ingestEvents(db, caller, events, { now, fieldOf: (i, field) => `events.${i}.${field}`, afterStore });
   return json({ results: receipts, accepted: receipts.filter((r) => r.status === "accepted").length, duplicates: receipts.filter((r) => r.status === "duplicate").length }, 202);

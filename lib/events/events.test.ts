@@ -1,7 +1,11 @@
+import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { and, count, eq, inArray, type SQL } from "drizzle-orm";
 import { countUnprocessedEvents } from "@/db/queries/events";
 import { insertMovie } from "@/db/queries/movies";
+import { registerTrendMovie } from "@/db/queries/trends";
+import { checkExternalScore } from "@/lib/trends/external-score";
+import * as trendsRoute from "@/app/api/v1/trends/route";
 import { deadLetters, events, movieDailyActivity, movieTrends, ratings, userFeatures, users } from "@/db/schema";
 import { bossStarted, getBoss } from "@/lib/jobs/runtime";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
@@ -30,6 +34,7 @@ import { MAX_EVENTS_PER_BATCH } from "./contract";
 
 let t: TestDatabase;
 let service: Caller; // a token with events:write
+let reader: Caller; // a token with recs:read, which reads features
 let admin: Caller;
 let viewer: Caller;
 
@@ -39,6 +44,7 @@ type EventType = keyof typeof routes;
 beforeAll(async () => {
   t = await createTestDatabase();
   service = await tokenFor(t.db, ["events:write"]);
+  reader = await tokenFor(t.db, ["recs:read"]);
   admin = await sessionFor(t.db, "admin");
   viewer = await sessionFor(t.db, "viewer");
   await insertMovie(t.db, "heat", { title: "Heat", genres: ["Action", "Crime"], runtimeMinutes: 170 });
@@ -86,12 +92,15 @@ const watch = (userId: string, movieId = "heat", extra: Record<string, unknown> 
 
 describe("the event contract: valid events", () => {
   it("accepts a watch event with 202 and a receipt, and stores it once", async () => {
-    const res = await send("watch", { ...watch("contract-1"), requestId: "contract-watch-1", clientTimestamp: "2026-03-01T20:00:00+01:00" });
+    // An hour ago, written in UTC+1 as a device there would.
+    const anHourAgo = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 3_600_000);
+    const local = new Date(anHourAgo.getTime() + 3_600_000).toISOString().slice(0, 19) + "+01:00";
+    const res = await send("watch", { ...watch("contract-1"), requestId: "contract-watch-1", clientTimestamp: local });
     expect(res.status).toBe(202);
     expect(res.body).toEqual({ requestId: "contract-watch-1", status: "accepted", serverTimestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/) });
     const [row] = await t.db.select().from(events).where(eq(events.requestId, "contract-watch-1"));
     expect(row).toMatchObject({ type: "watch", userId: "contract-1", movieId: "heat", metadata: { watchDuration: 3600, progressPercent: 95, device: "web", quality: "1080p", sessionId: "s-1" } });
-    expect(row!.clientTimestamp!.toISOString()).toBe("2026-03-01T19:00:00.000Z");
+    expect(row!.clientTimestamp!.toISOString()).toBe(anHourAgo.toISOString());
   });
 
   it("generates a requestId when none is sent", async () => {
@@ -138,6 +147,23 @@ describe("the event contract: valid events", () => {
   });
 });
 
+describe("the seed's watch body, without progressPercent", () => {
+  const seedWatch = (userId: string, movieId: string, watchDuration: number) => ({ userId, movieId, clientTimestamp: new Date().toISOString(), metadata: { watchDuration, device: "mobile", quality: "HD" } });
+
+  it("is accepted, and counts as unfinished (0.5) unless watchDuration covers the runtime (1.0)", async () => {
+    // Heat runs 170 minutes, Toy Story 81 (4,860 s).
+    expect((await send("watch", seedWatch("seed-partial", "heat", 3_600))).status).toBe(202);
+    expect((await send("watch", seedWatch("seed-whole", "toy", 5_000))).status).toBe(202);
+    expect((await sendBatch({ events: [{ type: "watch", ...seedWatch("seed-batch", "toy", 4_000) }] })).body.accepted).toBe(1);
+    await processAll();
+    const features = async (userId: string) => (await call(featuresRoute.GET, { params: { userId }, as: reader })).body;
+    expect((await features("seed-partial")).genreScores).toEqual({ Action: 0.5, Crime: 0.5 });
+    expect((await features("seed-whole")).genreScores).toEqual({ Animation: 1, Children: 1 });
+    expect((await features("seed-batch")).genreScores).toEqual({ Animation: 0.5, Children: 0.5 });
+    expect((await features("seed-whole")).watchHistory[0]).toMatchObject({ movieId: "toy", watchDuration: 5_000, progressPercent: 100 });
+  });
+});
+
 describe("the event routes as Next.js serves them (pages/api, over HTTP)", () => {
   const pages = { watch: watchRoute, search: searchRoute, rating: ratingRoute, favorite: favoriteRoute, batch: batchRoute };
   let server: NodeServer;
@@ -167,6 +193,28 @@ describe("the event routes as Next.js serves them (pages/api, over HTTP)", () =>
     expect(batch.status).toBe(202);
     expect((await batch.json()).accepted).toBe(1);
     expect(await eventsOf("http-1")).toBe(5);
+  });
+
+  it("answers a stranger 401 before reading the body", async () => {
+    // A 2 MB batch announced, its first bytes sent, the rest never: the answer must not wait for it.
+    for (const headers of [{}, { authorization: "Bearer mq_not-a-token" }]) {
+      const request = http.request(`${server.origin}/api/v1/events/batch`, { method: "POST", headers: { "content-type": "application/json", "content-length": String(2 * 1024 * 1024 - 1), ...headers } });
+      request.write('{"events": [');
+      try {
+        const response = await new Promise<http.IncomingMessage>((resolve, reject) => {
+          request.on("response", resolve).on("error", reject);
+          setTimeout(() => reject(new Error("no answer while the body was still coming")), 3_000);
+        });
+        expect(response.statusCode).toBe(401);
+        const body = await new Promise<string>((resolve) => {
+          let text = "";
+          response.on("data", (chunk: Buffer) => (text += chunk)).on("end", () => resolve(text));
+        });
+        expect(JSON.parse(body).error.code).toMatch(/^unauthorized/);
+      } finally {
+        request.destroy();
+      }
+    }
   });
 
   it("names the bad field, refuses what is too big or not POST, and stores nothing", async () => {
@@ -269,6 +317,38 @@ describe("the event contract: invalid events are refused with the field named, a
   });
 });
 
+describe("client timestamps are believed only within their window", () => {
+  const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
+  const DAY = 86_400_000;
+
+  it("refuses one from 2001 or from the future with a 400 naming clientTimestamp, and stores nothing", async () => {
+    for (const clientTimestamp of ["2001-01-01T00:00:00Z", ago(31 * DAY), ago(-10 * 60_000), "2030-01-01T00:00:00Z"]) {
+      const res = await send("watch", { ...watch("clock-1"), clientTimestamp });
+      expect(res.status, clientTimestamp).toBe(400);
+      expect(Object.keys(res.body.error.fields)).toEqual(["clientTimestamp"]);
+    }
+    const batch = await sendBatch({ events: [{ type: "watch", ...watch("clock-1") }, { type: "search", userId: "clock-1", clientTimestamp: "2001-01-01T00:00:00Z", metadata: { query: "old" } }] });
+    expect(batch.status).toBe(400);
+    expect(batch.body.error.fields).toEqual({ "events.1.clientTimestamp": expect.stringContaining("30 days") });
+    expect(await eventsOf("clock-1")).toBe(0);
+  });
+
+  it("accepts one from 29 days ago or 4 minutes ahead", async () => {
+    expect((await send("watch", { ...watch("clock-2"), clientTimestamp: ago(29 * DAY) })).status).toBe(202);
+    expect((await send("watch", { ...watch("clock-2"), clientTimestamp: ago(-4 * 60_000) })).status).toBe(202);
+  });
+
+  it("decays trending from the time the server received the event, not the device's time", async () => {
+    await insertMovie(t.db, "clocked", { title: "Clocked", genres: ["Drama"] });
+    expect((await send("watch", { ...watch("clock-3", "clocked"), clientTimestamp: ago(20 * DAY) })).status).toBe(202);
+    await processAll();
+    const [row] = await t.db.select({ trendingScore: movieTrends.trendingScore, trendingAt: movieTrends.trendingAt }).from(movieTrends).where(eq(movieTrends.movieId, "clocked"));
+    // A watch adds 2; dated 20 days back it would have been stored as 2 at that instant.
+    expect(row!.trendingScore).toBe(2);
+    expect(Date.now() - row!.trendingAt!.getTime()).toBeLessThan(60_000);
+  });
+});
+
 describe("idempotency by requestId", () => {
   it("answers the same requestId a second time as a duplicate and stores it once", async () => {
     const first = await send("rating", { requestId: "idem-1", userId: "idem-user", movieId: "heat", metadata: { rating: 4 } });
@@ -294,6 +374,27 @@ describe("idempotency by requestId", () => {
     expect(await eventsOf("idem-user")).toBe(3);
     const [kept] = await t.db.select({ metadata: events.metadata }).from(events).where(eq(events.requestId, "idem-2"));
     expect(kept!.metadata).toEqual({ query: "one" });
+  });
+
+  it("scopes the requestId to the user: the same key for two users stores both events", async () => {
+    const first = await send("rating", { requestId: "idem-shared", userId: "idem-ann", movieId: "heat", metadata: { rating: 4 } });
+    const second = await send("rating", { requestId: "idem-shared", userId: "idem-bob", movieId: "heat", metadata: { rating: 2 } });
+    expect([first.body.status, second.body.status]).toEqual(["accepted", "accepted"]);
+    const batch = await sendBatch({
+      events: [
+        { type: "search", requestId: "idem-shared-2", userId: "idem-ann", metadata: { query: "ann" } },
+        { type: "search", requestId: "idem-shared-2", userId: "idem-bob", metadata: { query: "bob" } },
+        { type: "search", requestId: "idem-shared-2", userId: "idem-bob", metadata: { query: "bob again" } },
+      ],
+    });
+    expect(batch.body.results.map((r: { status: string }) => r.status)).toEqual(["accepted", "accepted", "duplicate"]);
+    const stored = await t.db.select({ userId: events.userId, metadata: events.metadata }).from(events).where(inArray(events.requestId, ["idem-shared", "idem-shared-2"])).orderBy(events.id);
+    expect(stored).toEqual([
+      { userId: "idem-ann", metadata: { rating: 4 } },
+      { userId: "idem-bob", metadata: { rating: 2 } },
+      { userId: "idem-ann", metadata: { query: "ann" } },
+      { userId: "idem-bob", metadata: { query: "bob" } },
+    ]);
   });
 
   it("sends the same request twice at the same moment and still stores it once", async () => {
@@ -330,7 +431,7 @@ describe("users and movies", () => {
     const [user] = await t.db.select({ role: users.role, email: users.email }).from(users).where(eq(users.id, "newcomer-7"));
     expect(user).toEqual({ role: "viewer", email: null });
     // and their features can be read
-    expect((await call(featuresRoute.GET, { params: { userId: "newcomer-7" }, as: service })).status).toBe(200);
+    expect((await call(featuresRoute.GET, { params: { userId: "newcomer-7" }, as: reader })).status).toBe(200);
   });
 
   it("answers 404 naming movieId for an unknown movie, and stores nothing (not even the user)", async () => {
@@ -383,8 +484,53 @@ describe("who may send events", () => {
   });
 });
 
+describe("a viewer's rate limit", () => {
+  /** The limits count in fixed windows: start a test well inside one, so it cannot turn over midway. */
+  async function awayFromWindowEnd(windowMs: number) {
+    const left = windowMs - (Date.now() % windowMs);
+    if (left < 15_000) await new Promise((resolve) => setTimeout(resolve, left + 100));
+  }
+
+  it("lets a signed-in viewer send 120 events a minute, then answers 429 with Retry-After and stores nothing more", async () => {
+    await awayFromWindowEnd(60_000);
+    const busy = await sessionFor(t.db, "viewer");
+    const searches = (n: number) => Array.from({ length: n }, (_, i) => ({ type: "search", userId: busy.userId, metadata: { query: `q${i}` } }));
+    expect((await sendBatch({ events: searches(100) }, busy)).status).toBe(202);
+    for (let i = 0; i < 20; i++) expect((await send("search", { userId: busy.userId, metadata: { query: "more" } }, busy)).status).toBe(202);
+    const refused = await send("watch", watch(busy.userId), busy);
+    expect(refused.status).toBe(429);
+    expect(refused.body.error).toMatchObject({ code: "rate_limited:viewer_events", message: expect.stringContaining("120 events a minute") });
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect(Number(refused.headers.get("retry-after"))).toBeLessThanOrEqual(60);
+    expect((await sendBatch({ events: searches(2) }, busy)).status).toBe(429);
+    expect(await eventsOf(busy.userId)).toBe(120);
+  });
+
+  it("keeps a service's throughput: a token sends thousands of events a minute", async () => {
+    const many = (b: number) => Array.from({ length: MAX_EVENTS_PER_BATCH }, (_, i) => ({ type: "search", userId: `svc-${i % 50}`, requestId: `svc-${b}-${i}`, metadata: { query: "bulk" } }));
+    for (let b = 0; b < 3; b++) expect((await sendBatch({ events: many(b) })).status).toBe(202);
+  });
+
+  it("lets a viewer refresh their features 10 times an hour, then answers 429 with Retry-After", async () => {
+    await awayFromWindowEnd(3_600_000);
+    const eager = await sessionFor(t.db, "viewer");
+    const refresh = () => call(refreshRoute.POST, { method: "POST", path: `/api/v1/features/${eager.userId}/refresh?daysBack=3650`, params: { userId: eager.userId }, as: eager });
+    for (let i = 0; i < 10; i++) expect((await refresh()).status).toBe(200);
+    const refused = await refresh();
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.code).toBe("rate_limited:viewer_refresh");
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    // An admin is not limited.
+    const admin = await sessionFor(t.db, "admin");
+    for (let i = 0; i < 12; i++) expect((await call(refreshRoute.POST, { method: "POST", path: `/api/v1/features/${eager.userId}/refresh?daysBack=30`, params: { userId: eager.userId }, as: admin })).status).toBe(200);
+  });
+});
+
 describe("features computed from events, end to end", () => {
-  const at = (minute: number) => new Date(Date.UTC(2026, 10, 1, 12, minute)).toISOString();
+  // Three days ago (within the window a client timestamp is believed in), a day no other test uses.
+  const base = Math.floor(Date.now() / 3_600_000) * 3_600_000 - 3 * 86_400_000;
+  const at = (minute: number) => new Date(base + minute * 60_000).toISOString();
+  const processedAt = new Date(base + 3_600_000);
   const ada = "ada-features";
   // The same history as lib/features/user-features.test.ts, sent through the API.
   const history = [
@@ -404,8 +550,8 @@ describe("features computed from events, end to end", () => {
     // The first four one by one through each type's route, the rest as a batch.
     for (const { type, ...event } of history.slice(0, 4)) expect((await send(type, event)).status).toBe(202);
     expect((await sendBatch({ events: history.slice(4) })).body.accepted).toBe(5);
-    await processAll(new Date(Date.UTC(2026, 10, 1, 13)));
-    const res = await call(featuresRoute.GET, { params: { userId: ada }, as: service });
+    await processAll(processedAt);
+    const res = await call(featuresRoute.GET, { params: { userId: ada }, as: reader });
     expect(res.status).toBe(200);
     features = res.body;
   });
@@ -441,7 +587,7 @@ describe("features computed from events, end to end", () => {
     // A JSON object has no order to rely on (jsonb keeps its own), so compare the shares.
     expect(features.genreAffinity).toEqual({ Action: 0.355, Crime: 0.355, Animation: 0.145, Children: 0.145 });
     expect(features).not.toHaveProperty("keywordCounts");
-    expect(features.updatedAt).toBe("2026-11-01T13:00:00.000Z");
+    expect(features.updatedAt).toBe(processedAt.toISOString());
   });
 
   it("writes the current ratings, movie views and daily activity", async () => {
@@ -453,7 +599,7 @@ describe("features computed from events, end to end", () => {
     const day = await t.db
       .select({ movieId: movieDailyActivity.movieId, watches: movieDailyActivity.watches, ratings: movieDailyActivity.ratings, favorites: movieDailyActivity.favorites })
       .from(movieDailyActivity)
-      .where(eq(movieDailyActivity.day, "2026-11-01"))
+      .where(eq(movieDailyActivity.day, at(0).slice(0, 10)))
       .orderBy(movieDailyActivity.movieId);
     expect(day).toEqual([
       { movieId: "heat", watches: 1, ratings: 1, favorites: 1 },
@@ -463,7 +609,7 @@ describe("features computed from events, end to end", () => {
   });
 
   it("rebuilds the same features from the raw events with POST refresh?daysBack=90", async () => {
-    const res = await call(refreshRoute.POST, { method: "POST", path: `/api/v1/features/${ada}/refresh?daysBack=90`, params: { userId: ada }, as: service });
+    const res = await call(refreshRoute.POST, { method: "POST", path: `/api/v1/features/${ada}/refresh?daysBack=90`, params: { userId: ada }, as: admin });
     expect(res.status).toBe(200);
     const { updatedAt: _a, rebuiltFrom, ...rebuilt } = res.body;
     const { updatedAt: _b, ...stored } = features;
@@ -474,7 +620,7 @@ describe("features computed from events, end to end", () => {
   });
 
   it("refuses daysBack out of range, naming it", async () => {
-    const res = await call(refreshRoute.POST, { method: "POST", path: `/api/v1/features/${ada}/refresh?daysBack=0`, params: { userId: ada }, as: service });
+    const res = await call(refreshRoute.POST, { method: "POST", path: `/api/v1/features/${ada}/refresh?daysBack=0`, params: { userId: ada }, as: admin });
     expect(res.status).toBe(400);
     expect(Object.keys(res.body.error.fields)).toEqual(["query.daysBack"]);
   });
@@ -482,12 +628,12 @@ describe("features computed from events, end to end", () => {
   it("counts each event exactly once, however often processing runs and requests are resent", async () => {
     const views = async () => (await t.db.select({ movieId: movieTrends.movieId, views: movieTrends.views }).from(movieTrends).where(inArray(movieTrends.movieId, ["heat", "toy"])).orderBy(movieTrends.movieId));
     const before = await views();
-    await processAll(new Date(Date.UTC(2026, 10, 1, 14)));
-    await processAll(new Date(Date.UTC(2026, 10, 1, 14)));
+    await processAll(new Date(base + 2 * 3_600_000));
+    await processAll(new Date(base + 2 * 3_600_000));
     const resent = await sendBatch({ events: history.slice(0, 3) });
     expect(resent.body).toMatchObject({ accepted: 0, duplicates: 3 });
-    await processAll(new Date(Date.UTC(2026, 10, 1, 14)));
-    const again = (await call(featuresRoute.GET, { params: { userId: ada }, as: service })).body;
+    await processAll(new Date(base + 2 * 3_600_000));
+    const again = (await call(featuresRoute.GET, { params: { userId: ada }, as: reader })).body;
     expect(again.interactionCounts).toEqual({ watch: 2, search: 2, rating: 2, favorite: 3 });
     expect(again.totalWatchTime).toBe(6600);
     expect(again.watchHistory).toHaveLength(2);
@@ -517,10 +663,10 @@ describe("features computed from events, end to end", () => {
     const watches = Array.from({ length: 130 }, (_, i) => ({ type: "watch", requestId: `hist-w-${i}`, ...watch(fan, i % 2 ? "heat" : "toy", { metadata: { watchDuration: i + 1, progressPercent: 50 } }) }));
     const searches = Array.from({ length: 60 }, (_, i) => ({ type: "search", requestId: `hist-s-${i}`, userId: fan, metadata: { query: `query ${i}` } }));
     expect((await sendBatch({ events: [...watches, ...searches] })).body.accepted).toBe(190);
-    const pending = (await call(featuresRoute.GET, { params: { userId: fan }, as: service })).body;
+    const pending = (await call(featuresRoute.GET, { params: { userId: fan }, as: reader })).body;
     expect(pending).toMatchObject({ watchHistory: [], searchHistory: [], watchCount: 0 });
     await processAll();
-    const shown = (await call(featuresRoute.GET, { params: { userId: fan }, as: service })).body;
+    const shown = (await call(featuresRoute.GET, { params: { userId: fan }, as: reader })).body;
     expect(shown.watchCount).toBe(130);
     expect(shown.watchHistory).toHaveLength(100);
     expect(shown.watchHistory.map((w: { watchDuration: number }) => w.watchDuration).slice(0, 3)).toEqual([130, 129, 128]);
@@ -531,16 +677,16 @@ describe("features computed from events, end to end", () => {
   });
 
   it("rebuilds only from applied events: a refresh while events wait does not count them twice", async () => {
-    const before = (await call(featuresRoute.GET, { params: { userId: ada }, as: service })).body;
+    const before = (await call(featuresRoute.GET, { params: { userId: ada }, as: reader })).body;
     const waiting = [
       { type: "watch", requestId: "ada-waiting-1", ...watch(ada, "up", { metadata: { watchDuration: 100, progressPercent: 100 } }) },
       { type: "search", requestId: "ada-waiting-2", userId: ada, metadata: { query: "pixar" } },
     ];
     expect((await sendBatch({ events: waiting })).body.accepted).toBe(2);
-    const refreshed = await call(refreshRoute.POST, { method: "POST", path: `/api/v1/features/${ada}/refresh?daysBack=3650`, params: { userId: ada }, as: service });
+    const refreshed = await call(refreshRoute.POST, { method: "POST", path: `/api/v1/features/${ada}/refresh?daysBack=3650`, params: { userId: ada }, as: admin });
     expect(refreshed.body.interactionCounts).toEqual(before.interactionCounts);
     await processAll();
-    const after = (await call(featuresRoute.GET, { params: { userId: ada }, as: service })).body;
+    const after = (await call(featuresRoute.GET, { params: { userId: ada }, as: reader })).body;
     expect(after.interactionCounts).toEqual({ ...before.interactionCounts, watch: before.interactionCounts.watch + 1, search: before.interactionCounts.search + 1 });
     expect(after.totalWatchTime).toBe(before.totalWatchTime + 100);
     expect(after.watchHistory[0].movieId).toBe("up");
@@ -553,7 +699,26 @@ describe("features computed from events, end to end", () => {
     expect(mine.body.userId).toBe(viewer.userId);
     const theirs = await call(featuresRoute.GET, { params: { userId: ada }, as: viewer });
     expect(theirs.status).toBe(403);
-    expect((await call(featuresRoute.GET, { params: { userId: "nobody-at-all" }, as: service })).status).toBe(404);
+    expect((await call(featuresRoute.GET, { params: { userId: "nobody-at-all" }, as: reader })).status).toBe(404);
+  });
+});
+
+describe("the trend score's stand-in without a TMDB key", () => {
+  it("follows the movie's ratings as they are applied, not only the daily refresh", async () => {
+    await insertMovie(t.db, "own-rated", { title: "Own Rated", genres: ["Drama"] });
+    await registerTrendMovie(t.db, "own-rated", new Date());
+    expect(await checkExternalScore(t.db, "own-rated", { tmdb: null, now: new Date() })).toMatchObject({ outcome: "no_key", voteAverage: null });
+    const listed = async () => (await call(trendsRoute.GET, { path: "/api/v1/trends?limit=200" })).body.items.find((i: { movieId: string }) => i.movieId === "own-rated");
+    expect(await listed()).toMatchObject({ finalScore: null, externalLabel: "No TMDB key, no ratings yet" });
+
+    expect((await send("rating", { userId: "own-1", movieId: "own-rated", metadata: { rating: 4 } })).status).toBe(202);
+    await processAll();
+    // 0.7 × 8 + 0.3 × 0 views
+    expect(await listed()).toMatchObject({ externalVoteAverage: 8, finalScore: 5.6, externalSource: "own_ratings", externalLabel: "Own ratings (no TMDB key)" });
+
+    expect((await send("rating", { userId: "own-2", movieId: "own-rated", metadata: { rating: 5 } })).status).toBe(202);
+    await processAll();
+    expect(await listed()).toMatchObject({ externalVoteAverage: 9, finalScore: 6.3, externalMessage: expect.stringContaining("4.50/5 from 2 ratings") });
   });
 });
 
@@ -596,7 +761,7 @@ describe("dead letters", () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ id: letter.id, status: "retried" });
     await processAll();
-    const features = (await call(featuresRoute.GET, { params: { userId: "doomed-fan" }, as: service })).body;
+    const features = (await call(featuresRoute.GET, { params: { userId: "doomed-fan" }, as: reader })).body;
     expect(features.watchHistory.map((w: { movieId: string }) => w.movieId)).toEqual(["doomed-1"]);
     const [views] = await t.db.select({ views: movieTrends.views }).from(movieTrends).where(eq(movieTrends.movieId, "doomed-1"));
     expect(views!.views).toBe(1);
@@ -619,7 +784,7 @@ describe("dead letters", () => {
     expect(row!.status).toBe("discarded");
     expect(row!.resolvedAt).toBeInstanceOf(Date);
     await processAll();
-    const features = (await call(featuresRoute.GET, { params: { userId: "doomed-fan" }, as: service })).body;
+    const features = (await call(featuresRoute.GET, { params: { userId: "doomed-fan" }, as: reader })).body;
     expect(features.watchHistory.map((w: { movieId: string }) => w.movieId)).toEqual(["doomed-1"]);
   });
 

@@ -7,6 +7,17 @@
  */
 export const FINISHED_WATCH_PERCENT = 90;
 
+/**
+ * A watch's metadata as stored. The seed's clients send no `progressPercent`; without it a watch
+ * counts as unfinished, unless `watchDuration` covers the whole runtime (then it is stored as
+ * 100 %, so every reader of the events agrees it was finished). Seconds short of the runtime
+ * cannot tell skipped credits from stopping early, so they stay unfinished.
+ */
+export function watchMetadataWithProgress<M extends { watchDuration: number; progressPercent?: number }>(metadata: M, runtimeMinutes: number | null): M {
+  if (metadata.progressPercent !== undefined || !runtimeMinutes || metadata.watchDuration < runtimeMinutes * 60) return metadata;
+  return { ...metadata, progressPercent: 100 };
+}
+
 export type Interaction =
   | { type: "watch"; progressPercent: number }
   | { type: "rating"; rating: number }

@@ -1,13 +1,16 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
-import { existingMovieIds, insertEvents, type NewEvent } from "@/db/queries/events";
+import { existingMovieRuntimes, insertEvents, type NewEvent } from "@/db/queries/events";
 import type { EventType } from "./contract";
-import type { Actor } from "@/lib/auth/actor";
-import { isAdmin } from "@/lib/auth/actor";
+import { requireSelf, requireViewerOrScope, type Actor } from "@/lib/auth/actor";
+import type { TokenScope } from "@/lib/auth/contract";
 import { env } from "@/lib/config/env";
 import { AppError } from "@/lib/errors/app-error";
+import { limitViewer } from "@/lib/http/viewer-rate-limits";
 import type { TypedEvent } from "./contract";
+import { clientTimestampProblem } from "./client-time";
+import { watchMetadataWithProgress } from "./implicit-feedback";
 
 export interface EventReceipt {
   requestId: string;
@@ -19,34 +22,48 @@ export interface EventReceipt {
  * Services with `events:write` may send events for anyone; a signed-in viewer only for themself.
  * `fieldOf(i)` names the event in errors ("userId" for a single event, "events.3.userId" in a batch).
  */
-export function authorizeEventWriter(actor: Actor | null, events: { userId: string }[], fieldOf: (i: number, field: string) => string) {
-  if (!actor) throw new AppError("unauthorized", "Sign in, or send an API token with the 'events:write' scope");
-  if (isAdmin(actor)) return;
-  if (actor.kind === "token") {
-    if (!actor.scopes.includes("events:write")) throw new AppError("forbidden:events:write", "This needs a token with the 'events:write' scope");
-    return;
-  }
-  const other = events.findIndex((e) => e.userId !== actor.userId);
-  if (other >= 0) throw new AppError("forbidden:other_user", "You can only send events for yourself", { fields: { [fieldOf(other, "userId")]: "Not you" } });
+export function authorizeEventWriter(actor: Actor | null, events: { userId: string }[], fieldOf: (i: number, field: string) => string, scope: TokenScope = "events:write") {
+  const caller = requireViewerOrScope(actor, [scope]);
+  const other = events.findIndex((e) => e.userId !== caller.userId);
+  if (other >= 0) requireSelf(caller, events[other]!.userId, { code: "forbidden:other_user", message: "You can only send events for yourself", field: fieldOf(other, "userId") });
 }
 
-// Movies are rarely deleted; remembering that one exists saves a query per event on the hot path.
-// A deleted movie can still take events for a minute: processing then dead-letters them.
+// Movies are rarely deleted; remembering that one exists (and its runtime) saves a query per
+// event on the hot path. A deleted movie can still take events for a minute: processing then
+// dead-letters them.
 const KNOWN_MOVIE_TTL_MS = 60_000;
-const globalForMovies = globalThis as unknown as { marqueeKnownMovies?: Map<string, number> };
-const knownMovies = (globalForMovies.marqueeKnownMovies ??= new Map());
+interface KnownMovie {
+  until: number;
+  runtimeMinutes: number | null;
+}
+const globalForMovies = globalThis as unknown as { marqueeKnownMovieRuntimes?: Map<string, KnownMovie> };
+const knownMovies = (globalForMovies.marqueeKnownMovieRuntimes ??= new Map());
+const isKnown = (id: string, nowMs: number) => (knownMovies.get(id)?.until ?? 0) >= nowMs;
 
-async function assertMoviesExist(db: Db, events: { movieId?: string }[], fieldOf: (i: number, field: string) => string, nowMs: number) {
-  const unknown = [...new Set(events.map((e) => e.movieId).filter((id): id is string => Boolean(id) && (knownMovies.get(id!) ?? 0) < nowMs))];
-  if (!unknown.length) return;
-  const found = await existingMovieIds(db, unknown);
-  for (const id of found) knownMovies.set(id, nowMs + KNOWN_MOVIE_TTL_MS);
+/** Refuses an event for a movie that does not exist; returns the events' movies' runtimes. */
+async function assertMoviesExist(db: Db, events: { movieId?: string }[], fieldOf: (i: number, field: string) => string, nowMs: number): Promise<(movieId: string) => number | null> {
+  const runtimeOf = (id: string) => knownMovies.get(id)?.runtimeMinutes ?? null;
+  const unknown = [...new Set(events.map((e) => e.movieId).filter((id): id is string => Boolean(id) && !isKnown(id!, nowMs)))];
+  if (!unknown.length) return runtimeOf;
+  const found = await existingMovieRuntimes(db, unknown);
   if (knownMovies.size > 100_000) knownMovies.clear();
-  const missing = events.findIndex((e) => e.movieId && !found.has(e.movieId) && (knownMovies.get(e.movieId) ?? 0) < nowMs);
+  for (const [id, runtimeMinutes] of found) knownMovies.set(id, { until: nowMs + KNOWN_MOVIE_TTL_MS, runtimeMinutes });
+  const missing = events.findIndex((e) => e.movieId && !found.has(e.movieId) && !isKnown(e.movieId, nowMs));
   if (missing >= 0) {
     const id = events[missing]!.movieId!;
     throw new AppError("not_found:movie", `No movie with id '${id}'`, { fields: { [fieldOf(missing, "movieId")]: "Not found" } });
   }
+  return runtimeOf;
+}
+
+function assertClientTimestampsBelievable(events: { clientTimestamp?: string }[], fieldOf: (i: number, field: string) => string, now: Date) {
+  const fields: Record<string, string> = {};
+  events.forEach((e, i) => {
+    const problem = e.clientTimestamp === undefined ? null : clientTimestampProblem(e.clientTimestamp, now);
+    if (problem) fields[fieldOf(i, "clientTimestamp")] = problem;
+  });
+  const names = Object.keys(fields);
+  if (names.length) throw new AppError("bad_request:validation", `Invalid ${names[0]}: ${fields[names[0]!]}`, { fields });
 }
 
 type StoredEvent = Awaited<ReturnType<typeof insertEvents>>[number];
@@ -176,18 +193,24 @@ export async function ingestEvents(
   db: Db,
   actor: Actor | null,
   input: (TypedEvent | ({ type: EventType } & Omit<TypedEvent, "type">))[],
-  options: { now: Date; fieldOf: (i: number, field: string) => string; afterStore?: () => void },
+  options: { now: Date; fieldOf: (i: number, field: string) => string; afterStore?: () => void; scope?: TokenScope },
 ): Promise<EventReceipt[]> {
-  authorizeEventWriter(actor, input, options.fieldOf);
-  await assertMoviesExist(db, input as { movieId?: string }[], options.fieldOf, options.now.getTime());
-  const rows: NewEvent[] = input.map((e) => ({
-    requestId: e.requestId ?? randomUUID(),
-    type: e.type,
-    userId: e.userId,
-    movieId: (e as { movieId?: string }).movieId ?? null,
-    clientTimestamp: e.clientTimestamp ?? null,
-    metadata: e.metadata as Record<string, unknown>,
-  }));
+  authorizeEventWriter(actor, input, options.fieldOf, options.scope);
+  assertClientTimestampsBelievable(input, options.fieldOf, options.now);
+  await limitViewer(db, actor!, "events", input.length, options.now);
+  const runtimeOf = await assertMoviesExist(db, input as { movieId?: string }[], options.fieldOf, options.now.getTime());
+  const rows: NewEvent[] = input.map((e) => {
+    const movieId = (e as { movieId?: string }).movieId ?? null;
+    const metadata = e.metadata as Record<string, unknown>;
+    return {
+      requestId: e.requestId ?? randomUUID(),
+      type: e.type,
+      userId: e.userId,
+      movieId,
+      clientTimestamp: e.clientTimestamp ?? null,
+      metadata: e.type === "watch" && movieId ? watchMetadataWithProgress(metadata as { watchDuration: number; progressPercent?: number }, runtimeOf(movieId)) : metadata,
+    };
+  });
   const stored = await inserterFor(db).insert(rows);
   options.afterStore?.();
   return stored.map((s) => ({ requestId: s.requestId, status: s.accepted ? "accepted" : "duplicate", serverTimestamp: s.serverTimestamp }));

@@ -12,11 +12,11 @@ import {
   upsertRatings,
   type ClaimedEvent,
 } from "@/db/queries/events";
-import { addDailyActivity, addTrendActivity, type DailyDelta, type TrendDelta } from "@/db/queries/trends";
+import { addDailyActivity, addTrendActivity, ownRatingAverages, saveOwnRatingScores, type DailyDelta, type TrendDelta } from "@/db/queries/trends";
 import { applyEvents, storedFeaturesOf } from "@/lib/features/user-features";
 import { groupBy } from "@/lib/collections/group-by";
 import { logger } from "@/lib/log/logger";
-import { addActivity, type ActivityKind } from "@/lib/trends/formulas";
+import { addActivity, ownRatingsScore, type ActivityKind } from "@/lib/trends/formulas";
 
 export const PROCESS_EVENTS_QUEUE = "events.process";
 export const BATCH_SIZE = 2_000;
@@ -84,7 +84,8 @@ async function processOne(db: Db, id: number, options: ProcessingOptions): Promi
 
 export function describeError(error: unknown): string {
   const parts: string[] = [];
-  for (let e: unknown = error; e && parts.length < 3; e = (e as { cause?: unknown }).cause) parts.push(e instanceof Error ? e.message : String(e));
+  // Each part bounded, so a long failed statement cannot push its cause (what went wrong) out.
+  for (let e: unknown = error; e && parts.length < 3; e = (e as { cause?: unknown }).cause) parts.push((e instanceof Error ? e.message : String(e)).slice(0, 600));
   return parts.join(" — caused by: ").slice(0, 2_000);
 }
 
@@ -109,10 +110,12 @@ async function applyBatch(tx: Db, batch: ClaimedEvent[], options: ProcessingOpti
     await saveUserFeatures(tx, updated, now);
   }
 
-  await upsertRatings(
-    tx,
-    batch.filter((e) => e.type === "rating" && e.movieId).map((e) => ({ userId: e.userId, movieId: e.movieId!, rating: Number(e.metadata.rating), at: e.at })),
-  );
+  const rated = batch.filter((e) => e.type === "rating" && e.movieId).map((e) => ({ userId: e.userId, movieId: e.movieId!, rating: Number(e.metadata.rating), at: e.at }));
+  await upsertRatings(tx, rated);
+  // Without a TMDB key a movie's stand-in score is its own average rating: it follows each rating
+  // as it is applied, not only the daily refresh.
+  const ownScored = await ownRatingAverages(tx, rated.map((r) => r.movieId));
+  await saveOwnRatingScores(tx, ownScored.map((m) => ({ movieId: m.movieId, ...ownRatingsScore(m.average, m.count) })));
 
   const activity = new Map<string, { kind: ActivityKind; atMs: number }[]>();
   const daily = new Map<string, DailyDelta>();
@@ -120,9 +123,12 @@ async function applyBatch(tx: Db, batch: ClaimedEvent[], options: ProcessingOpti
     if (!e.movieId || e.type === "search") continue;
     const kind: ActivityKind | null = e.type === "watch" ? "watch" : e.type === "rating" ? "rating" : e.metadata.action === "add" ? "favorite" : null;
     if (!kind) continue;
+    // Decay runs on the server's clock: a device's clock, even within its window, must not be
+    // able to keep a movie "trending" or date its activity into the past.
+    const atMs = Date.parse(e.receivedAt);
     const seen = activity.get(e.movieId);
-    if (seen) seen.push({ kind, atMs: Date.parse(e.at) });
-    else activity.set(e.movieId, [{ kind, atMs: Date.parse(e.at) }]);
+    if (seen) seen.push({ kind, atMs });
+    else activity.set(e.movieId, [{ kind, atMs }]);
     const day = e.at.slice(0, 10);
     const key = `${e.movieId}|${day}`;
     const d = daily.get(key) ?? { movieId: e.movieId, day, views: 0, watches: 0, favorites: 0, ratings: 0 };

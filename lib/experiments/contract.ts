@@ -49,11 +49,24 @@ export const createExperimentBody = named(
         .default("home")
         .describe("Which lists it applies to (GET /recommend's context); null for every list"),
       variants,
+      split: z
+        .array(z.number().int("Whole percent").min(1, "At least 1%").max(99, "At most 99%"))
+        .optional()
+        .describe("The traffic split in percent, one per variant in order, adding up to 100; when given it replaces the variants' weights"),
       start: z.boolean().default(false).describe("Start at once; otherwise it is a draft"),
+      startsAt: z.iso.datetime({ offset: true }).nullable().default(null).describe("Start at this time instead (it is running from then on); a past time starts it at once"),
       endsAt: z.iso.datetime({ offset: true }).nullable().default(null).describe("It stops by itself then"),
     })
     .strict()
     .superRefine((body, ctx) => {
+      if (body.split) {
+        if (body.split.length !== body.variants.length) ctx.addIssue({ code: "custom", path: ["split"], message: `One share per variant: ${body.variants.length} variants, ${body.split.length} shares` });
+        else {
+          const total = body.split.reduce((sum, share) => sum + share, 0);
+          if (total !== 100) ctx.addIssue({ code: "custom", path: ["split"], message: `The split must add up to 100% (it adds up to ${total}%)` });
+        }
+      }
+      if (body.startsAt && body.endsAt && Date.parse(body.endsAt) <= Date.parse(body.startsAt)) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "The stop time must come after the start time" });
       if (body.mode === "aa") {
         const first = body.variants[0];
         body.variants.forEach((v, i) => {
@@ -71,6 +84,7 @@ export const createExperimentBody = named(
           { name: "A", algorithm: "als", weight: 1 },
           { name: "B", algorithm: "ease", weight: 1 },
         ],
+        split: [50, 50],
         start: true,
       },
     ],
@@ -133,7 +147,12 @@ export const Experiment = named(
   },
 );
 export type Experiment = z.infer<typeof Experiment>;
-export const ExperimentPage = pageOf("ExperimentPage", Experiment);
+
+export const ExperimentSummary = named("ExperimentSummary", Experiment.extend({ sessions: z.number().int().describe("Recommendation lists logged under it so far, every variant together") }), {
+  examples: [{ ...exampleExperiment, sessions: 4020 }],
+});
+export type ExperimentSummary = z.infer<typeof ExperimentSummary>;
+export const ExperimentPage = pageOf("ExperimentPage", ExperimentSummary);
 export type ExperimentPage = z.infer<typeof ExperimentPage>;
 
 const estimate = z.object({ value: z.number().nullable(), lower: z.number().nullable(), upper: z.number().nullable(), n: z.number().int() });

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { findExperiment, insertExperiment, listExperiments, minuteScores, runningExperiments, updateExperiment, variantTotals, type ExperimentRow } from "@/db/queries/experiments";
+import { bucketedMinuteScores, findExperiment, insertExperiment, listExperiments, minuteScoreRange, runningExperiments, sessionsPerExperiment, updateExperiment, variantTotals, type ExperimentRow } from "@/db/queries/experiments";
 import { findModelVersion } from "@/db/queries/recs";
 import { AppError, type FieldErrors } from "@/lib/errors/app-error";
 import { page } from "@/lib/http/pagination";
@@ -40,17 +40,25 @@ async function checkPinnedVersions(db: Db, variants: ExperimentVariant[]) {
   if (Object.keys(fields).length) throw new AppError("unprocessable:experiment", "A variant names a model version that cannot be served", { fields });
 }
 
+/**
+ * A split in percent becomes the variants' weights; a start time makes it running from then on (one
+ * in the past starts it now); a stop time must still be ahead.
+ */
 export async function createExperiment(db: Db, input: CreateExperimentInput, createdBy: string | null, now: Date): Promise<Experiment> {
   await checkPinnedVersions(db, input.variants);
+  const startsAt = input.startsAt ? new Date(Math.max(Date.parse(input.startsAt), now.getTime())) : input.start ? now : null;
+  const endsAt = input.endsAt ? new Date(input.endsAt) : null;
+  if (endsAt && endsAt <= (startsAt ?? now)) throw new AppError("unprocessable:experiment", "The stop time has already passed", { fields: { endsAt: startsAt ? "Must come after the start" : "Must be in the future" } });
+  const { split } = input;
   const row = await insertExperiment(db, {
     name: input.name,
     description: input.description,
     mode: input.mode,
     context: input.context,
-    variants: input.variants,
-    status: input.start ? "running" : "draft",
-    startedAt: input.start ? now : null,
-    endsAt: input.endsAt ? new Date(input.endsAt) : null,
+    variants: split ? input.variants.map((variant, i) => ({ ...variant, weight: split[i]! })) : input.variants,
+    status: startsAt ? "running" : "draft",
+    startedAt: startsAt,
+    endsAt,
     createdBy,
   });
   forgetRunningExperiments();
@@ -65,7 +73,13 @@ export async function getExperiment(db: Db, id: string): Promise<ExperimentRow> 
 
 export async function listExperimentPage(db: Db, query: { status?: ExperimentStatus; limit: number; offset: number }): Promise<ExperimentPage> {
   const { items, total } = await listExperiments(db, query);
-  return page(items.map(experimentView), total, query.limit, query.offset);
+  const sessions = await sessionsPerExperiment(db, items.map((row) => row.id));
+  return page(
+    items.map((row) => ({ ...experimentView(row), sessions: sessions.get(row.id) ?? 0 })),
+    total,
+    query.limit,
+    query.offset,
+  );
 }
 
 /** Draft → running → stopped; a stopped experiment is not started again (its figures would mix two periods). */
@@ -80,6 +94,9 @@ export async function changeExperiment(db: Db, id: string, patch: { status?: "ru
     change.status = patch.status;
     if (patch.status === "running") change.startedAt = now;
     else change.stoppedAt = now;
+  } else if (patch.status === "running" && current.startedAt && current.startedAt > now) {
+    // Starting one that is scheduled for later brings its start forward to now.
+    change.startedAt = now;
   }
   const row = await updateExperiment(db, id, change, now);
   forgetRunningExperiments();
@@ -104,7 +121,7 @@ export async function experimentForContext(db: Db, context: string, now: Date): 
     cached.rows.catch(() => forgetRunningExperiments());
   }
   const rows = await cached.rows;
-  return rows.find((e) => (e.context === null || e.context === context) && (!e.endsAt || e.endsAt > now)) ?? null;
+  return rows.find((e) => (e.context === null || e.context === context) && (!e.startedAt || e.startedAt <= now) && (!e.endsAt || e.endsAt > now)) ?? null;
 }
 
 /**
@@ -143,17 +160,18 @@ export function phaseOfCycle(cycle: number): "A/A" | "A/B" {
 /** The experiment's figures, tests and verdict, from its precomputed totals (a few rows, whatever its size). */
 export async function experimentResults(db: Db, id: string, now: Date): Promise<ExperimentResults> {
   const experiment = await getExperiment(db, id);
-  const [totals, minutes] = await Promise.all([variantTotals(db, id), minuteScores(db, id)]);
+  const [totals, range] = await Promise.all([variantTotals(db, id), minuteScoreRange(db, id)]);
+  // At most 240 points on the chart: the database sums the minutes into buckets that wide.
+  const bucketMinutes = range ? bucketMinutesFor(range.from, new Date(range.to.getTime() + 60_000), 240) : 1;
+  const minutes = range ? await bucketedMinuteScores(db, id, bucketMinutes) : [];
   const byVariant = new Map(totals.map((t) => [t.variant, t]));
   const verdict = experimentVerdict({
     mode: experiment.mode,
     variants: experiment.variants.map((v) => ({ name: v.name, weight: v.weight, aggregate: aggregateOf(byVariant.get(v.name)), assignedUsers: byVariant.get(v.name)?.users ?? 0 })),
   });
-  const from = minutes[0]?.minute;
-  const to = minutes.at(-1)?.minute;
   const series = scoreSeries(
     minutes.map((m) => ({ minute: m.minute, variant: m.variant, n: m.n, sum: m.sum, actionCycle: m.actionCycle < 0 ? null : m.actionCycle })),
-    { phaseOfCycle: experiment.mode === "aa" ? () => "A/A" : phaseOfCycle, variants: experiment.variants.map((v) => v.name), bucketMinutes: from && to ? bucketMinutesFor(from, new Date(to.getTime() + 60_000), 240) : 1 },
+    { phaseOfCycle: experiment.mode === "aa" ? () => "A/A" : phaseOfCycle, variants: experiment.variants.map((v) => v.name), bucketMinutes },
   );
   return {
     experiment: experimentView(experiment),

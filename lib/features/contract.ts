@@ -3,6 +3,7 @@ import { eventTypes } from "@/lib/events/contract";
 import { timestamp } from "@/lib/http/contract";
 import { idSchema } from "@/lib/ids/ids";
 import { describeField, named } from "@/lib/openapi/schema-registry";
+import { FAVORITES_LIMIT, GENRE_LIMIT, KEYWORD_LIMIT, KEYWORDS_KEPT, RATINGS_SHOWN } from "./user-features";
 
 /** Per-user features: what a user's events add up to, as the recommenders read them. */
 
@@ -39,14 +40,14 @@ const userFeatureFields = {
   averageWatchTime: z.number().min(0).describe("Seconds per watch event"),
   watchCount: z.number().int().min(0),
   searchHistory: z.array(z.object({ query: z.string(), at: timestamp })).describe("Latest first, at most 50"),
-  topKeywords: z.array(z.object({ keyword: z.string(), count: z.number().int().min(1) })).describe("From searches, most used first, at most 10"),
-  ratings: z.record(z.string(), z.object({ rating: z.number().min(0.5).max(5), at: timestamp })).describe("Movie id → the latest rating"),
-  averageRating: z.number().min(0.5).max(5).nullable(),
-  likedMovies: z.array(idSchema).describe("Rated 4 or more"),
-  favorites: z.array(idSchema),
+  topKeywords: z.array(z.object({ keyword: z.string(), count: z.number().int().min(1) })).describe(`From searches, most used first, at most 10. Counted over at most ${KEYWORD_LIMIT} distinct words: past that the least used are forgotten, down to ${KEYWORDS_KEPT}`),
+  ratings: z.record(z.string(), z.object({ rating: z.number().min(0.5).max(5), at: timestamp })).describe(`Movie id → the latest rating; the ${RATINGS_SHOWN} most recently rated movies`),
+  averageRating: z.number().min(0.5).max(5).nullable().describe("Over all of the user's current ratings"),
+  likedMovies: z.array(idSchema).describe(`Rated 4 or more, most recently rated first, at most ${RATINGS_SHOWN}`),
+  favorites: z.array(idSchema).describe(`Latest added first, at most ${FAVORITES_LIMIT}`),
   interactionCounts: z.record(z.enum(eventTypes), z.number().int().min(0)),
-  genreScores: z.record(z.string(), z.number()).describe("Implicit-feedback weight summed per genre"),
-  genreAffinity: z.record(z.string(), z.number().min(0).max(1)).describe("genreScores scaled to sum to 1"),
+  genreScores: z.record(z.string(), z.number()).describe(`Implicit-feedback weight summed per genre, the ${GENRE_LIMIT} largest at most`),
+  genreAffinity: z.record(z.string(), z.number().min(0).max(1)).describe(`genreScores scaled to sum to 1 (as many genres as genreScores, at most ${GENRE_LIMIT})`),
   lastActiveAt: timestamp.nullable(),
   updatedAt: timestamp.nullable().describe("When the features were last computed; null if never"),
 };

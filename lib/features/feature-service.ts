@@ -2,18 +2,18 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { appliedEventsOfUserSince, currentRatingsOf, findUserFeatures, genresOfMovies, latestAppliedEvents, lockUserFeatures, saveUserFeatures } from "@/db/queries/events";
 import { findUserById } from "@/db/queries/users";
-import type { Actor } from "@/lib/auth/actor";
-import { isAdmin } from "@/lib/auth/actor";
+import { requireSelf, requireViewerOrScope, type Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors/app-error";
 import { applyEvents, emptyFeatures, SEARCH_HISTORY_LIMIT, storedFeaturesOf, WATCH_HISTORY_LIMIT, withHistory, type UserFeatures, type UserHistory } from "./user-features";
 
-/** Features are readable by the user themself, admins, and services that read recommendations. */
+/** Features are readable by the user themself, admins, and services that read recommendations (recs:read). */
 export function authorizeFeatureReader(actor: Actor | null, userId: string) {
-  if (!actor) throw new AppError("unauthorized", "Sign in, or send an API token");
-  if (isAdmin(actor)) return;
-  if (actor.kind === "token" && (actor.scopes.includes("recs:read") || actor.scopes.includes("events:write"))) return;
-  if (actor.kind === "user" && actor.userId === userId) return;
-  throw new AppError("forbidden:features", "You can only read your own features");
+  requireSelf(requireViewerOrScope(actor, ["recs:read"]), userId, { code: "forbidden:features", message: "You can only read your own features" });
+}
+
+/** Rebuilding features is a write: the user themself and admins; no token scope grants it. */
+export function authorizeFeatureRefresh(actor: Actor | null, userId: string) {
+  requireSelf(requireViewerOrScope(actor, []), userId, { code: "forbidden:features", message: "You can only rebuild your own features" });
 }
 
 /** What GET /features/{userId} answers: the public part of the stored features. */

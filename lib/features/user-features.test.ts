@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { applyEvents, emptyFeatures, keywordsOf, withHistory, type FeatureEvent } from "./user-features";
+import { buildOpenApiDocument } from "@/lib/openapi/document";
+import { applyEvents, emptyFeatures, FAVORITES_LIMIT, GENRE_LIMIT, KEYWORD_LIMIT, keywordsOf, RATINGS_SHOWN, withHistory, type FeatureEvent } from "./user-features";
 
 const genres: Record<string, string[]> = { heat: ["Action", "Crime"], toy: ["Animation", "Children"], up: ["Animation"] };
 const genresOf = (id: string) => genres[id] ?? [];
@@ -84,5 +85,51 @@ describe("user features", () => {
     applyEvents(stored, history.slice(5), genresOf);
     applyEvents(stored, [{ type: "watch", movieId: "up", metadata: { watchDuration: 5, progressPercent: 1 }, at: at(20) }], genresOf);
     expect(stored).toEqual(snapshot);
+  });
+});
+
+describe("bounds of every per-user collection", () => {
+  const search = (query: string, minute = 0): FeatureEvent => ({ type: "search", movieId: null, metadata: { query }, at: at(minute) });
+
+  it("keeps at most KEYWORD_LIMIT search words, the most used and the newest surviving", () => {
+    const many = Array.from({ length: 1_000 }, (_, i) => search(`word${i} favourite`));
+    const f = applyEvents(emptyFeatures(), many, genresOf);
+    expect(Object.keys(f.keywordCounts).length).toBeLessThanOrEqual(KEYWORD_LIMIT);
+    expect(f.topKeywords[0]).toEqual({ keyword: "favourite", count: 1_000 });
+    // A word searched later still gets in, however full the counts were.
+    const later = applyEvents(f, [search("newcomer")], genresOf);
+    expect(later.keywordCounts.newcomer).toBe(1);
+    expect(Object.keys(later.keywordCounts).length).toBeLessThanOrEqual(KEYWORD_LIMIT);
+    // Folded again and again, it stays bounded.
+    let g = later;
+    for (let round = 0; round < 5; round++) g = applyEvents(g, Array.from({ length: 300 }, (_, i) => search(`r${round}w${i}`)), genresOf);
+    expect(Object.keys(g.keywordCounts).length).toBeLessThanOrEqual(KEYWORD_LIMIT);
+    expect(g.keywordCounts.favourite).toBe(1_000);
+  });
+
+  it("keeps the latest FAVORITES_LIMIT favorites and the GENRE_LIMIT largest genre scores", () => {
+    const favorites: FeatureEvent[] = Array.from({ length: FAVORITES_LIMIT + 100 }, (_, i) => ({ type: "favorite", movieId: `m${i}`, metadata: { action: "add" }, at: at(i) }));
+    const manyGenres = (id: string) => (id.startsWith("m") ? [`Genre ${Number(id.slice(1)) % (GENRE_LIMIT + 50)}`] : []);
+    const f = applyEvents(emptyFeatures(), favorites, manyGenres);
+    expect(f.favorites).toHaveLength(FAVORITES_LIMIT);
+    expect(f.favorites[0]).toBe(`m${FAVORITES_LIMIT + 99}`);
+    expect(Object.keys(f.genreScores)).toHaveLength(GENRE_LIMIT);
+    expect(Object.keys(f.genreAffinity).length).toBeLessThanOrEqual(GENRE_LIMIT);
+  });
+
+  it("shows the latest RATINGS_SHOWN ratings, averaged over all of them", () => {
+    const ratings = Array.from({ length: RATINGS_SHOWN + 10 }, (_, i) => ({ movieId: `r${i}`, rating: i < 10 ? 1 : 5, at: at(i) }));
+    const shown = withHistory(emptyFeatures(), { watches: [], searches: [], ratings });
+    expect(Object.keys(shown.ratings)).toHaveLength(RATINGS_SHOWN);
+    expect(shown.likedMovies).toHaveLength(RATINGS_SHOWN);
+    expect(shown.averageRating).toBe(Math.round(((10 + 5 * RATINGS_SHOWN) / (RATINGS_SHOWN + 10)) * 100) / 100);
+  });
+
+  it("says the bounds in the API document", () => {
+    const schema = buildOpenApiDocument().components.schemas.UserFeatures as { properties: Record<string, { description?: string }> };
+    expect(schema.properties.topKeywords!.description).toContain(`${KEYWORD_LIMIT} distinct words`);
+    expect(schema.properties.favorites!.description).toContain(`at most ${FAVORITES_LIMIT}`);
+    expect(schema.properties.genreScores!.description).toContain(`${GENRE_LIMIT} largest`);
+    expect(schema.properties.ratings!.description).toContain(`${RATINGS_SHOWN} most recently`);
   });
 });

@@ -14,6 +14,19 @@ export const SEARCH_HISTORY_LIMIT = 50;
 export const TOP_KEYWORDS = 10;
 export const LIKED_RATING = 4;
 
+/**
+ * Bounds of every per-user collection, so the document the worker rewrites in every batch stays
+ * small whatever a user does. Past KEYWORD_LIMIT distinct search words the least used are
+ * dropped down to KEYWORDS_KEPT (room for new words to earn their place); favorites keep the
+ * latest FAVORITES_LIMIT; genre scores the GENRE_LIMIT largest. The view lists the latest
+ * RATINGS_SHOWN ratings (their average is over all of them).
+ */
+export const KEYWORD_LIMIT = 200;
+export const KEYWORDS_KEPT = 150;
+export const FAVORITES_LIMIT = 500;
+export const GENRE_LIMIT = 100;
+export const RATINGS_SHOWN = 500;
+
 /** A watch in a user's history, newest first. */
 export interface WatchEntry {
   movieId: string;
@@ -103,9 +116,9 @@ export function withHistory(stored: StoredFeatures, history: UserHistory): UserF
     ...stored,
     watchHistory: history.watches,
     searchHistory: history.searches,
-    ratings: Object.fromEntries(newestFirst.map((r) => [r.movieId, { rating: r.rating, at: r.at }])),
+    ratings: Object.fromEntries(newestFirst.slice(0, RATINGS_SHOWN).map((r) => [r.movieId, { rating: r.rating, at: r.at }])),
     averageRating: ratings.length ? Math.round((ratings.reduce((s, r) => s + r.rating, 0) / ratings.length) * 100) / 100 : null,
-    likedMovies: newestFirst.filter((r) => r.rating >= LIKED_RATING).map((r) => r.movieId),
+    likedMovies: newestFirst.filter((r) => r.rating >= LIKED_RATING).slice(0, RATINGS_SHOWN).map((r) => r.movieId),
   };
 }
 
@@ -144,6 +157,8 @@ function copyForUpdate(s: StoredFeatures): StoredFeatures {
  */
 export function applyEvents(start: StoredFeatures, events: FeatureEvent[], genresOf: (movieId: string) => string[]): StoredFeatures {
   const f = copyForUpdate(start);
+  // Words searched in these events: when keywords are pruned, they win ties with older ones.
+  const searched = new Set<string>();
   for (const e of events) {
     f.interactionCounts[e.type] += 1;
     if (!f.lastActiveAt || e.at > f.lastActiveAt) f.lastActiveAt = e.at;
@@ -161,7 +176,10 @@ export function applyEvents(start: StoredFeatures, events: FeatureEvent[], genre
       }
       case "search": {
         const query = String(m.query ?? "");
-        for (const k of keywordsOf(query)) f.keywordCounts[k] = (f.keywordCounts[k] ?? 0) + 1;
+        for (const k of keywordsOf(query)) {
+          f.keywordCounts[k] = (f.keywordCounts[k] ?? 0) + 1;
+          searched.add(k);
+        }
         break;
       }
       case "rating": {
@@ -171,7 +189,10 @@ export function applyEvents(start: StoredFeatures, events: FeatureEvent[], genre
       case "favorite": {
         const add = m.action === "add";
         const had = f.favorites.includes(e.movieId!);
-        if (add && !had) f.favorites.unshift(e.movieId!);
+        if (add && !had) {
+          f.favorites.unshift(e.movieId!);
+          if (f.favorites.length > FAVORITES_LIMIT) f.favorites.length = FAVORITES_LIMIT;
+        }
         if (!add && had) f.favorites = f.favorites.filter((id) => id !== e.movieId);
         // Taking a favorite back takes back what adding it gave.
         weight = add && !had ? 0.3 : !add && had ? -0.3 : 0;
@@ -180,6 +201,8 @@ export function applyEvents(start: StoredFeatures, events: FeatureEvent[], genre
     }
     if (weight && e.movieId) for (const g of genresOf(e.movieId)) f.genreScores[g] = Math.round(((f.genreScores[g] ?? 0) + weight) * 1000) / 1000;
   }
+  f.keywordCounts = boundedKeywords(f.keywordCounts, searched);
+  f.genreScores = boundedGenres(f.genreScores);
   f.topKeywords = Object.entries(f.keywordCounts)
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, TOP_KEYWORDS)
@@ -188,4 +211,17 @@ export function applyEvents(start: StoredFeatures, events: FeatureEvent[], genre
   const total = positive.reduce((s, [, v]) => s + v, 0);
   f.genreAffinity = Object.fromEntries(positive.sort((a, b) => b[1] - a[1]).map(([g, s]) => [g, Math.round((s / total) * 1000) / 1000]));
   return f;
+}
+
+function boundedKeywords(counts: Record<string, number>, recent: Set<string>): Record<string, number> {
+  const entries = Object.entries(counts);
+  if (entries.length <= KEYWORD_LIMIT) return counts;
+  entries.sort((a, b) => b[1] - a[1] || Number(recent.has(b[0])) - Number(recent.has(a[0])) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return Object.fromEntries(entries.slice(0, KEYWORDS_KEPT));
+}
+
+function boundedGenres(scores: Record<string, number>): Record<string, number> {
+  const entries = Object.entries(scores);
+  if (entries.length <= GENRE_LIMIT) return scores;
+  return Object.fromEntries(entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, GENRE_LIMIT));
 }

@@ -52,6 +52,7 @@ export const feedbackBody = named(
     examples: [{ sessionId: "01938f5e-7c1a-7d2e-9b4f-3a6c5d8e1f20", userId: "42", selectedMovieId: "6", liked: [{ movieId: "6", liked: true }], watchTimeSec: 5400 }],
   },
 );
+export type FeedbackRequest = z.infer<typeof feedbackBody>;
 describeField(feedbackBody.shape.watchTimeSec, "Seconds the selected movie was watched");
 describeField(feedbackBody.shape.userType, "The simulation's user group (seed 000), honoured and recorded");
 describeField(feedbackBody.shape.actionCycle, "The simulation's action cycle (seed 000), recorded");

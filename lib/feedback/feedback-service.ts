@@ -1,22 +1,24 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { addMinuteScore, addToDailyStats } from "@/db/queries/experiments";
+import { forgetServedLists } from "@/lib/recs/model-store-service";
 import { forgetCachedLists, lockSessionFeedback, saveSessionFeedback, upsertFeedbackEvents, type NewFeedbackEvent, type SessionFeedbackRow } from "@/db/queries/feedback";
 import { findSession, insertSessions } from "@/db/queries/recs";
-import { isAdmin, requireActor, type Actor } from "@/lib/auth/actor";
+import { requireSelf, requireViewerOrScope, type Actor } from "@/lib/auth/actor";
 import { AppError, type FieldErrors } from "@/lib/errors/app-error";
 import { aggregateDelta, isEmptyAggregate, sessionContribution, type SessionFeedback } from "@/lib/experiments/aggregates";
 import { newSessionId, sessionCreatedAt } from "@/lib/recs/session-id";
 import type { FeedbackReceipt, NormalizedFeedback } from "./contract";
 import { positionScore } from "./position-score";
 
-/** Feedback is sent by the viewer themself, by services with `feedback:write`, or by admins. */
+/** Before the body: viewers, services with `feedback:write`, admins. */
+export function requireFeedbackWriter(actor: Actor | null): Actor {
+  return requireViewerOrScope(actor, ["feedback:write"]);
+}
+
+/** Once the user is known: the viewer themself, services with `feedback:write`, or admins. */
 export function authorizeFeedback(actor: Actor | null, userId: string): Actor {
-  const caller = requireActor(actor);
-  if (isAdmin(caller)) return caller;
-  if (caller.kind === "token" && caller.scopes.includes("feedback:write")) return caller;
-  if (caller.kind === "user" && caller.userId === userId) return caller;
-  throw new AppError("forbidden:feedback", caller.kind === "token" ? "This needs a token with the 'feedback:write' scope" : "You can only send feedback on your own lists");
+  return requireSelf(requireFeedbackWriter(actor), userId, { code: "forbidden:feedback", message: "You can only send feedback on your own lists" });
 }
 
 type Reaction = "like" | "dislike" | "not_interested";
@@ -120,6 +122,10 @@ export async function recordFeedback(db: Db, feedback: NormalizedFeedback, optio
     return { ids, score: selected === null ? 0 : score };
   });
 
-  if (feedback.reactions.some((r) => r.kind !== "like")) await forgetCachedLists(db, session.userId);
+  if (feedback.reactions.some((r) => r.kind !== "like")) {
+    await forgetCachedLists(db, session.userId);
+    // Other instances hear it from the database; this one forgets now, before it answers.
+    forgetServedLists([session.userId]);
+  }
   return { feedbackId: ids[0]!, sessionId: session.sessionId, status: "recorded", processedAt: now.toISOString(), score };
 }

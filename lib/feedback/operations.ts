@@ -26,6 +26,7 @@ export const feedbackApi: ApiSection = {
       description:
         "Ours: the `sessionId` of a list from GET /recommend and what happened. The interaction service's (seed 001) `impressionList` and `clickedItemId` are accepted in it. The MovieFlix client's form (seed 000, the SeedFeedback schema) `{user_id, recommended_movie_id_list, selected_movie_id, user_type, action_cycle}` is accepted too; its list is logged as a session of its own. A session nobody logged is a 404; a movie the session did not show a 422. Sending the same feedback again changes nothing. A dislike or \"not interested\" takes the movie off the user's lists at once and is a negative in the next training.",
       ...feedbackAccess,
+      self: { in: "body", field: "userId" },
       body: feedbackBody,
       responses: { 201: { description: "Recorded", schema: FeedbackReceipt } },
       errors: [404, 422],
@@ -38,6 +39,7 @@ export const feedbackApi: ApiSection = {
       summary: "Like or dislike a movie of a list",
       description: "Seed 003's form of feedback: one movie of the session's list, liked or not.",
       ...feedbackAccess,
+      self: { in: "session", field: "sessionId" },
       params: sessionFeedbackParams,
       body: sessionFeedbackBody,
       responses: { 201: { description: "Recorded", schema: FeedbackReceipt } },
@@ -51,9 +53,12 @@ export const feedbackApi: ApiSection = {
       tag: "Feedback",
       summary: "Rate a movie",
       description: "Seed 000's POST /ratings: stored as a rating event, as POST /api/v1/events/rating stores it.",
+      // A rating is feedback on a movie: the scope that grants feedback grants it, as for the other
+      // feedback routes (POST /api/v1/events/rating stays the events:write way to send one).
       auth: "signed-in",
-      tokenScopes: ["events:write"],
-      authNote: "Viewers for themselves; API tokens with the events:write scope; admins.",
+      tokenScopes: ["feedback:write"],
+      authNote: "Viewers for themselves; API tokens with the feedback:write scope; admins.",
+      self: { in: "body", field: "userId" },
       body: ratingBody,
       responses: { 201: { description: "Stored (or a duplicate)", schema: EventReceipt } },
       errors: [404],

@@ -24,6 +24,13 @@ export interface ApiContext<P> {
 
 type SegmentData = { params: Promise<unknown> };
 
+// Callers resolved before the request reached its handler (./node-api-route.ts authenticates
+// from the headers, before reading the body).
+const knownActors = new WeakMap<Request, Actor>();
+export function rememberActor(request: Request, actor: Actor) {
+  knownActors.set(request, actor);
+}
+
 // A stalled database (a statement past DATABASE_STATEMENT_TIMEOUT_MS, no connection) is answered
 // 503 with a hint to come back, never a 500: the request was fine, the moment was not.
 const DATABASE_STALLED = "The database is not answering in time; try again shortly";
@@ -58,7 +65,7 @@ export function apiRoute<P extends z.ZodType = z.ZodType<Record<string, never>>>
           db,
           handle,
           now: new Date(),
-          actor: () => (actor ??= authenticate(request, db)),
+          actor: () => (actor ??= knownActors.has(request) ? Promise.resolve(knownActors.get(request)!) : authenticate(request, db)),
         });
       } catch (error) {
         return errorResponse(error, request, route);

@@ -1,7 +1,10 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { AppError } from "@/lib/errors/app-error";
-import { errorResponse, tooLarge } from "./api-route";
+import { getDatabase } from "@/db";
+import type { Actor } from "@/lib/auth/actor";
+import { authenticate } from "@/lib/auth/authenticate";
+import { errorResponse, rememberActor, tooLarge } from "./api-route";
 import { heldBodyOf, requestHolding } from "./held-bodies";
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -21,9 +24,11 @@ type WebHandler = (request: Request) => Promise<Response>;
  * `npm run bench:events` measures them against an empty App Router handler.
  *
  * The body is read whole, up to `maxBodyBytes` (413 past it), before the handler runs, and handed
- * over in a Request that holds it as bytes (./held-bodies.ts).
+ * over in a Request that holds it as bytes (./held-bodies.ts). With `authenticate`, the caller is
+ * resolved from the headers first (401 without reading the body) and handed to apiRoute's
+ * `actor()`, so it is not resolved twice.
  */
-export function nodeApiRoute(handlers: Partial<Record<Method, WebHandler>>, options: { maxBodyBytes: number }) {
+export function nodeApiRoute(handlers: Partial<Record<Method, WebHandler>>, options: { maxBodyBytes: number; authenticate?: boolean }) {
   const allow = ["OPTIONS", ...Object.keys(handlers)].join(", ");
   return async function (req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
@@ -34,10 +39,22 @@ export function nodeApiRoute(handlers: Partial<Record<Method, WebHandler>>, opti
         const error = new AppError("method_not_allowed", `${method} is not supported here; use ${allow}`, { headers: { allow } });
         return send(res, error.toResponse());
       }
+      let actor: Actor | undefined;
+      if (options.authenticate) {
+        // Who is calling is in the headers: a stranger is answered before a byte of the body (up
+        // to 2 MB on the batch route) is read, as the App Router routes refuse before reading.
+        const head = toFetchRequest(req, method, null);
+        if (!head) return send(res, new AppError("bad_request:url", "The request target is not a valid URL").toResponse(), { close: true });
+        const found = await authenticateEarly(head).catch((error: unknown) => errorResponse(error, { method }, req.url ?? "?"));
+        if (found instanceof Response) return send(res, found, { close: true });
+        if (!found) return send(res, new AppError("unauthorized", "Sign in, or send an API token as 'Authorization: Bearer …'").toResponse(), { close: true });
+        actor = found;
+      }
       const body = await readBody(req, options.maxBodyBytes);
       if (body === "too large") return send(res, tooLarge(options.maxBodyBytes).toResponse(), { close: true });
       const request = toFetchRequest(req, method, body);
       if (!request) return send(res, new AppError("bad_request:url", "The request target is not a valid URL").toResponse());
+      if (actor) rememberActor(request, actor);
       await send(res, await handler(request));
     } catch (error) {
       // A client that hung up mid-body has nobody left to answer.
@@ -59,7 +76,14 @@ async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer<
   return Buffer.concat(chunks, size);
 }
 
-function toFetchRequest(req: IncomingMessage, method: string, body: Buffer<ArrayBuffer>): Request | null {
+async function authenticateEarly(head: Request): Promise<Actor | null> {
+  const handle = await getDatabase().catch((cause) => {
+    throw new AppError("unavailable:database", "The database is not reachable", { cause });
+  });
+  return authenticate(head, handle.db);
+}
+
+function toFetchRequest(req: IncomingMessage, method: string, body: Buffer<ArrayBuffer> | null): Request | null {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (typeof value === "string") headers.append(name, value);

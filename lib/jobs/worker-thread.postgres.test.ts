@@ -75,7 +75,8 @@ it("restarts a thread that could not start until the database is there", async (
   try {
     let ready = false;
     void thread.ready().then(() => (ready = true));
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // Starting a thread takes its time on a busy machine: wait for its first failed start.
+    await waitFor("the thread's first exit", async () => thread.state().restarts > 0);
     expect(ready).toBe(false);
     // What /api/v1/health says meanwhile.
     expect(describeJobWorkers({ where: "thread", state: thread.state() })).toMatchObject({ status: "down", detail: expect.stringMatching(/^worker thread not running, restarting; restarted \d+ times?, last exit code 1$/) });

@@ -5,10 +5,8 @@ import type { Db } from "@/db/client";
 import * as importDb from "@/db/queries/movielens-import";
 import { parseCsvLine } from "./csv";
 import { MovielensFormatError } from "./errors";
-import { detectFormat, type MovielensFormat } from "./formats";
-import { readLineChunks, type TextEncoding } from "./lines";
+import type { MovielensFormat } from "./formats";
 import {
-  checkHeader,
   genreColumns,
   mlLatestHeaders,
   parseGenreRow,
@@ -23,7 +21,8 @@ import {
   type RatingRecord,
   type TagRecord,
 } from "./parse";
-import { fail, ok, type ParseResult } from "./result";
+import { detectFormatOf, recordChunks, splitOn, type FileLayout } from "./records";
+import { fail, type ParseResult } from "./result";
 
 export interface Tally {
   inserted: number;
@@ -90,17 +89,6 @@ export async function importMovielens(db: Db, dir: string, options: ImportOption
   });
 }
 
-function detectFormatOf(dir: string): MovielensFormat {
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir);
-  } catch (error) {
-    throw new MovielensFormatError(dir, null, `cannot read the directory (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
-  const format = detectFormat(names);
-  if (!format.ok) throw new MovielensFormatError(dir, null, format.reason);
-  return format.value;
-}
 
 type Latest = Extract<MovielensFormat, { kind: "ml-latest" }>;
 type Ml100k = Extract<MovielensFormat, { kind: "ml-100k" }>;
@@ -153,10 +141,6 @@ async function import100k(run: ImportRun, context: ReadContext, format: Ml100k) 
 
   const tabs = { encoding: "latin1" as const, split: splitOn("\t") };
   await readRecords(context, format.ratings, tabs, knownMovie(movieLines, format.movies, parseRatingRow), (rows) => run.writeRatings(rows));
-}
-
-function splitOn(separator: string) {
-  return (line: string): ParseResult<string[]> => ok(line.split(separator));
 }
 
 /** A movie id may appear once in the movie file; remembers the line of each for the messages. */
@@ -265,12 +249,6 @@ interface ReadContext {
   progress(file: string, records: number, bytesRead: number, done: boolean): void;
 }
 
-interface FileLayout {
-  encoding: TextEncoding;
-  header?: string;
-  split: (line: string) => ParseResult<string[]>;
-}
-
 /**
  * Streams one file through split → parse, handing full batches to write and awaiting each before
  * reading on. The first bad line throws with its file and line number.
@@ -285,24 +263,9 @@ async function readRecords<T>(
   let batch: T[] = [];
   let records = 0;
   let bytesRead = 0;
-  let sawHeader = false;
-  for await (const chunk of readLineChunks(path.join(context.dir, file), layout.encoding, file)) {
-    for (let i = 0; i < chunk.lines.length; i++) {
-      const text = chunk.lines[i]!;
-      const line = chunk.firstLine + i;
-      const isHeader = layout.header !== undefined && !sawHeader;
-      if (!isHeader && text.trim() === "") continue;
-      const fields = layout.split(text);
-      if (!fields.ok) throw new MovielensFormatError(file, line, fields.reason);
-      if (isHeader) {
-        sawHeader = true;
-        const header = checkHeader(fields.value, layout.header!);
-        if (!header.ok) throw new MovielensFormatError(file, line, header.reason);
-        continue;
-      }
-      const record = parse(fields.value, line);
-      if (!record.ok) throw new MovielensFormatError(file, line, record.reason);
-      batch.push(record.value);
+  for await (const chunk of recordChunks(context.dir, file, layout, parse)) {
+    for (const record of chunk.records) {
+      batch.push(record);
       if (batch.length >= context.batchSize) {
         await write(batch);
         records += batch.length;

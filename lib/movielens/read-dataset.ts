@@ -1,12 +1,10 @@
 import "server-only";
-import fs from "node:fs";
-import path from "node:path";
 import { parseCsvLine } from "./csv";
 import { MovielensFormatError } from "./errors";
-import { detectFormat, type MovielensFormat } from "./formats";
-import { readLineChunks, type TextEncoding } from "./lines";
-import { checkHeader, genreColumns, mlLatestHeaders, parseGenreRow, parseItemRow, parseMovieRow, parseRatingRow, type MovieRecord } from "./parse";
-import { ok, type ParseResult } from "./result";
+import type { MovielensFormat } from "./formats";
+import { detectFormatOf, recordChunks, splitOn, type FileLayout } from "./records";
+import { genreColumns, mlLatestHeaders, parseGenreRow, parseItemRow, parseMovieRow, parseRatingRow, type MovieRecord } from "./parse";
+import type { ParseResult } from "./result";
 
 /**
  * A MovieLens directory read into memory for offline evaluation: the movies with their genres
@@ -22,14 +20,6 @@ export interface MovielensDataset {
 }
 
 export async function readMovielensDataset(dir: string): Promise<MovielensDataset> {
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir);
-  } catch (error) {
-    throw new MovielensFormatError(dir, null, `cannot read the directory (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
-  const format = detectFormat(names);
-  if (!format.ok) throw new MovielensFormatError(dir, null, format.reason);
 
   const movies: MovieRecord[] = [];
   const movieIds = new Map<string, string>();
@@ -41,9 +31,9 @@ export async function readMovielensDataset(dir: string): Promise<MovielensDatase
   const userIds = new Map<string, string>();
   const interactions: MovielensDataset["interactions"] = [];
 
-  const layout = format.value;
+  const layout = detectFormatOf(dir);
   let ratingsFile: string;
-  let ratingsLayout: Layout;
+  let ratingsLayout: FileLayout;
   if (layout.kind === "ml-latest") {
     const csv = { encoding: "utf8" as const, split: parseCsvLine };
     await eachRecord(dir, layout.movies, { ...csv, header: mlLatestHeaders.movies }, parseMovieRow, (m, line) => addMovie(m, line, layout.movies));
@@ -73,36 +63,9 @@ export async function readMovielensDataset(dir: string): Promise<MovielensDatase
   return { format: layout.kind, movies, interactions };
 }
 
-interface Layout {
-  encoding: TextEncoding;
-  header?: string;
-  split: (line: string) => ParseResult<string[]>;
-}
-
-function splitOn(separator: string) {
-  return (line: string): ParseResult<string[]> => ok(line.split(separator));
-}
-
 /** Every record of one file through split → parse; the first bad line throws with its file and line. */
-async function eachRecord<T>(dir: string, file: string, layout: Layout, parse: (fields: readonly string[]) => ParseResult<T>, onRecord: (record: T, line: number) => void) {
-  let sawHeader = false;
-  for await (const chunk of readLineChunks(path.join(dir, file), layout.encoding, file)) {
-    for (let i = 0; i < chunk.lines.length; i++) {
-      const text = chunk.lines[i]!;
-      const line = chunk.firstLine + i;
-      const isHeader = layout.header !== undefined && !sawHeader;
-      if (!isHeader && text.trim() === "") continue;
-      const fields = layout.split(text);
-      if (!fields.ok) throw new MovielensFormatError(file, line, fields.reason);
-      if (isHeader) {
-        sawHeader = true;
-        const header = checkHeader(fields.value, layout.header!);
-        if (!header.ok) throw new MovielensFormatError(file, line, header.reason);
-        continue;
-      }
-      const record = parse(fields.value);
-      if (!record.ok) throw new MovielensFormatError(file, line, record.reason);
-      onRecord(record.value, line);
-    }
+async function eachRecord<T>(dir: string, file: string, layout: FileLayout, parse: (fields: readonly string[]) => ParseResult<T>, onRecord: (record: T, line: number) => void) {
+  for await (const chunk of recordChunks(dir, file, layout, parse)) {
+    for (let i = 0; i < chunk.records.length; i++) onRecord(chunk.records[i]!, chunk.lines[i]!);
   }
 }

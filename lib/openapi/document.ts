@@ -4,6 +4,7 @@ import { createMovieSchema } from "@/lib/catalog/contract";
 import { AppError } from "@/lib/errors/app-error";
 import { MAX_SHOWTIMES_PER_BATCH } from "@/lib/showtimes/contract";
 import type { JsonSchema, OpenApiDocument, OperationObject, ParameterObject, Reference, ResponseObject } from "./openapi-types";
+import { accessRowOf } from "./access";
 import type { ErrorStatus, OperationSpec } from "./operation-spec";
 import { operations as allOperations, tags } from "./operations";
 import { schemaRegistry, type SchemaMeta } from "./schema-registry";
@@ -42,7 +43,7 @@ const errorResponses: Record<ErrorStatus, { name: string; description: string; e
   },
   403: {
     name: "Forbidden",
-    description: "Signed in, but not allowed: not an admin, or a token without the scope.",
+    description: "Signed in, but not allowed: not an admin, a token without the scope, or a token whose owner is no longer an admin (`forbidden:token_owner`).",
     example: thrownBy(() => requireScope({ kind: "token", tokenId: "t", userId: "u", scopes: ["recs:read"] }, "catalog:write")),
   },
   404: {
@@ -213,6 +214,7 @@ function operationObject(op: OperationSpec, components: Record<string, JsonSchem
     ...(op.description ? { description: op.description } : {}),
     security: securityOf(op),
     "x-access": op.auth,
+    "x-access-row": accessRowOf(op),
     ...(op.authNote ? { "x-access-note": op.authNote } : {}),
     ...(parameters.length ? { parameters } : {}),
     ...(op.body
@@ -241,7 +243,7 @@ export function errorStatusesOf(op: OperationSpec): ErrorStatus[] {
     statuses.add(415);
   }
   if (op.auth !== "public") statuses.add(401);
-  if (op.auth !== "public" && (op.auth !== "signed-in" || op.tokenScopes || op.authNote)) statuses.add(403);
+  if (op.auth !== "public") statuses.add(403);
   if (hasPathParams) statuses.add(404);
   return [...statuses].sort((a, b) => a - b);
 }
@@ -249,7 +251,7 @@ export function errorStatusesOf(op: OperationSpec): ErrorStatus[] {
 /** One requirement per way in: any of the token scopes, or the session cookie. */
 function securityOf(op: OperationSpec): Record<string, string[]>[] {
   if (op.auth === "public") return [];
-  const scopes: string[][] = op.auth === "signed-in" ? (op.tokenScopes?.map((s) => [s]) ?? [[]]) : [[op.auth]];
+  const scopes: string[][] = op.auth === "signed-in" ? (op.tokenScopes?.length ? op.tokenScopes.map((s) => [s]) : [["admin"]]) : [[op.auth]];
   return [...scopes.map((s) => ({ bearerToken: s })), { sessionCookie: [] }];
 }
 

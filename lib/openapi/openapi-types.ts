@@ -1,3 +1,4 @@
+import type { AccessRow } from "./access";
 /** The parts of OpenAPI 3.1 this project writes and the reference page reads. */
 
 export interface JsonSchema {
@@ -63,6 +64,8 @@ export interface OperationObject {
   "x-access": string;
   /** Who may call, in words, where the level alone does not say it. */
   "x-access-note"?: string;
+  /** Who may call, per kind of caller (lib/openapi/access.ts). */
+  "x-access-row": AccessRow;
   parameters?: ParameterObject[];
   requestBody?: { required: boolean; content: Record<string, MediaTypeObject> };
   responses: Record<string, ResponseObject | Reference>;

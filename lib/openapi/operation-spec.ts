@@ -40,8 +40,17 @@ export interface OperationSpec {
   summary: string;
   description?: string;
   auth: Access;
-  /** For "signed-in": token scopes that grant it too (any one). Without, any token may call it. */
+  /**
+   * For "signed-in": the token scopes that grant it too (any one); without, only admin tokens.
+   * Checked before the body is read, so a refused caller learns nothing from its validation.
+   */
   tokenScopes?: TokenScope[];
+  /**
+   * For "signed-in": where the user the call is about is named, when a viewer may only act for
+   * themself (tokens with a scope and admins act for anyone). "session": the path's sessionId,
+   * whose list it was.
+   */
+  self?: { in: "path" | "query" | "body"; field: string } | { in: "session"; field: string };
   /** Who may call, when the access level alone does not say it (e.g. "only for themself"). */
   authNote?: string;
   params?: z.ZodObject;

@@ -40,7 +40,8 @@ describe("the API reference view", () => {
     const watch = operation("sendWatchEvent");
     expect(watch.access).toMatchObject({ level: "signed-in", detail: expect.stringContaining("for themselves") });
     expect(watch.tokenScopes).toEqual(["events:write"]);
-    expect(doc.paths["/api/v1/features/{userId}"]!.get!.security).toEqual([{ bearerToken: ["recs:read"] }, { bearerToken: ["events:write"] }, { sessionCookie: [] }]);
+    expect(doc.paths["/api/v1/features/{userId}"]!.get!.security).toEqual([{ bearerToken: ["recs:read"] }, { sessionCookie: [] }]);
+    expect(doc.paths["/api/v1/features/{userId}/refresh"]!.post!.security).toEqual([{ bearerToken: ["admin"] }, { sessionCookie: [] }]);
   });
 
   it("links every named schema in a union type", () => {
@@ -86,13 +87,17 @@ describe("the API reference view", () => {
     expect(operation("getHealth").responses.find((r) => r.status === "503")).toMatchObject({ schemaName: "Health", isError: false });
   });
 
-  it("lists the error statuses with real examples, and the scopes with what they allow", () => {
+  it("lists the error statuses with real examples, and one table of who may call every operation", () => {
     expect(reference.errors.map((e) => e.status)).toEqual(["400", "401", "403", "404", "409", "413", "415", "422", "429", "503"]);
-    expect(reference.scopes.find((s) => s.name === "catalog:write")!.operations.map((o) => o.id)).toEqual(
-      expect.arrayContaining(["createMovie", "updateMovie", "deleteMovie", "createTheater", "updateTheater", "deleteTheater"]),
-    );
-    expect(reference.scopes.find((s) => s.name === "recs:read")!.operations.map((o) => o.id)).toEqual(expect.arrayContaining(["getUserFeatures", "refreshUserFeatures"]));
-    expect(reference.scopes.find((s) => s.name === "events:write")!.operations.map((o) => o.id)).toContain("sendWatchEvent");
+    expect(reference.access.scopes).toEqual(["events:write", "recs:read", "feedback:write", "catalog:write", "admin"]);
+    const row = (id: string) => reference.access.rows.find((r) => r.id === id)!.access;
+    expect(reference.access.rows).toHaveLength(reference.groups.flatMap((g) => g.operations).length);
+    expect(row("createMovie")).toEqual({ anyone: "no", viewer: "no", scopes: { "events:write": "no", "recs:read": "no", "feedback:write": "no", "catalog:write": "yes", admin: "yes" }, admin: "yes" });
+    expect(row("getUserFeatures")).toMatchObject({ viewer: "own", scopes: { "recs:read": "yes", "events:write": "no" } });
+    expect(row("refreshUserFeatures")).toMatchObject({ viewer: "own", scopes: { "recs:read": "no", "events:write": "no", admin: "yes" } });
+    expect(row("sendFeedback").scopes["feedback:write"]).toBe("yes");
+    expect(row("sendRating").scopes).toMatchObject({ "feedback:write": "yes", "events:write": "no" });
+    expect(row("listMovies")).toMatchObject({ anyone: "yes", viewer: "yes" });
     expect(reference.pagination).toEqual({ limitDefault: 25, limitMax: 200, offsetMax: 1_000_000 });
   });
 });

@@ -1,5 +1,6 @@
 import type { JsonSchema, MediaTypeObject, OpenApiDocument, OperationObject } from "./openapi-types";
 import { isReference } from "./openapi-types";
+import type { AccessRow } from "./access";
 
 /**
  * Turns the OpenAPI document into what the reference page shows: operations grouped by tag, JSON
@@ -47,6 +48,7 @@ export interface ReferenceOperation {
   access: Access;
   /** Token scopes that may call it (any one); admin-scope tokens may call everything. */
   tokenScopes: string[];
+  accessRow: AccessRow;
   parameters: ParameterRow[];
   body?: { schemaName?: string; fields: FieldRow[]; example?: string };
   responses: ReferenceResponse[];
@@ -75,10 +77,19 @@ export interface ReferenceError {
   example: string;
 }
 
-export interface ReferenceScope {
-  name: string;
-  /** The operations that need exactly this scope (an admin token passes them all). */
-  operations: { id: string; summary: string }[];
+/** One row of the access table: an operation and who may call it. */
+export interface AccessTableRow {
+  id: string;
+  method: string;
+  path: string;
+  summary: string;
+  access: AccessRow;
+}
+
+export interface AccessTable {
+  /** The token scopes, in the order of the table's columns. */
+  scopes: string[];
+  rows: AccessTableRow[];
 }
 
 export interface ApiReference {
@@ -87,7 +98,7 @@ export interface ApiReference {
   groups: ReferenceGroup[];
   schemas: ReferenceSchema[];
   errors: ReferenceError[];
-  scopes: ReferenceScope[];
+  access: AccessTable;
   pagination?: { limitDefault?: unknown; limitMax?: number; offsetMax?: number };
 }
 
@@ -136,17 +147,14 @@ export function apiReference(doc: OpenApiDocument, origin: string): ApiReference
   });
   errors.sort((a, b) => a.status.localeCompare(b.status));
   const nonEmpty = groups.filter((g) => g.operations.length > 0);
-  return { title: doc.info.title, version: doc.info.version, groups: nonEmpty, schemas, errors, scopes: scopesOf(doc, nonEmpty), pagination: paginationOf(doc) };
+  return { title: doc.info.title, version: doc.info.version, groups: nonEmpty, schemas, errors, access: accessTableOf(doc, nonEmpty), pagination: paginationOf(doc) };
 }
 
-function scopesOf(doc: OpenApiDocument, groups: ReferenceGroup[]): ReferenceScope[] {
+/** Every operation × every kind of caller, in the reference's order: the one table of who may do what. */
+function accessTableOf(doc: OpenApiDocument, groups: ReferenceGroup[]): AccessTable {
   const operations = groups.flatMap((g) => g.operations);
-  const declared = doc.components.schemas.CreateToken?.properties?.scopes?.items?.enum?.map(String) ?? [];
-  const used = operations.flatMap((op) => op.tokenScopes);
-  return [...new Set([...declared, ...used])].map((name) => ({
-    name,
-    operations: operations.filter((op) => op.tokenScopes.includes(name)).map((op) => ({ id: op.id, summary: op.summary })),
-  }));
+  const rows = operations.map((op) => ({ id: op.id, method: op.method, path: op.path, summary: op.summary, access: op.accessRow }));
+  return { scopes: Object.keys(rows[0]?.access.scopes ?? {}), rows };
 }
 
 function paginationOf(doc: OpenApiDocument): ApiReference["pagination"] {
@@ -203,6 +211,7 @@ export function referenceOperation(doc: OpenApiDocument, method: string, path: s
     description: op.description,
     access: accessOf(op["x-access"], op["x-access-note"]),
     tokenScopes: [...new Set(op.security.flatMap((r) => r.bearerToken ?? []))],
+    accessRow: op["x-access-row"],
     parameters,
     body,
     responses,

@@ -51,6 +51,14 @@ describe("implicit ALS", () => {
     });
   });
 
+  it("attributes only the entries it is asked about, with the same shares as a full explanation", () => {
+    const [full] = explainAls(side, history, [7]);
+    const [some] = explainAls(side, history, [7], [0, 2]);
+    expect(Array.from(some!.keys()).filter((e) => some![e] !== 0)).toEqual([0, 2].filter((e) => full![e] !== 0));
+    expect(some![0]).toBe(full![0]);
+    expect(some![2]).toBe(full![2]);
+  });
+
   it("explains the items of one list from one factorisation, with the result of a fresh one", () => {
     const same = explainAls(side, history, [3]);
     foldInUser(side, history);

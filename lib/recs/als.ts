@@ -330,25 +330,27 @@ export function foldInUser(model: AlsItemSide, history: UserHistory): Float32Arr
  * folded-in user vector is x = A⁻¹·Σ c_h p_h y_h, so an item's score y_j·x splits exactly into
  * one term per history item, c_h·p_h·(A⁻¹y_j)·y_h. Returns, per candidate, the contribution of
  * each history entry (aligned with history.items; they sum to the candidate's folded-in score).
+ * `entries`, when given, limits the attribution to those positions of the history (the others stay
+ * 0): the cost is entries × f per candidate, and a list explains a hundred candidates.
  */
-export function explainAls(model: AlsItemSide, history: UserHistory, candidates: ArrayLike<number>): Float32Array[] {
+export function explainAls(model: AlsItemSide, history: UserHistory, candidates: ArrayLike<number>, entries?: ArrayLike<number>): Float32Array[] {
   const f = model.factors;
   const { l } = factorUserSystem(model, history);
   const w = new Float64Array(f);
+  const items = model.itemFactors.length / f;
   const out: Float32Array[] = [];
   for (let c = 0; c < candidates.length; c++) {
     const j = candidates[c]! * f;
     for (let k = 0; k < f; k++) w[k] = model.itemFactors[j + k]!;
     choleskySolveInPlace(l, f, w);
     const contributions = new Float32Array(history.items.length);
-    for (let e = 0; e < history.items.length; e++) {
+    const count = entries ? entries.length : history.items.length;
+    for (let n = 0; n < count; n++) {
+      const e = entries ? entries[n]! : n;
       const weight = history.weights[e]!;
       const item = history.items[e]!;
-      if (!(weight > 0) || item < 0 || item * f >= model.itemFactors.length) continue;
-      const confidence = 1 + model.alpha * weight;
-      let dot = 0;
-      for (let k = 0; k < f; k++) dot += w[k]! * model.itemFactors[item * f + k]!;
-      contributions[e] = confidence * dot;
+      if (!(weight > 0) || item < 0 || item >= items) continue;
+      contributions[e] = (1 + model.alpha * weight) * dotRow(model.itemFactors, item * f, w, f);
     }
     out.push(contributions);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { composeList, NEW_RELEASE_SLOT, type HistoryEntry } from "./compose-list";
+import { composeList, NEW_RELEASE_SLOT, strongestEntries, type HistoryEntry } from "./compose-list";
 import { trainModel } from "./model";
 import { plantedInteractions } from "./synthetic";
 
@@ -52,5 +52,11 @@ describe("composing a user's list", () => {
     expect(list).toHaveLength(8);
     const known = composeList({ model: als, userId: data.userIds[2]!, history: historyOf(2), genres: [], excluded: new Set(["brand-new-movie"]), size: 8, recentRelease: "brand-new-movie" });
     expect(known.some((e) => e.movieId === "brand-new-movie")).toBe(false);
+  });
+
+  it("names reasons among the strongest interactions of a long history, in history order", () => {
+    expect(strongestEntries(Float32Array.of(0.5, 1, 0.2, 1, 0.8), 3)).toEqual(Int32Array.of(1, 3, 4));
+    // A short history is named whole.
+    expect(strongestEntries(Float32Array.of(0.5, 1), 3)).toBeUndefined();
   });
 });

@@ -75,6 +75,7 @@ export function composeList(input: ComposeInput): ListEntry[] {
     if (index !== undefined) blocked[index] = 1;
   }
   const history: UserHistory = { items: Int32Array.from(items), weights: Float32Array.from(weights) };
+  const namable = strongestEntries(history.weights, MAX_NAMED_HISTORY);
   const state = { userIndex: model.lookup.userIndex.get(input.userId), history: history.items.length ? history : undefined, genres: input.genres };
 
   // Each source's best, as relative scores (0..1 over what the user may be shown); the chain
@@ -120,7 +121,7 @@ export function composeList(input: ComposeInput): ListEntry[] {
 
   function reasonsFor(kind: ListSource, index: number | undefined): ReasonCode[] {
     if (kind === "new" || index === undefined) return [{ kind: "new" }];
-    if (kind === "model") return reasonsOf(model, state, index, kindOf);
+    if (kind === "model") return reasonsOf(model, state, index, kindOf, namable);
     if (kind === "genre") {
       const genre = input.genres.find((g) => model.itemGenres[index]?.includes(g));
       return genre ? [{ kind: "genre", genre }] : [{ kind: "popular" }];
@@ -129,9 +130,23 @@ export function composeList(input: ComposeInput): ListEntry[] {
   }
 }
 
-function reasonsOf(model: TrainedModel, state: Parameters<typeof explainRecommendation>[1], item: number, kindOf: Map<string, InteractionKind>): ReasonCode[] {
+/**
+ * The "because you watched …" reasons name one of the user's MAX_NAMED_HISTORY strongest
+ * interactions: explaining a movie costs one pass over the history entries it may name, a list
+ * explains up to a hundred, and a long history holds thousands whose shares are tiny.
+ */
+export const MAX_NAMED_HISTORY = 200;
+
+/** Positions of the `limit` largest weights (all of them when there are no more), in history order. */
+export function strongestEntries(weights: Float32Array, limit: number): Int32Array | undefined {
+  if (weights.length <= limit) return undefined;
+  const order = Array.from(weights.keys()).sort((a, b) => weights[b]! - weights[a]! || a - b);
+  return Int32Array.from(order.slice(0, limit)).sort();
+}
+
+function reasonsOf(model: TrainedModel, state: Parameters<typeof explainRecommendation>[1], item: number, kindOf: Map<string, InteractionKind>, entries: Int32Array | undefined): ReasonCode[] {
   const reasons: ReasonCode[] = [];
-  for (const attribution of explainRecommendation(model, state, item, 2)) {
+  for (const attribution of explainRecommendation(model, state, item, 2, entries)) {
     if (attribution.kind === "item") {
       const movieId = model.itemIds[attribution.item]!;
       reasons.push({ kind: "because", movieId, how: kindOf.get(movieId) ?? "watched" });

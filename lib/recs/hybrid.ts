@@ -514,8 +514,9 @@ export function scoreHybrid(model: HybridServing, user: Float32Array, out: Float
 /**
  * Each history entry's share of the user's score for `item`: historyWeight(n)·z_h·v_item (the
  * history part of the score splits exactly over the history); 0 for negatives and unknown movies.
+ * `entries`, when given, limits the attribution to those positions of the history.
  */
-export function historyContributions(model: HybridServing, history: UserHistory, item: number): Float32Array {
+export function historyContributions(model: HybridServing, history: UserHistory, item: number, entries?: ArrayLike<number>): Float32Array {
   const f = model.weights.factors;
   const out = new Float32Array(history.items.length);
   const embeddings = model.weights.historyEmbeddings;
@@ -523,7 +524,9 @@ export function historyContributions(model: HybridServing, history: UserHistory,
   let n = 0;
   for (let e = 0; e < history.items.length; e++) if (history.weights[e]! > 0 && history.items[e]! >= 0 && history.items[e]! < model.items) n++;
   const w = historyWeight(n);
-  for (let e = 0; e < history.items.length; e++) {
+  const count = entries ? entries.length : history.items.length;
+  for (let p = 0; p < count; p++) {
+    const e = entries ? entries[p]! : p;
     const h = history.items[e]!;
     if (!(history.weights[e]! > 0) || h < 0 || h >= model.items) continue;
     let dot = 0;

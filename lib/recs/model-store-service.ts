@@ -4,7 +4,9 @@ import { activeModelVersions, loadModelArtifact } from "@/db/queries/recs";
 import { logger } from "@/lib/log/logger";
 import type { RecommenderAlgorithm } from "./contract";
 import { decodeModel, type TrainedModel } from "./model";
+import { USERS_CHANGED_CHANNEL } from "@/db/queries/events";
 import { MODELS_CHANNEL } from "./channels";
+import { ListCache, parseStaleListsPayload } from "./list-cache";
 
 const PINNED_VERSIONS_KEPT = 4;
 
@@ -20,11 +22,19 @@ export interface LoadedModel {
  * first use, and loaded again when any instance says the active versions changed (a training was
  * activated, an admin rolled back, POST /model/reload). Nothing is ever read from a path.
  */
+/** About 20 kB a list of a hundred: a few thousand users' lists stay within a hundred megabytes. */
+const LISTS_KEPT = 5_000;
+/** A bound on how long a lost notification could leave a list stale. */
+const LIST_TTL_MS = 60_000;
+
 export class ModelStore {
   private readonly loaded = new Map<RecommenderAlgorithm, LoadedModel>();
   private readonly pinned = new Map<number, LoadedModel>();
   private queue: Promise<void> = Promise.resolve();
   private synced = false;
+
+  /** The lists this instance served lately (list-cache.ts), forgotten when their users change. */
+  readonly lists = new ListCache({ maxEntries: LISTS_KEPT, ttlMs: LIST_TTL_MS, now: () => Date.now() });
 
   constructor(private readonly handle: DatabaseHandle) {}
 
@@ -32,6 +42,7 @@ export class ModelStore {
     await this.handle.listen(MODELS_CHANNEL, () => {
       void this.reload().catch((error) => logger.warn({ err: error }, "could not reload the active models"));
     });
+    await this.handle.listen(USERS_CHANGED_CHANNEL, (payload) => this.lists.invalidate(parseStaleListsPayload(payload)));
   }
 
   /** The active model of an algorithm, or null when none is trained yet. */
@@ -92,19 +103,25 @@ export class ModelStore {
   }
 }
 
-const globalForModels = globalThis as unknown as { marqueeModelStore?: Promise<ModelStore> };
+const globalForModels = globalThis as unknown as { marqueeModelStore?: Promise<ModelStore>; marqueeModelStoreStarted?: ModelStore };
 
 /** The process's model store, listening for changes from the first use on. */
 export function getModelStore(handle: DatabaseHandle): Promise<ModelStore> {
   globalForModels.marqueeModelStore ??= (async () => {
     const store = new ModelStore(handle);
     await store.start();
+    globalForModels.marqueeModelStoreStarted = store;
     return store;
   })().catch((error) => {
     globalForModels.marqueeModelStore = undefined;
     throw error;
   });
   return globalForModels.marqueeModelStore;
+}
+
+/** This process forgets the lists it served these users, at once (others hear it from the database). */
+export function forgetServedLists(userIds: readonly string[]): void {
+  globalForModels.marqueeModelStoreStarted?.lists.invalidate(userIds);
 }
 
 /** Brings this process's store (if it has one yet) up to date at once, not on the notification. */

@@ -334,20 +334,20 @@ export type Attribution =
  * folded-in score exactly over the history (as `implicit`'s explain); EASE gives each history item
  * its weight B[h][item]; the hybrid gives each history item its exact share of the history part of
  * the score, and each of the user's genres the item has its share of the genre part; popularity
- * names itself. The item reasons need `state.history`.
+ * names itself. The item reasons need `state.history`; `entries` limits them to those positions of it.
  */
-export function explainRecommendation(model: TrainedModel, state: UserState, item: number, limit = 3): Attribution[] {
+export function explainRecommendation(model: TrainedModel, state: UserState, item: number, limit = 3, entries?: ArrayLike<number>): Attribution[] {
   const history = state.history;
   const reasons: Attribution[] = [];
   switch (model.algorithm) {
     case "als": {
       if (!history) break;
-      const [contributions] = explainAls(alsItemSide(model), history, [item]);
-      pushItems(reasons, history, contributions!);
+      const [contributions] = explainAls(alsItemSide(model), history, [item], entries);
+      pushItems(reasons, history, contributions!, limit);
       break;
     }
     case "ease":
-      if (history) pushItems(reasons, history, easeContributions(model.ease, model.slotOf, history, item));
+      if (history) pushItems(reasons, history, easeContributions(model.ease, model.slotOf, history, item), limit);
       break;
     case "hybrid": {
       const serving = model.serving;
@@ -362,7 +362,7 @@ export function explainRecommendation(model: TrainedModel, state: UserState, ite
         for (let k = 0; k < f; k++) dot += model.weights.userEmbeddings[(serving.users + id) * f + k]! * serving.itemVectors[item * f + k]!;
         reasons.push({ kind: "genre", genre, contribution: dot / genres.length });
       }
-      if (history) pushItems(reasons, history, historyContributions(serving, history, item));
+      if (history) pushItems(reasons, history, historyContributions(serving, history, item, entries), limit);
       break;
     }
     case "popular":
@@ -372,8 +372,25 @@ export function explainRecommendation(model: TrainedModel, state: UserState, ite
   return reasons.filter((r) => r.contribution > 0).sort((a, b) => b.contribution - a.contribution).slice(0, limit);
 }
 
-function pushItems(reasons: Attribution[], history: UserHistory, contributions: Float32Array) {
-  for (let e = 0; e < contributions.length; e++) reasons.push({ kind: "item", item: history.items[e]!, contribution: contributions[e]! });
+/**
+ * The `limit` history entries that contribute most (and positively), pushed onto `reasons`. A long
+ * history has thousands of entries and a list explains a hundred movies: only the few that can be
+ * named are kept, without an object per entry.
+ */
+function pushItems(reasons: Attribution[], history: UserHistory, contributions: Float32Array, limit: number) {
+  if (limit <= 0) return;
+  const best: number[] = [];
+  for (let e = 0; e < contributions.length; e++) {
+    const c = contributions[e]!;
+    if (!(c > 0) || (best.length === limit && c <= contributions[best[limit - 1]!]!)) continue;
+    let at = best.length === limit ? limit - 1 : best.length;
+    while (at > 0 && contributions[best[at - 1]!]! < c) {
+      best[at] = best[at - 1]!;
+      at--;
+    }
+    best[at] = e;
+  }
+  for (const e of best) reasons.push({ kind: "item", item: history.items[e]!, contribution: contributions[e]! });
 }
 
 function alsItemSide(model: AlsModel) {

@@ -28,6 +28,7 @@ const readerAccess = {
   tokenScopes: ["recs:read"],
   authNote: "Viewers for themselves; API tokens with the recs:read scope for anyone; admins.",
 } as const satisfies Pick<OperationSpec, "auth" | "tokenScopes" | "authNote">;
+const ownPath = { in: "path", field: "userId" } as const;
 
 export const recsApi: ApiSection = {
   tags: [
@@ -48,6 +49,7 @@ export const recsApi: ApiSection = {
       description:
         "The user's top `k`: the model's picks, then popular movies in their genres, then popular overall, never a movie they watched, rated or favorited. From the precomputed cache while it is fresh (the user's events since then are applied into a new list within seconds, without retraining). A user without history gets the fallbacks, not an error. The answer's `sessionId` identifies exactly this list for feedback.",
       ...readerAccess,
+      self: ownPath,
       params: recommendParams,
       query: recommendQuery,
       responses: { 200: { description: "The list", schema: Recommendations } },
@@ -74,6 +76,7 @@ export const recsApi: ApiSection = {
       summary: "Top movies in a user's genres",
       description: "The most popular movies in the user's favorite genres (or, when they picked none, the genres they watch most), without a model.",
       ...readerAccess,
+      self: { in: "query", field: "userId" },
       query: genresTopQuery,
       responses: { 200: { description: "The movies", schema: GenresTop } },
       errors: [403],
@@ -86,6 +89,7 @@ export const recsApi: ApiSection = {
       tag: "Recommendations",
       summary: "Get a user's favorite genres",
       ...readerAccess,
+      self: ownPath,
       params: userGenresParams,
       responses: { 200: { description: "The genres", schema: FavoriteGenres } },
       example: { params: { userId: "42" } },
@@ -99,6 +103,7 @@ export const recsApi: ApiSection = {
       description: "Up to three genres the catalog knows; a fourth is refused (400), never dropped. The user's lists use them at once.",
       auth: "signed-in",
       authNote: "Viewers for themselves; admins.",
+      self: ownPath,
       params: userGenresParams,
       body: favoriteGenresBody,
       responses: { 200: { description: "The genres as stored", schema: FavoriteGenres } },

@@ -3,7 +3,7 @@ import type { DatabaseHandle, Db } from "@/db/client";
 import { listGenres } from "@/db/queries/movies";
 import {
   activeUserIds,
-  findCachedList,
+  findCachedLists,
   findFavoriteGenres,
   insertSessions,
   interactionRows,
@@ -21,6 +21,7 @@ import { KNOWN_GENRES } from "@/lib/catalog/contract";
 import { env } from "@/lib/config/env";
 import { AppError } from "@/lib/errors/app-error";
 import { experimentForContext, variantFor } from "@/lib/experiments/experiment-service";
+import { GroupCommit, groupCommitPer } from "@/lib/async/group-commit";
 import { logger } from "@/lib/log/logger";
 import { composeList, type HistoryEntry } from "./compose-list";
 import { MAX_RECOMMENDATIONS, recommenderAlgorithms, type Recommendations, type RecommenderAlgorithm, type SimilarMovies } from "./contract";
@@ -72,16 +73,32 @@ export async function computeList(ctx: RecsContext, loaded: LoadedModel, userId:
 
 /** Without any trained model yet: the most popular movies in the user's genres, then overall. */
 async function popularWithoutModel(ctx: RecsContext, userId: string, size: number): Promise<CachedRecommendation[]> {
-  const [history, picked] = await Promise.all([historyOf(ctx.db, userId), findFavoriteGenres(ctx.db, userId)]);
+  const [history, picked, dismissed] = await Promise.all([historyOf(ctx.db, userId), findFavoriteGenres(ctx.db, userId), dismissedMovieIds(ctx.db, userId)]);
   const cards = new Map((await movieCards(ctx.db, history.map((h) => h.movieId))).map((c) => [c.id, c]));
   const genres = genresForUser(picked?.genres, history, (id) => cards.get(id)?.genres);
-  const inGenres = await topMoviesInGenres(ctx.db, { genres, excludeUserId: userId, limit: size });
-  const overall = inGenres.length < size ? await topMoviesInGenres(ctx.db, { genres: null, excludeUserId: userId, limit: size }) : [];
-  const seen = new Set<string>();
+  const wanted = size + dismissed.length;
+  const inGenres = await topMoviesInGenres(ctx.db, { genres, excludeUserId: userId, limit: wanted });
+  const overall = inGenres.length < wanted ? await topMoviesInGenres(ctx.db, { genres: null, excludeUserId: userId, limit: wanted }) : [];
+  // Movies the user turned down never come back, with or without a model.
+  const seen = new Set<string>(dismissed);
   const picks = [...inGenres.map((m) => ({ m, genre: genres.find((g) => m.genres.includes(g)) })), ...overall.map((m) => ({ m, genre: undefined }))].filter(({ m }) => !seen.has(m.movieId) && seen.add(m.movieId));
   const most = Math.max(1, ...picks.map(({ m }) => m.interactions));
   return picks.slice(0, size).map(({ m, genre }) => ({ movieId: m.movieId, title: m.title, score: Math.round((m.interactions / most) * 1000) / 1000, reasons: [genre ? `popular in ${genre}` : "popular on Marquee"], source: genre ? "genre" : "popular" }));
 }
+
+/**
+ * The cache read and the session log of GET /recommend are each one statement for all the requests
+ * that arrive while the previous one is in flight: at hundreds of lists a second the cached path is
+ * otherwise two round trips per request. A list is still answered only once its session is stored.
+ */
+const cacheReader = groupCommitPer((db: Db) => new GroupCommit((keys: { userId: string; algorithm: string }[]) => findCachedLists(db, keys)));
+const sessionLogger = groupCommitPer(
+  (db: Db) =>
+    new GroupCommit(async (rows: Parameters<typeof insertSessions>[1]) => {
+      await insertSessions(db, rows);
+      return rows.map(() => undefined);
+    }),
+);
 
 export interface RecommendRequest {
   userId: string;
@@ -116,15 +133,23 @@ export async function recommend(ctx: RecsContext, request: RecommendRequest): Pr
   let items: CachedRecommendation[];
   let cached = false;
   if (loaded) {
-    const row = await findCachedList(db, request.userId, algorithm);
-    // Fresh: made by the model served now, after the user's events were last applied.
-    const fresh = row && row.modelVersionId === loaded.version && (!row.featuresUpdatedAt || row.computedAt >= row.featuresUpdatedAt) && row.items.length >= request.k;
-    if (fresh) {
-      items = row.items;
+    const ticket = store.lists.ticket();
+    const inMemory = store.lists.get(request.userId, algorithm, loaded.version);
+    if (inMemory && inMemory.length >= request.k) {
+      items = inMemory;
       cached = true;
     } else {
-      items = await computeList(ctx, loaded, request.userId, MAX_RECOMMENDATIONS);
-      await saveCachedLists(db, [{ userId: request.userId, algorithm, modelVersionId: loaded.version, items, computedAt: now }]);
+      const row = await cacheReader(db).submit({ userId: request.userId, algorithm });
+      // Fresh: made by the model served now, after the user's events were last applied.
+      const fresh = row && row.modelVersionId === loaded.version && (!row.featuresUpdatedAt || row.computedAt >= row.featuresUpdatedAt) && row.items.length >= request.k;
+      if (fresh) {
+        items = row.items;
+        cached = true;
+      } else {
+        items = await computeList(ctx, loaded, request.userId, MAX_RECOMMENDATIONS);
+        await saveCachedLists(db, [{ userId: request.userId, algorithm, modelVersionId: loaded.version, items, computedAt: now }]);
+      }
+      store.lists.set(request.userId, algorithm, loaded.version, items, ticket);
     }
   } else {
     items = await popularWithoutModel(ctx, request.userId, request.k);
@@ -144,7 +169,7 @@ export async function recommend(ctx: RecsContext, request: RecommendRequest): Pr
     actionCycle: request.actionCycle ?? null,
   };
   if (assignment) await logExperimentSession(db, { ...session, ...assignment });
-  else await insertSessions(db, [session]);
+  else await sessionLogger(db).submit(session);
   return {
     userId: request.userId,
     sessionId,
@@ -193,7 +218,15 @@ export async function topInUserGenres(ctx: RecsContext, userId: string, limit: n
   const [history, picked] = await Promise.all([historyOf(ctx.db, userId), findFavoriteGenres(ctx.db, userId)]);
   const cards = new Map((await movieCards(ctx.db, history.map((h) => h.movieId))).map((c) => [c.id, c]));
   const genres = genresForUser(picked?.genres, history, (id) => cards.get(id)?.genres);
-  return { userId, genres, items: await topMoviesInGenres(ctx.db, { genres, excludeUserId: userId, limit }) };
+  // A movie the user turned down leaves this list too, as it leaves their recommendations.
+  const dismissed = new Set(await dismissedMovieIds(ctx.db, userId));
+  const items = await topMoviesInGenres(ctx.db, { genres, excludeUserId: userId, limit: limit + dismissed.size });
+  return { userId, genres, items: items.filter((m) => !dismissed.has(m.movieId)).slice(0, limit) };
+}
+
+/** The most popular movies overall, for visitors who are not signed in. */
+export async function popularMovies(db: Db, limit: number) {
+  return topMoviesInGenres(db, { genres: null, excludeUserId: null, limit });
 }
 
 export async function favoriteGenresOf(db: Db, userId: string) {

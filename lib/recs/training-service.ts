@@ -26,14 +26,18 @@ export type EnqueueTraining = (job: { version: number; activate: boolean }) => P
  * and what users turned down or kept ignoring as negatives (db/queries/recs.ts). A user who picked no
  * genres gets the ones their history weighs most, as serving does (user-genres.ts), so the
  * hybrid's genre embeddings learn from everyone and a genre-only newcomer lands among their fans.
+ * With `before`, only what was known before that instant (for replaying the sessions after it).
  */
-export async function loadTrainingData(db: Db, now: Date = new Date()): Promise<TrainingData> {
-  const [interactions, negatives, movies, favorites] = await Promise.all([
+export async function loadTrainingData(db: Db, now: Date = new Date(), options: { before?: Date } = {}): Promise<TrainingData> {
+  const [all, negatives, movies, favorites] = await Promise.all([
     interactionRows(db),
-    negativeRows(db, { ignoredAfter: IGNORED_AFTER_SHOWN, since: new Date(now.getTime() - IGNORED_WINDOW_DAYS * 86_400_000) }),
+    // Negatives come from feedback on sessions; a replay of sessions must not learn from them.
+    options.before ? [] : negativeRows(db, { ignoredAfter: IGNORED_AFTER_SHOWN, since: new Date(now.getTime() - IGNORED_WINDOW_DAYS * 86_400_000) }),
     catalogGenres(db),
     allFavoriteGenres(db),
   ]);
+  const before = options.before?.getTime();
+  const interactions = before === undefined ? all : all.filter((row) => row.at.getTime() < before);
   const data = buildTrainingData({ interactions: [...interactions, ...negatives], movies, favoriteGenres: favorites });
   const userGenres = data.userGenres.map((genres, u) => (genres.length ? genres : favoriteGenresFromHistory(data.matrix, data.itemGenres, u)));
   return { ...data, userGenres };

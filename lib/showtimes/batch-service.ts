@@ -2,12 +2,15 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { DatabaseHandle, Db } from "@/db/client";
 import { findMovie } from "@/db/queries/movies";
-import { batchExists, findBatch, findBatchByIdempotencyKey, findStalledBatches, findWaitingBatchesCreatedBefore, insertBatch, lastBatchEventSeq } from "@/db/queries/showtimes";
+import {
+  batchExists, findBatch, findBatchByIdempotencyKey, findShowtimesBusyDuring, findStalledBatches, findWaitingBatchesCreatedBefore, insertBatch, insertBatchEvents,
+  insertShowtimes, insertTicketsForBatch, lastBatchEventSeq, updateBatch,
+} from "@/db/queries/showtimes";
 import { findTheaterCapacities } from "@/db/queries/theaters";
 import type { BatchRequest } from "@/db/schema";
 import { AppError } from "@/lib/errors/app-error";
 import { assertBatchSize, groupStartTimes, planBatch, startTimesPerTheater } from "./batch-request";
-import type { BatchProgress, CreateBatchInput } from "./contract";
+import { createBatchSchema, type BatchProgress, type CreateBatchInput } from "./contract";
 import { finishWithError, ProgressPublisher } from "./run-batch";
 
 export const CREATE_BATCH_QUEUE = "showtimes.create-batch";
@@ -36,7 +39,24 @@ export async function submitShowtimeBatch(
     const existing = await findBatchByIdempotencyKey(db, idempotencyKey);
     if (existing) return sameKey(existing, requestHash);
   }
+  const { request, slots, totalTickets } = await prepareBatch(db, input, now);
+  const batch = await insertBatch(
+    db,
+    { movieId: input.movieId, request, idempotencyKey, requestHash, requestedBy: params.requestedBy, totalShowtimes: slots.length, totalTickets },
+    (batchId): Record<string, unknown> =>
+      ({ transactionId: batchId, status: "waiting", phase: "waiting", totalShowtimes: slots.length, totalTickets, createdShowtimes: 0, createdTickets: 0, at: now.toISOString() }) satisfies BatchProgress,
+  );
+  if (!batch) {
+    // Two requests with one key at the same moment: the other one stored it first.
+    const existing = await findBatchByIdempotencyKey(db, idempotencyKey!);
+    return sameKey(existing!, requestHash);
+  }
+  await enqueue(batch.id);
+  return { batchId: batch.id, created: true };
+}
 
+/** The checks against the catalog and the request's own times; the stored request, its slots and its ticket count. */
+async function prepareBatch(db: Db, input: CreateBatchInput, now: Date) {
   const movie = await findMovie(db, input.movieId);
   if (!movie) throw new AppError("not_found:movie", `No movie with id '${input.movieId}'`, { fields: { movieId: "Not found" } });
   const found = await findTheaterCapacities(db, input.theaterIds);
@@ -57,19 +77,39 @@ export async function submitShowtimeBatch(
     startTimeGroups: groupStartTimes(perTheater),
   };
   const totalTickets = Object.entries(perTheater).reduce((n, [id, times]) => n + times.length * byId.get(id)!.seatCount, 0);
-  const batch = await insertBatch(
-    db,
-    { movieId: input.movieId, request, idempotencyKey, requestHash, requestedBy: params.requestedBy, totalShowtimes: slots.length, totalTickets },
-    (batchId): Record<string, unknown> =>
-      ({ transactionId: batchId, status: "waiting", phase: "waiting", totalShowtimes: slots.length, totalTickets, createdShowtimes: 0, createdTickets: 0, at: now.toISOString() }) satisfies BatchProgress,
-  );
-  if (!batch) {
-    // Two requests with one key at the same moment: the other one stored it first.
-    const existing = await findBatchByIdempotencyKey(db, idempotencyKey!);
-    return sameKey(existing!, requestHash);
+  return { request, slots, totalTickets };
+}
+
+/**
+ * A batch validated and written at once in the caller's transaction, without the queue or
+ * progress stream: for showtimes written together with other data (the demo programme). The same
+ * checks as a submitted batch, and an overlap with existing showtimes is a conflict:showtime.
+ */
+export async function writeShowtimeBatchNow(
+  tx: Db,
+  params: { input: CreateBatchInput; requestedBy: string | null; now: Date },
+): Promise<{ batchId: string; showtimes: number; tickets: number }> {
+  const { now } = params;
+  const input = createBatchSchema.parse(params.input);
+  assertBatchSize(input);
+  const { request, slots, totalTickets } = await prepareBatch(tx, input, now);
+  const busy = await findShowtimesBusyDuring(tx, slots);
+  if (busy.length) {
+    throw new AppError("conflict:showtime", `${busy.length} existing showtime${busy.length === 1 ? "" : "s"} overlap this batch`, { fields: { startTimes: "Overlaps existing showtimes" } });
   }
-  await enqueue(batch.id);
-  return { batchId: batch.id, created: true };
+  const totals = { totalShowtimes: slots.length, totalTickets };
+  const batch = await insertBatch(
+    tx,
+    { movieId: input.movieId, request, idempotencyKey: null, requestHash: hashRequest(input), requestedBy: params.requestedBy, ...totals },
+    (batchId): Record<string, unknown> => ({ transactionId: batchId, status: "waiting", phase: "waiting", ...totals, createdShowtimes: 0, createdTickets: 0, at: now.toISOString() }) satisfies BatchProgress,
+  );
+  const batchId = batch!.id;
+  const showtimes = await insertShowtimes(tx, batchId, input.movieId, slots);
+  const tickets = await insertTicketsForBatch(tx, batchId, input.theaterIds);
+  await updateBatch(tx, batchId, { status: "succeeded", phase: "done", createdShowtimes: showtimes, createdTickets: tickets, startedAt: now, finishedAt: now });
+  const done: BatchProgress = { transactionId: batchId, status: "succeeded", phase: "done", ...totals, createdShowtimes: showtimes, createdTickets: tickets, at: now.toISOString() };
+  await insertBatchEvents(tx, [{ batchId, seq: 2, data: done as unknown as Record<string, unknown> }]);
+  return { batchId, showtimes, tickets };
 }
 
 function sameKey(existing: { id: string; requestHash: string }, requestHash: string) {

@@ -9,7 +9,7 @@ import {
   setExternalMessage,
   setExternalStatus,
 } from "@/db/queries/trends";
-import { internalVoteAverage } from "./formulas";
+import { ownRatingsScore } from "./formulas";
 import type { TmdbClient } from "./tmdb-client";
 
 /**
@@ -45,11 +45,7 @@ export async function checkExternalScore(db: Db, movieId: string, options: { tmd
 
   if (!options.tmdb) {
     const { average, count } = await averageRatingOf(db, movieId);
-    const voteAverage = internalVoteAverage(average);
-    const message =
-      voteAverage === null
-        ? "No TMDB_API_KEY is set, and nobody has rated this movie yet: there is no score to fall back on"
-        : `No TMDB_API_KEY is set: using the movie's own average rating, ${average!.toFixed(2)}/5 from ${count} rating${count === 1 ? "" : "s"}, as ${voteAverage}/10`;
+    const { voteAverage, message } = ownRatingsScore(average, count);
     await saveExternalResult(db, movieId, { voteAverage, status: "no_key", message, checkedAt: now });
     return { outcome: "no_key", voteAverage, message };
   }

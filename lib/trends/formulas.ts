@@ -12,6 +12,16 @@ export function internalVoteAverage(averageRating: number | null): number | null
   return averageRating === null ? null : Math.round(averageRating * 2 * 100) / 100;
 }
 
+/** Without TMDB: the stand-in vote average from the movie's own ratings, and the words for the dashboard. */
+export function ownRatingsScore(averageRating: number | null, count: number): { voteAverage: number | null; message: string } {
+  const voteAverage = count > 0 ? internalVoteAverage(averageRating) : null;
+  const message =
+    voteAverage === null
+      ? "No TMDB_API_KEY is set, and nobody has rated this movie yet: there is no score to fall back on"
+      : `No TMDB_API_KEY is set: using the movie's own average rating, ${averageRating!.toFixed(2)}/5 from ${count} rating${count === 1 ? "" : "s"}, as ${voteAverage}/10`;
+  return { voteAverage, message };
+}
+
 /** What each kind of activity adds to "trending now" before decay. */
 export const ACTIVITY_WEIGHTS = { view: 1, watch: 2, favorite: 3, rating: 1.5 } as const;
 export type ActivityKind = keyof typeof ACTIVITY_WEIGHTS;
@@ -25,7 +35,9 @@ export const DEFAULT_HALF_LIFE_HOURS = 24;
  */
 export function decay(score: number, fromMs: number, toMs: number, halfLifeHours = DEFAULT_HALF_LIFE_HOURS): number {
   if (toMs <= fromMs) return score;
-  return score * Math.pow(2, -(toMs - fromMs) / (halfLifeHours * 3_600_000));
+  const halfLives = (toMs - fromMs) / (halfLifeHours * 3_600_000);
+  // As in SQL (db/queries/trends.ts): past 60 half-lives a score is worth nothing.
+  return halfLives >= 60 ? 0 : score * Math.pow(2, -halfLives);
 }
 
 export function addActivity(

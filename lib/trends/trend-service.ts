@@ -2,7 +2,9 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { findMovie, insertMovie } from "@/db/queries/movies";
 import {
+  addDailyActivity,
   addMovieView,
+  addTrendActivity,
   dailyActivityOf,
   findMovieByTmdbId,
   findTrendTarget,
@@ -17,7 +19,7 @@ import { logger } from "@/lib/log/logger";
 import { PG_FOREIGN_KEY_VIOLATION, pgErrorCode } from "@/db/errors";
 import type { RegisteredTrendMovie, TrendHistory, TrendHistoryQuery, TrendItem, TrendListQuery, TrendPage, ViewAccepted } from "./contract";
 import { placeholderTitle } from "./external-score";
-import { ACTIVITY_WEIGHTS, decay } from "./formulas";
+import { ACTIVITY_WEIGHTS, addActivity, decay } from "./formulas";
 import { dailyActivityScore, dailyViews, lastDays, lookbackDays, trendingByDay, utcDay, windowStartDay } from "./series";
 
 /** The trend API's work, with the clock, the half-life and the job queue passed in. */
@@ -66,6 +68,23 @@ export async function addView(db: Db, target: { movieId?: string; tmdbId?: numbe
     finalScore: state.finalScore,
     trendingScore: roundScore(decay(state.trendingScore, state.trendingAt?.getTime() ?? options.now.getTime(), options.now.getTime(), options.halfLifeHours)),
   };
+}
+
+/**
+ * Many views at once, each at its own instant (the demo data's past weeks): views, trending and
+ * daily activity as if each had been one addView. Run it in a transaction; movies must exist.
+ */
+export async function addViews(tx: Db, views: readonly { movieId: string; at: Date }[], options: { halfLifeHours: number }) {
+  const deltas = [...groupBy(views, (v) => v.movieId)].map(([movieId, list]) => {
+    const { score, atMs } = addActivity({ score: 0, atMs: null }, list.map((v) => ({ kind: "view" as const, atMs: v.at.getTime() })), options.halfLifeHours);
+    return { movieId, views: list.length, trending: score, at: new Date(atMs) };
+  });
+  const daily = [...groupBy(views, (v) => JSON.stringify([v.movieId, utcDay(v.at)]))].map(([key, list]) => {
+    const [movieId, day] = JSON.parse(key) as [string, string];
+    return { movieId, day, views: list.length, watches: 0, favorites: 0, ratings: 0 };
+  });
+  await addTrendActivity(tx, deltas, options.halfLifeHours);
+  await addDailyActivity(tx, daily);
 }
 
 async function resolveMovieId(db: Db, target: { movieId?: string; tmdbId?: number }): Promise<string> {

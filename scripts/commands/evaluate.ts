@@ -2,17 +2,22 @@ import path from "node:path";
 import { readMovielensDataset } from "@/lib/movielens/read-dataset";
 import { DEFAULT_COLD_SEGMENT, evaluateModels, type EvaluationReport, type EvaluationRow } from "@/lib/recs/evaluation/evaluate";
 import { algorithms, type Algorithm } from "@/lib/recs/model";
+import type { ReplayReport } from "@/lib/recs/evaluation/replay";
+import { replayLoggedSessions } from "@/lib/recs/replay-service";
 import { buildTrainingData } from "@/lib/recs/training-data";
 import { UsageError, type Command } from "../cli/command";
+import { withCliDatabase } from "../cli/database";
 import { fmt, ProgressBar } from "../cli/progress";
 
 export const evaluateCommand: Command = {
   name: "evaluate",
   summary: "Train the recommendation models on a MovieLens split and print Precision/Recall/NDCG/MAP@K, coverage and training time.",
-  usage: "evaluate --dataset <dir> [--k 10] [--models als,hybrid,ease,popular] [--seed 1] [--json]",
-  options: { dataset: { type: "string" }, k: { type: "string" }, models: { type: "string" }, seed: { type: "string" }, json: { type: "boolean" } },
+  usage: "evaluate --dataset <dir> | --sessions [--since YYYY-MM-DD] [--k 10] [--models als,hybrid,ease,popular] [--seed 1] [--json]",
+  options: { dataset: { type: "string" }, sessions: { type: "boolean" }, since: { type: "string" }, k: { type: "string" }, models: { type: "string" }, seed: { type: "string" }, json: { type: "boolean" } },
   optionHelp: [
     "--dataset <dir>  A MovieLens folder (ml-latest-small … ml-25m, or ml-100k); read into memory, nothing is written",
+    "--sessions       Instead: replay the app's logged sessions that got feedback (its database, as the other commands)",
+    "--since DATE     With --sessions: replay sessions from this day on (default 7 days ago); models learn from what came before",
     "--k N            List length measured (default 10, 1–100)",
     `--models list    Comma-separated, of ${algorithms.join(", ")} (default all)`,
     "--seed N         Seed of the split, the cold segment and the models (default 1)",
@@ -21,10 +26,18 @@ export const evaluateCommand: Command = {
   ],
   async run({ values, positionals }) {
     if (positionals.length) throw new UsageError(`Unexpected argument: ${positionals[0]}`);
-    if (typeof values.dataset !== "string" || values.dataset === "") throw new UsageError("--dataset <dir> is required");
     const k = wholeNumber("--k", values.k, 10, 1, 100);
     const seed = wholeNumber("--seed", values.seed, 1, 0, 2 ** 32 - 1);
     const models = parseModels(values.models);
+    if (values.sessions) {
+      if (values.dataset !== undefined) throw new UsageError("--sessions replays the app's own sessions: leave out --dataset");
+      const since = sinceOption(values.since);
+      const report = await withCliDatabase("evaluate", (handle) => replayLoggedSessions(handle.db, { since, algorithms: models, k, seed }));
+      console.log(values.json ? JSON.stringify(report, null, 2) : replayTable(report, since));
+      return;
+    }
+    if (values.since !== undefined) throw new UsageError("--since goes with --sessions");
+    if (typeof values.dataset !== "string" || values.dataset === "") throw new UsageError("--dataset <dir> (or --sessions) is required");
 
     const dir = path.resolve(values.dataset);
     console.error(`Reading ${dir}`);
@@ -59,6 +72,23 @@ function wholeNumber(flag: string, raw: unknown, fallback: number, min: number, 
   const value = Number(raw);
   if (typeof raw !== "string" || !/^[0-9]+$/.test(raw) || value < min || value > max) throw new UsageError(`${flag} must be a whole number from ${min} to ${max}`);
   return value;
+}
+
+function sinceOption(raw: unknown): Date {
+  if (raw === undefined) return new Date(Date.now() - 7 * 86_400_000);
+  const day = new Date(`${String(raw)}T00:00:00Z`);
+  if (typeof raw !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(raw) || Number.isNaN(day.getTime())) throw new UsageError("--since must be a day, YYYY-MM-DD");
+  return day;
+}
+
+function replayTable(report: ReplayReport, since: Date): string {
+  const k = report.k;
+  if (report.sessions === 0) return `No logged session since ${since.toISOString().slice(0, 10)} got a click or a like: nothing to replay.`;
+  return [
+    `Replayed ${fmt(report.sessions)} sessions with a click or a like since ${since.toISOString().slice(0, 10)}; models trained on the ${fmt(report.trainInteractions)} interactions before. Each model re-ranks the lists as shown; "logged" is the order shown.`,
+    "",
+    table([["model", `P@${k}`, `R@${k}`, `NDCG@${k}`, `MAP@${k}`], ...report.rows.map((r) => [r.algorithm, r.precision.toFixed(4), r.recall.toFixed(4), r.ndcg.toFixed(4), r.map.toFixed(4)])]),
+  ].join("\n");
 }
 
 function parseModels(raw: unknown): Algorithm[] {

@@ -21,7 +21,7 @@ export const prepareCommand: Command = {
       if (e.MARQUEE_DEMO_DATA === "auto" && (await isDatabaseEmpty(db))) {
         const seed = e.MARQUEE_DEMO_SEED;
         try {
-          const { summary, seconds } = await seedWithProgress(db, { seed, now: new Date() }, seedEmptyDatabase);
+          const { summary, seconds } = await seedWithProgress(db, { seed, now: new Date(), halfLifeHours: e.TREND_HALF_LIFE_HOURS }, seedEmptyDatabase);
           console.log(`Filled the empty database with demo data: ${describeDemoData(summary, seed, seconds)}`);
         } catch (error) {
           // Another instance starting at the same moment filled it first: nothing left to do.

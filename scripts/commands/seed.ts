@@ -11,7 +11,7 @@ import { fmt, ProgressBar } from "../cli/progress";
 /** Seeds with a progress bar on stderr; what `seed` and `prepare` share. */
 export async function seedWithProgress(
   db: Db,
-  options: { seed: number; now: Date },
+  options: { seed: number; now: Date; halfLifeHours: number },
   write: (db: Db, options: SeedDemoDataOptions) => Promise<DemoDataSummary>,
 ): Promise<{ summary: DemoDataSummary; seconds: number }> {
   const started = performance.now();
@@ -27,11 +27,12 @@ export async function seedWithProgress(
   return { summary, seconds: (performance.now() - started) / 1000 };
 }
 
-/** "500 movies, 20 theaters (3,912 seats), 1,000 users, 41,233 ratings (seed 42) in 6.1 s" */
+/** "500 movies, 20 theaters (3,494 seats, 684 showtimes), 1,000 users, 38,916 ratings, 5,661 events, 5,904 views, 12 trend movies (seed 42) in 6.1 s" */
 export function describeDemoData(summary: DemoDataSummary, seed: number, seconds: number): string {
   return (
-    `${fmt(summary.movies)} movies, ${fmt(summary.theaters)} theaters (${fmt(summary.seats)} seats), ` +
-    `${fmt(summary.users)} users, ${fmt(summary.ratings)} ratings (seed ${seed}) in ${seconds.toFixed(1)} s`
+    `${fmt(summary.movies)} movies, ${fmt(summary.theaters)} theaters (${fmt(summary.seats)} seats, ${fmt(summary.showtimes)} showtimes), ` +
+    `${fmt(summary.users)} users, ${fmt(summary.ratings)} ratings, ${fmt(summary.events)} events, ${fmt(summary.trendViews)} views, ` +
+    `${fmt(summary.trendMovies)} trend movies (seed ${seed}) in ${seconds.toFixed(1)} s`
   );
 }
 
@@ -46,11 +47,12 @@ function parseSeed(value: string | boolean | string[] | undefined): number {
 
 export const seedCommand: Command = {
   name: "seed",
-  summary: "Fill the database with demo data: ~500 movies, 20 theaters, ~1,000 users with rating histories. Same seed, same data.",
+  summary:
+    "Fill the database with demo data: ~500 movies, 20 theaters with the coming week's showtimes, ~1,000 users with rating histories and four weeks of activity, movies tracked for trends. Same seed and clock, same data.",
   usage: "seed [--reset] [--seed <n>]",
   options: { reset: { type: "boolean" }, seed: { type: "string" } },
   optionHelp: [
-    "--reset     Delete movies, theaters, showtimes, ratings, tags and audience users first (admins, accounts with an email and API tokens stay)",
+    "--reset     Delete movies, theaters, showtimes, ratings, tags, events and audience users first (admins, accounts with an email and API tokens stay)",
     "--seed <n>  Which demo data to make (default: MARQUEE_DEMO_SEED, 42)",
   ],
   async run({ values }) {
@@ -58,7 +60,7 @@ export const seedCommand: Command = {
     const reset = values.reset === true;
     await withCliDatabase("seed", async ({ db }) => {
       try {
-        const { summary, seconds } = await seedWithProgress(db, { seed, now: new Date() }, reset ? replaceWithDemoData : seedEmptyDatabase);
+        const { summary, seconds } = await seedWithProgress(db, { seed, now: new Date(), halfLifeHours: env().TREND_HALF_LIFE_HOURS }, reset ? replaceWithDemoData : seedEmptyDatabase);
         console.log(`${reset ? "Replaced the catalog and audience with" : "Seeded"} demo data: ${describeDemoData(summary, seed, seconds)}`);
       } catch (error) {
         if (error instanceof AppError && error.code === "conflict:demo_data") {

@@ -5,18 +5,16 @@ import { FavoriteToggle } from "@/components/viewer/favorite-toggle";
 import { SignInPrompt } from "@/components/viewer/sign-in-prompt";
 import { StarRating } from "@/components/viewer/star-rating";
 import { WatchPanel } from "@/components/viewer/watch-panel";
+import { MovieShowtimes } from "@/components/viewer/movie-showtimes";
+import { SimilarMovies } from "@/components/viewer/similar-movies";
 import { getDb } from "@/db";
-import { findMovie } from "@/db/queries/movies";
-import { findLastWatchProgress, findViewerRating, isViewerFavorite } from "@/db/queries/viewer";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { ID_PATTERN } from "@/lib/ids/ids";
+import { findMovieForPage, upcomingShowtimesByPlace, viewerStateOnMovie } from "@/lib/viewer/movie-page-service";
 
 export const dynamic = "force-dynamic";
 
 async function load(id: string) {
-  const decoded = decodeURIComponent(id);
-  if (!ID_PATTERN.test(decoded)) return null;
-  return findMovie(await getDb(), decoded);
+  return findMovieForPage(await getDb(), id);
 }
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
@@ -29,10 +27,11 @@ export default async function MoviePage({ params }: { params: Promise<{ id: stri
   if (!movie) notFound();
   const user = await getCurrentUser();
   const db = await getDb();
-  // What the viewer did before, as the event worker has recorded it.
-  const [rating, favorite, lastProgress] = user
-    ? await Promise.all([findViewerRating(db, user.id, movie.id), isViewerFavorite(db, user.id, movie.id), findLastWatchProgress(db, user.id, movie.id)])
-    : [null, false, null];
+  // What the viewer did before, as the event worker has recorded it, and where the movie plays next.
+  const [{ rating, favorite, lastProgress }, showtimes] = await Promise.all([
+    user ? viewerStateOnMovie(db, user.id, movie.id) : { rating: null, favorite: false, lastProgress: null },
+    upcomingShowtimesByPlace(db, movie.id, new Date()),
+  ]);
   const here = `/movies/${encodeURIComponent(movie.id)}`;
   return (
     <article className="max-w-3xl">
@@ -69,6 +68,12 @@ export default async function MoviePage({ params }: { params: Promise<{ id: stri
         {movie.imdbId && <a className="text-brand-700 hover:underline" href={`https://www.imdb.com/title/${movie.imdbId.startsWith("tt") ? movie.imdbId : `tt${movie.imdbId.padStart(7, "0")}`}/`} rel="noreferrer" target="_blank">IMDb</a>}
         {movie.tmdbId && <a className="text-brand-700 hover:underline" href={`https://www.themoviedb.org/movie/${movie.tmdbId}`} rel="noreferrer" target="_blank">TMDB</a>}
       </p>
+      <div className="mt-8">
+        <MovieShowtimes cities={showtimes.cities} truncated={showtimes.truncated} />
+      </div>
+      <div className="mt-8">
+        <SimilarMovies movieId={movie.id} />
+      </div>
     </article>
   );
 }

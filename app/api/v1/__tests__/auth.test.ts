@@ -5,6 +5,7 @@ import { findUserByEmail } from "@/db/queries/users";
 import { hashPassword } from "@/lib/auth/passwords";
 import { checkCredentials, MAX_ATTEMPTS_PER_EMAIL } from "@/lib/auth/sign-in";
 import { ensureAdmin } from "@/lib/auth/bootstrap-admin";
+import { getAuthOptions } from "@/lib/auth/auth-options";
 import { createUser } from "@/db/queries/users";
 import * as signup from "../auth/signup/route";
 import * as tokens from "../admin/tokens/route";
@@ -56,6 +57,16 @@ describe("sign-in", () => {
     // A new window starts fresh, and the right password works again.
     const later = new Date(now.getTime() + 16 * 60_000);
     expect(await checkCredentials(t.db, { email: "target@example.com", password: "anything", clientAddress: "10.0.1.1" }, later)).toMatchObject({ id: "target" });
+  });
+});
+
+describe("next-auth's redirects", () => {
+  it("stay on our site (issue 13, item 10)", async () => {
+    const redirect = (await getAuthOptions()).callbacks!.redirect!;
+    expect(await redirect({ url: "/\\example.com", baseUrl: "http://localhost:3000" })).toBe("http://localhost:3000/");
+    expect(await redirect({ url: "https://example.com/x", baseUrl: "http://localhost:3000" })).toBe("http://localhost:3000/");
+    expect(await redirect({ url: "http://localhost:3000/admin?x=1", baseUrl: "http://localhost:3000" })).toBe("http://localhost:3000/admin?x=1");
+    expect(await redirect({ url: "/movies/296", baseUrl: "http://localhost:3000" })).toBe("http://localhost:3000/movies/296");
   });
 });
 

@@ -1,108 +1,160 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { insertSessions } from "@/db/queries/recs";
+import { tokenScopes, type TokenScope } from "@/lib/auth/contract";
+import { accessRowOf, type AccessCell } from "@/lib/openapi/access";
+import type { OperationSpec } from "@/lib/openapi/operation-spec";
+import { operations } from "@/lib/openapi/operations";
+import { schemaRegistry, type SchemaMeta } from "@/lib/openapi/schema-registry";
+import { newSessionId } from "@/lib/recs/session-id";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
-import { call, sessionFor, type Caller } from "@/test/http";
+import { sessionFor, tokenFor, type Caller } from "@/test/http";
 import { apiRouteFiles, ROOT } from "@/test/route-files";
 
 /**
- * Walks every route handler (app/api, and the API routes in pages/api) and calls each method as a stranger and as a signed-in viewer.
- * Anything not listed below as open must answer 401 to the stranger and 403 to the viewer, so a
- * new admin route that forgets its role check fails here without anyone writing a test for it.
+ * The authorization matrix: every route handler (app/api, and the API routes in pages/api) × every
+ * kind of caller, with the answer each should get read from the route's entry in
+ * lib/<domain>/operations.ts (lib/openapi/access.ts turns it into the table /docs/api shows).
+ * A refused caller sends `{}`: it must get 401 or 403, not a 400 about the body, so the check has
+ * to come before the body is read. An allowed caller must not get 401 or 403. A route that forgets
+ * its check, or checks more or less than its entry says, fails here by name.
  */
-const OPEN_TO_EVERYONE: Record<string, string> = {
-  "GET /api/v1/movies": "the public catalog",
-  "GET /api/v1/movies/[id]": "the public catalog",
-  "GET /api/v1/theaters": "the public catalog",
-  "GET /api/v1/theaters/[id]": "the public catalog",
-  "GET /api/v1/genres": "the public catalog",
-  "GET /api/v1/cities": "the public catalog",
-  "GET /api/v1/health": "health checks for load balancers",
-  "GET /api/v1/health/live": "health checks for load balancers",
-  "GET /api/v1/health/ready": "health checks for load balancers",
-  "GET /api/v1/openapi.json": "the API description",
-  "GET /api/v1/trends": "the public trend dashboard",
-  "GET /api/v1/trends/history": "the public trend dashboard",
-  "GET /api/v1/movies/[id]/similar": "similar movies on the public movie pages",
-  "POST /api/v1/auth/signup": "self sign-up",
-  "POST /api/v1/bench/noop": "benchmark baseline, does nothing",
-  "GET /api/v1/bench/noop": "benchmark baseline, does nothing",
-  "POST /api/v1/bench/echo": "benchmark baseline, reads a body and answers without the database",
-  "GET /api/auth/[...nextauth]": "next-auth's own sign-in endpoints",
-  "POST /api/auth/[...nextauth]": "next-auth's own sign-in endpoints",
-};
 
-/** Open to any signed-in person or token, for their own data: strangers get 401, the rest is checked per route. */
-const OPEN_TO_SIGNED_IN: Record<string, string> = {
-  "POST /api/v1/events/watch": "viewers send their own events",
-  "POST /api/v1/events/search": "viewers send their own events",
-  "POST /api/v1/events/rating": "viewers send their own events",
-  "POST /api/v1/events/favorite": "viewers send their own events",
-  "POST /api/v1/events/batch": "viewers send their own events",
-  "GET /api/v1/genres/top": "viewers read the top movies of their own genres",
-  "POST /api/v1/feedback": "viewers send feedback on their own lists",
-  "POST /api/v1/recommendations/feedback/[sessionId]": "viewers send feedback on their own lists",
-  "POST /api/v1/ratings": "viewers rate for themselves",
-};
+/** Routes outside the API document: next-auth's own endpoints (not ours to describe), and ones open to anyone. */
+const SKIPPED = new Set(["GET /api/auth/[...nextauth]", "POST /api/auth/[...nextauth]"]);
+const UNDOCUMENTED_PUBLIC = new Set(["GET /api/v1/openapi.json", "GET /api/v1/bench/noop", "POST /api/v1/bench/noop", "POST /api/v1/bench/echo"]);
 
 /** Values for each [param]; the first one a route's param schema accepts is used. */
 const PARAM_CANDIDATES = ["00000000-0000-4000-8000-000000000000", "1"];
 
-function paramsFor(pattern: string, candidate: string): Record<string, string> {
-  const params: Record<string, string> = {};
-  for (const [, name] of pattern.matchAll(/\[(?:\.\.\.)?(\w+)\]/g)) params[name!] = candidate;
-  return params;
-}
+type CallerName = "anonymous" | "viewer" | "other viewer" | `token ${TokenScope}` | "admin session";
+const callerNames: CallerName[] = ["anonymous", "viewer", "other viewer", ...tokenScopes.map((s) => `token ${s}` as const), "admin session"];
 
-/** Calls the handler with the first param values that pass its validation. */
-async function callWithValidParams(handler: Parameters<typeof call>[0], method: string, pattern: string, as?: Caller) {
-  let response!: Awaited<ReturnType<typeof call>>;
-  for (const candidate of PARAM_CANDIDATES) {
-    response = await call(handler, { method, path: pattern, params: paramsFor(pattern, candidate), body: method === "GET" || method === "DELETE" ? undefined : {}, as });
-    const pathError = response.status === 400 && Object.keys(response.body?.error?.fields ?? {}).some((f) => f.startsWith("path."));
-    if (!pathError) break;
-  }
-  return response;
-}
-
+/** The viewer whose data the calls are about; "other viewer" is someone else asking for it. */
+let owner: Caller;
+let callers: Record<CallerName, Caller | undefined>;
+let sessionId: string;
 let t: TestDatabase;
-let viewer: Caller;
+
 beforeAll(async () => {
   t = await createTestDatabase();
-  viewer = await sessionFor(t.db, "viewer");
+  owner = await sessionFor(t.db, "viewer");
+  const other = await sessionFor(t.db, "viewer");
+  const admin = await sessionFor(t.db, "admin");
+  const tokens = await Promise.all(tokenScopes.map((scope) => tokenFor(t.db, [scope])));
+  callers = { anonymous: undefined, viewer: owner, "other viewer": other, "admin session": admin, ...Object.fromEntries(tokenScopes.map((s, i) => [`token ${s}`, tokens[i]])) } as Record<CallerName, Caller | undefined>;
+  // A list shown to the owner, for the routes that find the user through the session.
+  const now = new Date();
+  sessionId = newSessionId(now);
+  await insertSessions(t.db, [{ sessionId, createdAt: now, userId: owner.userId, algorithm: "popular", modelVersionId: null, context: "home", movieIds: ["1", "2"], cached: false, userType: null, actionCycle: null }]);
 });
 afterAll(() => t.destroy());
 
+/** What a caller may do, from the operation's entry. */
+function cellFor(op: OperationSpec | "public", caller: CallerName): AccessCell {
+  if (op === "public") return "yes";
+  const row = accessRowOf(op);
+  if (caller === "anonymous") return row.anyone;
+  if (caller === "viewer" || caller === "other viewer") return row.viewer;
+  if (caller === "admin session") return row.admin;
+  return row.scopes[caller.slice("token ".length) as TokenScope];
+}
+
+function expectedFor(op: OperationSpec | "public", caller: CallerName): "allowed" | 401 | 403 {
+  const cell = cellFor(op, caller);
+  if (cell === "yes") return "allowed";
+  if (cell === "own") return caller === "other viewer" ? 403 : "allowed";
+  return caller === "anonymous" ? 401 : 403;
+}
+
+/** The body a caller sends: `{}`, or, where a viewer may act for themself, the example naming the owner. */
+function bodyFor(op: OperationSpec | "public", caller: CallerName, method: string): unknown {
+  if (method === "GET" || method === "DELETE") return undefined;
+  if (op === "public" || !op.self || cellFor(op, caller) !== "own") return {};
+  if (op.self.in !== "body" && op.self.in !== "session") return {};
+  const example = op.bodyExample ?? (op.body ? exampleOf(op) : {});
+  return op.self.in === "body" ? withField(example, op.self.field, owner.userId) : example;
+}
+
+function exampleOf(op: OperationSpec): unknown {
+  return (schemaRegistry.get(op.body!) as SchemaMeta | undefined)?.examples?.[0] ?? {};
+}
+
+function withField(value: unknown, field: string, userId: string): unknown {
+  if (Array.isArray(value)) return value.map((v) => withField(v, field, userId));
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === field ? userId : withField(v, field, userId)]));
+  return value;
+}
+
+function paramsFor(pattern: string, op: OperationSpec | "public", candidate: string): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const [, name] of pattern.matchAll(/\[(?:\.\.\.)?(\w+)\]/g)) {
+    const self = op !== "public" && op.self?.field === name ? op.self : undefined;
+    params[name!] = self?.in === "path" ? owner.userId : self?.in === "session" ? sessionId : candidate;
+  }
+  return params;
+}
+
+type Handler = (request: Request, segment: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+async function invoke(handler: Handler, method: string, pattern: string, op: OperationSpec | "public", callerName: CallerName) {
+  const caller = callers[callerName];
+  let result = { status: 0, code: undefined as string | undefined };
+  for (const candidate of PARAM_CANDIDATES) {
+    const params = paramsFor(pattern, op, candidate);
+    let url = `http://localhost${pattern.replace(/\[(?:\.\.\.)?(\w+)\]/g, (_, name: string) => params[name]!)}`;
+    if (op !== "public" && op.self?.in === "query") url += `?${op.self.field}=${encodeURIComponent(owner.userId)}`;
+    const body = bodyFor(op, callerName, method);
+    const headers: Record<string, string> = { host: "localhost", ...caller?.headers };
+    if (body !== undefined) headers["content-type"] = "application/json";
+    const response = await handler(new Request(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }), { params: Promise.resolve(params) });
+    let code: string | undefined;
+    let pathError = false;
+    if (response.headers.get("content-type")?.includes("json")) {
+      const json = (await response.json().catch(() => null)) as { error?: { code?: string; fields?: Record<string, string> } } | null;
+      code = json?.error?.code;
+      pathError = Object.keys(json?.error?.fields ?? {}).some((f) => f.startsWith("path."));
+    } else {
+      await response.body?.cancel(); // an event stream would never end
+    }
+    result = { status: response.status, code };
+    if (!(response.status === 400 && pathError)) break;
+  }
+  return result;
+}
+
 const endpoints = apiRouteFiles().flatMap(({ file, pattern, methods }) => methods.map((method) => ({ file, pattern, method })));
 
-describe("every admin route handler checks the role itself", () => {
-  it("finds the route handlers", () => {
-    expect(endpoints.length).toBeGreaterThan(15);
+function operationOf(pattern: string, method: string): OperationSpec | "public" | undefined {
+  if (UNDOCUMENTED_PUBLIC.has(`${method} ${pattern}`)) return "public";
+  const openApiPath = pattern.replace(/\[(?:\.\.\.)?(\w+)\]/g, "{$1}");
+  return operations.find((op) => op.path === openApiPath && op.method === method);
+}
+
+describe("every route answers each kind of caller as its operations entry says", () => {
+  it("finds the route handlers, and an entry for each", () => {
+    expect(endpoints.length).toBeGreaterThan(40);
+    const unknown = endpoints.filter((e) => !SKIPPED.has(`${e.method} ${e.pattern}`) && !operationOf(e.pattern, e.method)).map((e) => `${e.method} ${e.pattern}`);
+    expect(unknown).toEqual([]);
   });
 
   for (const { file, pattern, method } of endpoints) {
     const key = `${method} ${pattern}`;
-    if (OPEN_TO_EVERYONE[key]) continue;
-    if (OPEN_TO_SIGNED_IN[key]) {
-      it(`${key} answers 401 to a stranger`, async () => {
-        const handlers = (await import(file)) as Record<string, Parameters<typeof call>[0]>;
-        expect((await callWithValidParams(handlers[method]!, method, pattern)).status).toBe(401);
-      });
-      continue;
-    }
-    it(`${key} answers 401 to a stranger and 403 to a viewer`, async () => {
-      const handlers = (await import(file)) as Record<string, Parameters<typeof call>[0]>;
-      const anonymous = await callWithValidParams(handlers[method]!, method, pattern);
-      expect(anonymous.status, `${key} as a stranger`).toBe(401);
-      const asViewer = await callWithValidParams(handlers[method]!, method, pattern, viewer);
-      expect(asViewer.status, `${key} as a viewer`).toBe(403);
+    if (SKIPPED.has(key)) continue;
+    it(key, async () => {
+      const op = operationOf(pattern, method)!;
+      const handlers = (await import(file)) as Record<string, Handler>;
+      const wrong: string[] = [];
+      for (const caller of callerNames) {
+        const expected = expectedFor(op, caller);
+        const { status, code } = await invoke(handlers[method]!, method, pattern, op, caller);
+        const ok = expected === "allowed" ? status !== 401 && status !== 403 : status === expected;
+        if (!ok) wrong.push(`${caller}: expected ${expected}, got ${status}${code ? ` (${code})` : ""}`);
+      }
+      expect(wrong, key).toEqual([]);
     });
   }
-
-  it("lists only open routes that exist", () => {
-    const existing = new Set(endpoints.map((e) => `${e.method} ${e.pattern}`));
-    expect([...Object.keys(OPEN_TO_EVERYONE), ...Object.keys(OPEN_TO_SIGNED_IN)].filter((k) => !existing.has(k))).toEqual([]);
-  });
 });
 
 describe("server actions", () => {

@@ -6,12 +6,14 @@ import { insertModelVersion } from "@/db/queries/recs";
 import { createUser } from "@/db/queries/users";
 import { events, ratings } from "@/db/schema";
 import { processPendingEvents } from "@/lib/events/process-events";
+import { replayLoggedSessions } from "@/lib/recs/replay-service";
 import { maintainSessionPartitions } from "@/lib/recs/session-service";
 import { trainVersion } from "@/lib/recs/training-service";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { call, sessionFor, tokenFor, type Caller } from "@/test/http";
 import * as recommendRoute from "../recommend/[userId]/route";
 import * as feedbackRoute from "../feedback/route";
+import * as genresTopRoute from "../genres/top/route";
 import * as sessionFeedbackRoute from "../recommendations/feedback/[sessionId]/route";
 import * as ratingsRoute from "../ratings/route";
 import * as moviesRoute from "../movies/route";
@@ -90,6 +92,17 @@ describe("POST /api/v1/feedback", () => {
     const notInterested = after.movieIds[0]!;
     await feedback({ sessionId: after.sessionId, userId: "u-3", notInterested: [notInterested] });
     expect((await list("u-3", "k=30&model=popular")).movieIds).not.toContain(notInterested);
+  });
+
+  it("takes a disliked movie off the user's 'popular in your genres' list too", async () => {
+    const top = async () => (await call(genresTopRoute.GET, { path: "/api/v1/genres/top?userId=u-5&limit=20", as: service })).body as { items: { movieId: string }[] };
+    const shown = await list("u-5", "k=30&model=popular");
+    const inBoth = (await top()).items.map((m) => m.movieId).find((id) => shown.movieIds.includes(id));
+    expect(inBoth).toBeDefined();
+    expect((await feedback({ sessionId: shown.sessionId, userId: "u-5", liked: [{ movieId: inBoth, liked: false }] })).status).toBe(201);
+    const after = await top();
+    expect(after.items.map((m) => m.movieId)).not.toContain(inBoth);
+    expect(after.items.length).toBeGreaterThan(0);
   });
 
   it("accepts seed 001's names and seed 000's own form", async () => {
@@ -203,5 +216,25 @@ describe("experiments", () => {
     expect(stopped.body.status).toBe("stopped");
     const restart = await call(experimentRoute.PATCH, { method: "PATCH", params: { id: experimentId }, body: { status: "running" }, as: admin });
     expect(restart.status).toBe(409);
+  });
+});
+
+describe("evaluate --sessions", () => {
+  it("replays the lists viewers were shown since a day, with what they opened, against models trained on what came before", async () => {
+    const since = new Date();
+    const shown = await list("u-7", "k=5&model=popular");
+    const last = shown.movieIds.at(-1)!;
+    expect((await feedback({ sessionId: shown.sessionId, userId: "u-7", selectedMovieId: last })).status).toBe(201);
+
+    const report = await replayLoggedSessions(t.db, { since, algorithms: ["popular", "ease"], k: 5, seed: 1 });
+    expect(report.sessions).toBe(1);
+    // Opened at the fifth and last place of the list as shown: NDCG@5 = 1 / log2(6).
+    const logged = report.rows.find((r) => r.algorithm === "logged")!;
+    expect(logged.ndcg).toBeCloseTo(1 / Math.log2(6), 6);
+    expect(logged.precision).toBeCloseTo(1 / 5, 6);
+    expect(report.rows.map((r) => r.algorithm)).toEqual(["logged", "popular", "ease"]);
+    // Sessions before `since` are not replayed.
+    const later = await replayLoggedSessions(t.db, { since: new Date(Date.now() + 60_000), algorithms: ["popular"], k: 5, seed: 1 });
+    expect(later.sessions).toBe(0);
   });
 });

@@ -280,3 +280,33 @@ async function waitFor<T>(probe: () => Promise<T | null | undefined>, timeoutMs 
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+describe("activity thousands of half-lives old", () => {
+  // Stored as the worker stored a watch dated 2001 before client timestamps had a window, and as
+  // any quiet movie ends up on its own: power(2, -age/halfLife) underflowed and every listing
+  // sorted by "trending now" answered 500.
+  beforeAll(async () => {
+    await tracked("ancient", { vote: 6, views: 1, trending: 2, at: new Date("2001-01-01T00:00:00Z") });
+    await tracked("quiet", { vote: 6, views: 1, trending: 3, at: new Date(Date.now() - 5_000 * 24 * HOUR) });
+  });
+
+  it("keeps the trends listing answering, with their trending score at 0", async () => {
+    for (const sort of ["trending", "final", "views"]) {
+      const res = await list(`?sort=${sort}&limit=200`);
+      expect(res.status, sort).toBe(200);
+      const ancient = res.body.items.find((i: { movieId: string }) => i.movieId === "ancient");
+      expect(ancient.trendingScore).toBe(0);
+    }
+    expect((await call(historyRoute.GET, { path: "/api/v1/trends/history?days=7&sort=trending" })).status).toBe(200);
+  });
+
+  it("adds new activity to them: the old score has decayed to nothing, the new one counts", async () => {
+    const res = await view({ movieId: "quiet" });
+    expect(res.status).toBe(202);
+    expect(res.body.trendingScore).toBe(1);
+    await addTrendActivity(t.db, [{ movieId: "ancient", views: 1, trending: 2, at: new Date() }], 24);
+    expect((await trendRow("ancient"))!.trendingScore).toBe(2);
+    const item = (await list("?sort=trending&limit=200")).body.items.find((i: { movieId: string }) => i.movieId === "ancient");
+    expect(item.trendingScore).toBeCloseTo(2, 2);
+  });
+});

@@ -1,12 +1,11 @@
 import { z } from "zod";
-import { requireActor } from "@/lib/auth/actor";
 import { apiRoute, json, parseWith, readJson } from "@/lib/http/api-route";
 import { feedbackBody, isSeedFeedback, normalizeFeedback, normalizeSeedFeedback, seedFeedbackBody } from "@/lib/feedback/contract";
-import { authorizeFeedback, recordFeedback } from "@/lib/feedback/feedback-service";
+import { authorizeFeedback, recordFeedback, requireFeedbackWriter } from "@/lib/feedback/feedback-service";
 
 /** Feedback on a list: ours (with seed 001's names), or seed 000's own form. */
 export const POST = apiRoute("/api/v1/feedback", async ({ request, db, actor, now }) => {
-  const caller = requireActor(await actor());
+  const caller = requireFeedbackWriter(await actor());
   const raw = await readJson(request, z.unknown(), 64 * 1024);
   const seed = isSeedFeedback(raw);
   const feedback = seed ? normalizeSeedFeedback(parseWith(seedFeedbackBody, raw)) : normalizeFeedback(parseWith(feedbackBody, raw));

@@ -1,14 +1,13 @@
-import { requireActor } from "@/lib/auth/actor";
 import { apiRoute, json, readJson } from "@/lib/http/api-route";
 import { sessionFeedbackBody, sessionFeedbackParams } from "@/lib/feedback/contract";
-import { authorizeFeedback, recordFeedback } from "@/lib/feedback/feedback-service";
+import { authorizeFeedback, recordFeedback, requireFeedbackWriter } from "@/lib/feedback/feedback-service";
 import { findSessionOwner } from "@/lib/feedback/sessions";
 
 /** A like or dislike of one movie of a list, in seed 003's form. */
 export const POST = apiRoute(
   "/api/v1/recommendations/feedback/[sessionId]",
   async ({ request, db, params, actor, now }) => {
-    const caller = requireActor(await actor());
+    const caller = requireFeedbackWriter(await actor());
     const { movieId, liked } = await readJson(request, sessionFeedbackBody, 16 * 1024);
     const userId = await findSessionOwner(db, params.sessionId);
     authorizeFeedback(caller, userId);
