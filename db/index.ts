@@ -37,3 +37,11 @@ export async function getDb(): Promise<Db> {
 export function setProcessDatabase(handle: DatabaseHandle): void {
   globalForDb.marqueeDatabase = Promise.resolve(handle);
 }
+
+/** Closes the process's database (its pool, or the embedded database's files) if it was opened. */
+export async function closeDatabase(): Promise<void> {
+  const opening = globalForDb.marqueeDatabase;
+  globalForDb.marqueeDatabase = undefined;
+  const handle = await opening?.catch(() => undefined);
+  await handle?.close();
+}

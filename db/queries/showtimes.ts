@@ -215,6 +215,17 @@ export async function batchProgressAfter(db: Db, batchId: string, afterSeq: numb
     .orderBy(asc(showtimeBatchEvents.seq));
 }
 
+/** The batch's latest progress event, or null before its first. */
+export async function lastBatchEvent(db: Db, batchId: string) {
+  const [row] = await db
+    .select({ seq: showtimeBatchEvents.seq, data: showtimeBatchEvents.data })
+    .from(showtimeBatchEvents)
+    .where(eq(showtimeBatchEvents.batchId, batchId))
+    .orderBy(desc(showtimeBatchEvents.seq))
+    .limit(1);
+  return row ?? null;
+}
+
 export async function lastBatchEventSeq(db: Db, batchId: string): Promise<number> {
   const [row] = await db.select({ n: sql<number>`coalesce(max(${showtimeBatchEvents.seq}), 0)::int` }).from(showtimeBatchEvents).where(eq(showtimeBatchEvents.batchId, batchId));
   return Number(row?.n ?? 0);

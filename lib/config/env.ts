@@ -14,6 +14,8 @@ const envSchema = z.object({
   // request gets a 503 with Retry-After instead of waiting in memory.
   MARQUEE_EVENT_QUEUE_MAX_EVENTS: z.coerce.number().int().min(1).max(1_000_000).default(20_000),
   MARQUEE_EVENT_QUEUE_WAIT_MS: z.coerce.number().int().min(1).max(600_000).default(5_000),
+  // On SIGTERM the web process exits within this long (lib/http/graceful-shutdown.ts).
+  MARQUEE_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(25_000),
   AUTH_SECRET: z.string().min(16).optional(),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   // The public URL; cookie-authenticated writes must come from its origin (lib/auth/same-origin.ts).

@@ -24,7 +24,7 @@ export function getBoss(): Promise<PgBoss> {
     await runStartupHooks({ db: handle.db, handle, boss, now: new Date() });
     const workers = handle.driver === "pglite" ? "inline" : env().MARQUEE_WORKERS;
     if (workers === "thread") {
-      globalForJobs.marqueeWorkers = { where: "thread", thread: startJobWorkerThread({ databaseUrl: serverUrlOf(handle), onJobFinished: recordJobOutcome }) };
+      globalForJobs.marqueeWorkers = { where: "thread", thread: startJobWorkerThread({ databaseUrl: serverUrlOf(handle), onJobFinished: recordJobOutcome, stopTimeoutMs: shutdownBudgetMs() }) };
       logger.info("job workers running on a worker thread of this process");
     } else {
       if (workers === "inline") {
@@ -41,6 +41,9 @@ export function getBoss(): Promise<PgBoss> {
   return globalForJobs.marqueeBoss;
 }
 
+// Running jobs get half the shutdown's time to finish; the rest is for closing the database.
+const shutdownBudgetMs = () => Math.floor(env().MARQUEE_SHUTDOWN_TIMEOUT_MS / 2);
+
 /** Whether the queue has started in this process, without starting it. */
 export function bossStarted(): Promise<PgBoss> | undefined {
   return globalForJobs.marqueeBoss;
@@ -50,4 +53,21 @@ export function bossStarted(): Promise<PgBoss> | undefined {
 export function workerPlacement(): WorkerPlacement | undefined {
   const workers = globalForJobs.marqueeWorkers;
   return workers?.where === "thread" ? { where: "thread", state: workers.thread.state() } : workers;
+}
+
+/**
+ * Stops this process's job queue and its worker thread, letting running jobs finish within
+ * `timeoutMs` (a job cut short is retried: pg-boss expires it and another worker takes it).
+ */
+export async function stopJobs(timeoutMs: number): Promise<void> {
+  const starting = globalForJobs.marqueeBoss;
+  if (!starting) return;
+  const boss = await starting.catch(() => undefined);
+  const workers = globalForJobs.marqueeWorkers;
+  await Promise.all([
+    workers?.where === "thread" ? workers.thread.stop() : undefined,
+    boss?.stop({ graceful: true, timeout: timeoutMs }),
+  ]);
+  globalForJobs.marqueeBoss = undefined;
+  globalForJobs.marqueeWorkers = undefined;
 }

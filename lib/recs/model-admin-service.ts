@@ -116,6 +116,7 @@ export function trainingProgressStream(params: { handle: DatabaseHandle; version
       const safeSend = () => void send().catch((error) => logger.warn({ err: error, version }, "could not read training progress"));
       signal.addEventListener("abort", close);
       cleanups.push(() => signal.removeEventListener("abort", close));
+      if (signal.aborted) return close();
       const unlisten = await handle.listen(TRAINING_PROGRESS_CHANNEL, (payload) => {
         try {
           if ((JSON.parse(payload) as { version?: number }).version === version) safeSend();

@@ -81,6 +81,23 @@ describe("creating a batch of showtimes", () => {
     expect(rest.at(-1)!.data.status).toBe("succeeded");
   });
 
+  it("refuses a Last-Event-ID that is no event of the batch, naming the header, instead of a stream that never closes", async () => {
+    const all = await events(transactionId);
+    const ask = async (headers: Record<string, string>, query = "") => {
+      const response = await eventsRoute.GET(new Request(`http://localhost/x${query}`, { headers: { ...admin.headers, ...headers } }), { params: Promise.resolve({ transactionId }) });
+      return { status: response.status, body: response.status === 204 ? null : await response.json() };
+    };
+    for (const id of ["2000000000", "2147483648", "99999999999999999999", "-1", "1.5", "abc"]) {
+      const refused = await ask({ "last-event-id": id });
+      expect(refused.status).toBe(400);
+      expect(Object.keys(refused.body.error.fields)).toEqual(["Last-Event-ID"]);
+    }
+    expect((await ask({}, "?lastEventId=2147483648")).body.error.fields).toEqual({ "query.lastEventId": "Not an event id" });
+    expect((await ask({ "last-event-id": String(all.length + 1) })).body.error.fields).toEqual({ "Last-Event-ID": "No such event" });
+    // The client has the terminal event already: nothing more will come, and EventSource stops on a 204.
+    expect(await ask({ "last-event-id": String(all.at(-1)!.id) })).toEqual({ status: 204, body: null });
+  });
+
   it("lists the new showtimes for the wizard's timeline, and sums them up per movie", async () => {
     const found = await call(findRoute.POST, { method: "POST", body: { theaterIds: ["a"] }, as: admin });
     expect(found.body.items.map((s: { startTime: string }) => new Date(s.startTime).toISOString())).toEqual([day(5, "10:00"), day(5, "13:00"), day(5, "16:00")]);

@@ -64,11 +64,12 @@ export const showtimeApi: ApiSection = {
       tag: "Showtimes",
       summary: "Follow a batch live",
       description:
-        "Server-Sent Events: every event so far, then live ones, until the batch succeeds, fails or errors; then the stream closes. Each event has an `id` (its sequence number), the status as its name, and a BatchEvent as JSON data. Reconnect with `Last-Event-ID` (or `?lastEventId=`) to get only what you missed. Comments every 15 s keep the connection open.",
+        "Server-Sent Events: every event so far, then live ones, until the batch succeeds, fails or errors; then the stream closes. Each event has an `id` (its sequence number), the status as its name, and a BatchEvent as JSON data. Reconnect with `Last-Event-ID` (or `?lastEventId=`) to get only what you missed; an id that is not a whole number up to 2147483647, or is past the batch's last event, is a 400 naming the header. The stream also closes when the server shuts down: reconnect with `Last-Event-ID` (browsers' EventSource does so by itself). Comments every 15 s keep the connection open.",
       auth: "admin",
       params: transactionParams,
       headers: [{ name: "Last-Event-ID", description: "Optional. The id of the last event you received; earlier events are not sent again." }],
       responses: {
+        204: { description: "The Last-Event-ID is the batch's terminal event: nothing more will come (EventSource stops reconnecting)" },
         200: {
           description: "An event stream",
           contentType: "text/event-stream",
