@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { AppError } from "@/lib/errors/app-error";
 import { errorResponse, tooLarge } from "./api-route";
 import { heldBodyOf, requestHolding } from "./held-bodies";
+import { rememberPeer } from "./peer-address";
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 type WebHandler = (request: Request) => Promise<Response>;
@@ -73,7 +74,9 @@ function toFetchRequest(req: IncomingMessage, method: string, body: Buffer<Array
   } catch {
     return null;
   }
-  return requestHolding(url, { method, headers }, method === "GET" ? null : body);
+  const request = requestHolding(url, { method, headers }, method === "GET" ? null : body);
+  rememberPeer(request, req.socket.remoteAddress);
+  return request;
 }
 
 async function send(res: ServerResponse, response: Response, options: { close?: boolean } = {}): Promise<void> {
