@@ -8,15 +8,11 @@ import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { ErrorState } from "@/components/ui/states";
 import { sameOriginPath } from "@/lib/auth/callback-url";
-
-const messages: Record<string, string> = {
-  CredentialsSignin: "That email and password do not match an account.",
-  SessionRequired: "Sign in to see that page.",
-};
+import { SIGN_IN_FAILED, signInErrorMessage } from "@/lib/auth/sign-in-messages";
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(initialError ? (messages[initialError] ?? initialError) : null);
+  const [error, setError] = useState<string | null>(signInErrorMessage(initialError));
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -27,7 +23,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
     const result = await signIn("credentials", { email: String(form.get("email")), password: String(form.get("password")), redirect: false });
     setPending(false);
     if (!result || result.error) {
-      setError(messages[result?.error ?? ""] ?? result?.error ?? "Sign-in failed. Try again.");
+      setError(signInErrorMessage(result?.error) ?? SIGN_IN_FAILED);
       return;
     }
     router.push(sameOriginPath(callbackUrl));

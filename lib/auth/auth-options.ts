@@ -37,8 +37,10 @@ export async function getAuthOptions(request: { clientAddress?: string } = {}): 
             );
             return user ? { id: user.id, email: user.email, name: user.displayName, role: user.role } : null;
           } catch (error) {
-            // next-auth passes the message to the sign-in page as ?error=…
-            if (isAppError(error)) throw new Error(error.message);
+            // next-auth hands the message to the sign-in page as an error code; the page says it in
+            // its own words (lib/auth/sign-in-messages.ts).
+            if (isAppError(error) && error.code === "rate_limited:sign_in") throw new Error("RateLimited");
+            if (isAppError(error)) throw new Error("CredentialsSignin");
             throw error;
           }
         },
