@@ -20,13 +20,16 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
     const form = new FormData(event.currentTarget);
     setPending(true);
     setError(null);
-    const result = await signIn("credentials", { email: String(form.get("email")), password: String(form.get("password")), redirect: false });
+    // next-auth reads the outcome from the URL it answers, which is the callbackUrl: without one it
+    // is this page's, and a ?error= already in it would read as this attempt's error.
+    const target = sameOriginPath(callbackUrl);
+    const result = await signIn("credentials", { email: String(form.get("email")), password: String(form.get("password")), redirect: false, callbackUrl: target });
     setPending(false);
     if (!result || result.error) {
       setError(signInErrorMessage(result?.error) ?? SIGN_IN_FAILED);
       return;
     }
-    router.push(sameOriginPath(callbackUrl));
+    router.push(target);
     router.refresh();
   }
 
