@@ -8,15 +8,11 @@ import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { ErrorState } from "@/components/ui/states";
 import { sameOriginPath } from "@/lib/auth/callback-url";
-
-const messages: Record<string, string> = {
-  CredentialsSignin: "That email and password do not match an account.",
-  SessionRequired: "Sign in to see that page.",
-};
+import { SIGN_IN_FAILED, signInErrorMessage } from "@/lib/auth/sign-in-messages";
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(initialError ? (messages[initialError] ?? initialError) : null);
+  const [error, setError] = useState<string | null>(signInErrorMessage(initialError));
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -24,13 +20,16 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
     const form = new FormData(event.currentTarget);
     setPending(true);
     setError(null);
-    const result = await signIn("credentials", { email: String(form.get("email")), password: String(form.get("password")), redirect: false });
+    // next-auth reads the outcome from the URL it answers, which is the callbackUrl: without one it
+    // is this page's, and a ?error= already in it would read as this attempt's error.
+    const target = sameOriginPath(callbackUrl);
+    const result = await signIn("credentials", { email: String(form.get("email")), password: String(form.get("password")), redirect: false, callbackUrl: target });
     setPending(false);
     if (!result || result.error) {
-      setError(messages[result?.error ?? ""] ?? result?.error ?? "Sign-in failed. Try again.");
+      setError(signInErrorMessage(result?.error) ?? SIGN_IN_FAILED);
       return;
     }
-    router.push(sameOriginPath(callbackUrl));
+    router.push(target);
     router.refresh();
   }
 

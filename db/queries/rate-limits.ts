@@ -1,5 +1,5 @@
 import "server-only";
-import { eq, lt, sql } from "drizzle-orm";
+import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { rateLimits } from "../schema";
 
@@ -21,6 +21,35 @@ export async function hitRateLimit(db: Db, key: string, windowMs: number, now: D
     })
     .returning({ count: rateLimits.count, windowStart: rateLimits.windowStart });
   return row!;
+}
+
+/**
+ * Counts one hit for each key in one statement and returns every key's count in the current
+ * window, this hit included: concurrent callers each see a different count.
+ */
+export async function hitRateLimits(db: Db, keys: string[], windowMs: number, now: Date): Promise<Map<string, number>> {
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  const rows = await db
+    .insert(rateLimits)
+    .values(keys.map((key) => ({ key, windowStart, count: 1 })))
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: {
+        count: sql`case when ${rateLimits.windowStart} = excluded.window_start then ${rateLimits.count} + 1 else 1 end`,
+        windowStart: sql`excluded.window_start`,
+      },
+    })
+    .returning({ key: rateLimits.key, count: rateLimits.count });
+  return new Map(rows.map((r) => [r.key, r.count]));
+}
+
+/** Takes back one hit of each key in the current window (never below zero). */
+export async function unhitRateLimits(db: Db, keys: string[], windowMs: number, now: Date): Promise<void> {
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  await db
+    .update(rateLimits)
+    .set({ count: sql`greatest(${rateLimits.count} - 1, 0)` })
+    .where(and(inArray(rateLimits.key, keys), eq(rateLimits.windowStart, windowStart)));
 }
 
 /** The count in the current window, without adding to it. */

@@ -41,6 +41,16 @@ export async function setUserRole(db: Db, id: string, role: Role) {
   return user ?? null;
 }
 
+/**
+ * Locks every admin's row until the transaction ends and returns their ids. A transaction that
+ * demotes an admin takes these locks before counting, so two demotions at once are decided one
+ * after the other (the second sees the first's result) instead of both counting two admins.
+ */
+export async function lockAdmins(tx: Db): Promise<string[]> {
+  const rows = await tx.select({ id: users.id }).from(users).where(eq(users.role, "admin")).orderBy(asc(users.id)).for("update");
+  return rows.map((r) => r.id);
+}
+
 export async function countAdmins(db: Db): Promise<number> {
   const [row] = await db.select({ n: count() }).from(users).where(eq(users.role, "admin"));
   return row?.n ?? 0;

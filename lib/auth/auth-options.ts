@@ -6,10 +6,14 @@ import { isAppError } from "@/lib/errors/app-error";
 import { logger } from "@/lib/log/logger";
 import { sameOriginPath } from "./callback-url";
 import { getAuthSecret } from "./secret";
-import { checkCredentials, clientAddressOf } from "./sign-in";
+import { checkCredentials } from "./sign-in";
 
-/** next-auth's configuration; async because the signing secret may live in the database. */
-export async function getAuthOptions(): Promise<NextAuthOptions> {
+/**
+ * next-auth's configuration; async because the signing secret may live in the database.
+ * `clientAddress` is the signing-in client's (pages/api/auth/[...nextauth].ts works it out from
+ * the socket); sign-in is throttled by it.
+ */
+export async function getAuthOptions(request: { clientAddress?: string } = {}): Promise<NextAuthOptions> {
   const db = await getDb();
   return {
     secret: await getAuthSecret(db),
@@ -24,18 +28,19 @@ export async function getAuthOptions(): Promise<NextAuthOptions> {
       CredentialsProvider({
         name: "Email",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(credentials, req) {
-          const headers = new Headers(req.headers as Record<string, string>);
+        async authorize(credentials) {
           try {
             const user = await checkCredentials(
               db,
-              { email: credentials?.email ?? "", password: credentials?.password ?? "", clientAddress: clientAddressOf(headers) },
+              { email: credentials?.email ?? "", password: credentials?.password ?? "", clientAddress: request.clientAddress ?? "unknown" },
               new Date(),
             );
             return user ? { id: user.id, email: user.email, name: user.displayName, role: user.role } : null;
           } catch (error) {
-            // next-auth passes the message to the sign-in page as ?error=…
-            if (isAppError(error)) throw new Error(error.message);
+            // next-auth hands the message to the sign-in page as an error code; the page says it in
+            // its own words (lib/auth/sign-in-messages.ts).
+            if (isAppError(error) && error.code === "rate_limited:sign_in") throw new Error("RateLimited");
+            if (isAppError(error)) throw new Error("CredentialsSignin");
             throw error;
           }
         },

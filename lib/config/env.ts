@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { parseTrustedProxies, type TrustedProxies } from "@/lib/auth/client-address";
 
 /** Every environment variable the app reads, parsed once. The README's table lists the same. */
 const envSchema = z.object({
@@ -20,6 +21,18 @@ const envSchema = z.object({
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   // The public URL; cookie-authenticated writes must come from its origin (lib/auth/same-origin.ts).
   NEXTAUTH_URL: z.string().url().optional(),
+  // Our own reverse proxies (addresses and CIDR ranges, comma-separated; none by default): only a
+  // request from one of them has its X-Forwarded-For believed (lib/auth/client-address.ts).
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .superRefine((value, ctx) => {
+      try {
+        parseTrustedProxies(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+      }
+    }),
   ADMIN_EMAIL: z.string().email().optional(),
   ADMIN_PASSWORD: z.string().min(8).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -61,6 +74,13 @@ export function env(): Env {
     cached = parsed.data;
   }
   return cached;
+}
+
+let proxies: TrustedProxies | undefined;
+
+/** TRUSTED_PROXIES, parsed (env() has checked it at start). */
+export function trustedProxies(): TrustedProxies {
+  return (proxies ??= parseTrustedProxies(env().TRUSTED_PROXIES));
 }
 
 export function databaseOptionsFromEnv(e: Env = env()) {

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { authenticate } from "@/lib/auth/authenticate";
 import { errorResponse, rememberActor, tooLarge } from "./api-route";
 import { heldBodyOf, requestHolding } from "./held-bodies";
+import { rememberPeer } from "./peer-address";
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 type WebHandler = (request: Request) => Promise<Response>;
@@ -97,7 +98,9 @@ function toFetchRequest(req: IncomingMessage, method: string, body: Buffer<Array
   } catch {
     return null;
   }
-  return requestHolding(url, { method, headers }, method === "GET" ? null : body);
+  const request = requestHolding(url, { method, headers }, method === "GET" ? null : body);
+  rememberPeer(request, req.socket.remoteAddress);
+  return request;
 }
 
 async function send(res: ServerResponse, response: Response, options: { close?: boolean } = {}): Promise<void> {

@@ -1,4 +1,6 @@
 import "server-only";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { Worker, type WorkerOptions } from "node:worker_threads";
 
 /**
@@ -9,11 +11,19 @@ import { Worker, type WorkerOptions } from "node:worker_threads";
  * exactly that form.
  */
 export function threadFromSource(entryFile: string, options: WorkerOptions): Worker {
+  // The compiled command line (.next/cli, built by `npm run build:cli`) has its thread entries
+  // compiled beside it under the same names; there is no TypeScript to load.
+  if (inCompiledCli()) return new Worker(path.join(path.dirname(fileURLToPath(import.meta.url)), path.basename(entryFile).replace(/\.ts$/, ".mjs")), options);
   return new Worker(`require("tsx/cjs"); require(${JSON.stringify(entryFile)});`, {
     ...options,
     eval: true,
     execArgv: [...process.execArgv, "--conditions=react-server"],
   });
+}
+
+/** Whether this code runs from the compiled command line rather than from its TypeScript source. */
+export function inCompiledCli(): boolean {
+  return import.meta.url.endsWith(".mjs");
 }
 
 /** Whether this process runs Next.js's bundles (and must name thread entries for Turbopack). */

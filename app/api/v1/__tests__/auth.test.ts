@@ -3,11 +3,12 @@ import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { call, sessionFor, type Caller } from "@/test/http";
 import { findUserByEmail } from "@/db/queries/users";
 import { hashPassword } from "@/lib/auth/passwords";
-import { checkCredentials, MAX_ATTEMPTS_PER_EMAIL } from "@/lib/auth/sign-in";
+import { checkCredentials, MAX_FAILURES_PER_ACCOUNT_AND_CLIENT, MAX_FAILURES_PER_CLIENT, MAX_SIGN_UPS_PER_CLIENT } from "@/lib/auth/sign-in";
+import { serveNode } from "@/test/node-server";
 import { ensureAdmin } from "@/lib/auth/bootstrap-admin";
 import { getAuthOptions } from "@/lib/auth/auth-options";
 import { createUser } from "@/db/queries/users";
-import * as signup from "../auth/signup/route";
+import * as signup from "@/pages/api/v1/auth/signup";
 import * as tokens from "../admin/tokens/route";
 import * as token from "../admin/tokens/[id]/route";
 import * as users from "../admin/users/route";
@@ -44,19 +45,77 @@ describe("sign-in", () => {
   });
 
   it("does not count successful sign-ins against the limit", async () => {
-    for (let i = 0; i < MAX_ATTEMPTS_PER_EMAIL + 5; i++) {
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT_AND_CLIENT + 5; i++) {
       expect(await checkCredentials(t.db, { email: "ana@example.com", password: "correct horse", clientAddress: "1.1.1.9" }, now)).not.toBeNull();
     }
   });
 
-  it("stops guessing after too many failed attempts for one email, even with the right password", async () => {
-    for (let i = 0; i < MAX_ATTEMPTS_PER_EMAIL; i++) {
-      await checkCredentials(t.db, { email: "target@example.com", password: `guess-${i}`, clientAddress: `10.0.0.${i}` }, now);
+  it("stops an address after five failures for an account, even with the right password, while another address gets in", async () => {
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT_AND_CLIENT; i++) {
+      expect(await checkCredentials(t.db, { email: "target@example.com", password: `guess-${i}`, clientAddress: "10.0.0.1" }, now)).toBeNull();
     }
-    await expect(checkCredentials(t.db, { email: "target@example.com", password: "anything", clientAddress: "10.0.1.1" }, now)).rejects.toMatchObject({ code: "rate_limited:sign_in" });
-    // A new window starts fresh, and the right password works again.
+    await expect(checkCredentials(t.db, { email: "target@example.com", password: "anything", clientAddress: "10.0.0.1" }, now)).rejects.toMatchObject({ code: "rate_limited:sign_in" });
+    expect(await checkCredentials(t.db, { email: "target@example.com", password: "anything", clientAddress: "10.0.9.9" }, now)).toMatchObject({ id: "target" });
+    // A new window starts fresh.
     const later = new Date(now.getTime() + 16 * 60_000);
-    expect(await checkCredentials(t.db, { email: "target@example.com", password: "anything", clientAddress: "10.0.1.1" }, later)).toMatchObject({ id: "target" });
+    expect(await checkCredentials(t.db, { email: "target@example.com", password: "anything", clientAddress: "10.0.0.1" }, later)).toMatchObject({ id: "target" });
+  });
+
+  it("lets the owner in from an address that has not been failing after eleven wrong passwords from others", async () => {
+    await createUser(t.db, { id: "boss", email: "boss@example.com", passwordHash: await hashPassword("the real one"), role: "admin", displayName: "Boss" });
+    for (let i = 0; i < 11; i++) {
+      expect(await checkCredentials(t.db, { email: "boss@example.com", password: `guess-${i}`, clientAddress: `198.51.100.${i}` }, now)).toBeNull();
+    }
+    expect(await checkCredentials(t.db, { email: "boss@example.com", password: "the real one", clientAddress: "203.0.113.50" }, now)).toMatchObject({ id: "boss" });
+    // Under attack, an address that has already failed twice for the account is stopped early.
+    for (let i = 0; i < 2; i++) await checkCredentials(t.db, { email: "boss@example.com", password: `again-${i}`, clientAddress: "198.51.100.200" }, now);
+    await expect(checkCredentials(t.db, { email: "boss@example.com", password: "the real one", clientAddress: "198.51.100.200" }, now)).rejects.toMatchObject({ code: "rate_limited:sign_in" });
+  });
+
+  it("counts guesses sent in parallel before the slow hash, so no more than five get through", async () => {
+    await createUser(t.db, { id: "para", email: "para@example.com", passwordHash: await hashPassword("secret pass"), role: "viewer", displayName: "P" });
+    const results = await Promise.allSettled(
+      Array.from({ length: 12 }, (_, i) => checkCredentials(t.db, { email: "para@example.com", password: `guess-${i}`, clientAddress: "192.0.2.77" }, now)),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(MAX_FAILURES_PER_ACCOUNT_AND_CLIENT);
+    expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(Array(12 - MAX_FAILURES_PER_ACCOUNT_AND_CLIENT).fill("rate_limited:sign_in"));
+  });
+
+  it("stops an address that fails fifty times across accounts", async () => {
+    for (let i = 0; i < MAX_FAILURES_PER_CLIENT; i++) {
+      await checkCredentials(t.db, { email: `spray-${i}@example.com`, password: "Summer2026!", clientAddress: "192.0.2.200" }, now);
+    }
+    await expect(checkCredentials(t.db, { email: "ana@example.com", password: "correct horse", clientAddress: "192.0.2.200" }, now)).rejects.toMatchObject({ code: "rate_limited:sign_in" });
+  });
+
+  it("counts an IPv6 /64 as one address", async () => {
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT_AND_CLIENT; i++) {
+      await checkCredentials(t.db, { email: "ana@example.com", password: `guess-${i}`, clientAddress: `2001:db8:aa:bb::${i + 1}` }, now);
+    }
+    await expect(checkCredentials(t.db, { email: "ana@example.com", password: "correct horse", clientAddress: "2001:db8:aa:bb:ffff::9" }, now)).rejects.toMatchObject({ code: "rate_limited:sign_in" });
+    expect(await checkCredentials(t.db, { email: "ana@example.com", password: "correct horse", clientAddress: "2001:db8:aa:bc::1" }, now)).toMatchObject({ id: "ana" });
+  });
+});
+
+describe("the address sign-up and sign-in are counted by", () => {
+  it("ignores a forged X-Forwarded-For when no proxy is trusted (over real HTTP)", async () => {
+    const server = await serveNode(signup.default);
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i <= MAX_SIGN_UPS_PER_CLIENT; i++) {
+        const res = await fetch(`${server.origin}/api/v1/auth/signup`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-forwarded-for": `203.0.113.${i}` },
+          body: JSON.stringify({ email: `forged-${i}@example.com`, password: "popcorn-2026", displayName: `F${i}` }),
+        });
+        statuses.push(res.status);
+      }
+      expect(statuses.slice(0, MAX_SIGN_UPS_PER_CLIENT)).toEqual(Array(MAX_SIGN_UPS_PER_CLIENT).fill(201));
+      expect(statuses.at(-1)).toBe(429);
+      expect(await findUserByEmail(t.db, `forged-${MAX_SIGN_UPS_PER_CLIENT}@example.com`)).toBeNull();
+    } finally {
+      await server.close();
+    }
   });
 });
 

@@ -4,7 +4,7 @@ import * as tokensRoute from "@/app/api/v1/admin/tokens/route";
 import * as tokenRoute from "@/app/api/v1/admin/tokens/[id]/route";
 import * as usersRoute from "@/app/api/v1/admin/users/route";
 import * as userRoute from "@/app/api/v1/admin/users/[id]/route";
-import * as signupRoute from "@/app/api/v1/auth/signup/route";
+import * as signupRoute from "@/pages/api/v1/auth/signup";
 import * as citiesRoute from "@/app/api/v1/cities/route";
 import * as genresRoute from "@/app/api/v1/genres/route";
 import * as healthRoute from "@/app/api/v1/health/route";
