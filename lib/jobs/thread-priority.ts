@@ -3,7 +3,9 @@ import fs from "node:fs";
 import os from "node:os";
 
 /**
- * How much lower than the request thread the job worker thread runs (a nice value, 0–19).
+ * How much lower than the request thread the job worker thread runs (a nice value, 0–19). The
+ * scheduler shares the CPU by weight, not strictly: at 5 the worker still gets about a quarter of a
+ * core it contends for, so it is not starved when the machine is saturated.
  *
  * Why: on two cores the request thread, Postgres, and this thread's bursts of work (a batch of
  * events folded into features every few hundred milliseconds) take turns at the CPU. A request
@@ -11,7 +13,7 @@ import os from "node:os";
  * At a lower priority the scheduler runs the request first; the worker still gets every idle
  * moment, which at any sustainable rate is plenty (docs/performance.md).
  */
-export const WORKER_THREAD_NICE = 10;
+export const WORKER_THREAD_NICE = 5;
 
 /** The Linux thread id of the calling thread, from /proc/thread-self ("<pid>/task/<tid>"). */
 export function currentThreadId(readLink: (path: string) => string = fs.readlinkSync): number | null {
