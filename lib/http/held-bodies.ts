@@ -14,7 +14,7 @@ import "server-only";
  * anything else (body, formData(), clone()...) gets a full Request made on first use.
  */
 class HeldBodyRequest extends Request {
-  readonly held: Buffer;
+  held: Buffer;
   #full: Request | undefined;
 
   constructor(url: URL, init: { method: string; headers: Headers }, held: Buffer) {
@@ -50,6 +50,11 @@ class HeldBodyRequest extends Request {
   override clone() {
     return this.full().clone();
   }
+}
+
+/** Gives a Request made by requestHolding its body, read after the request was made (and authenticated). */
+export function holdBody(request: Request, body: Buffer) {
+  if (request instanceof HeldBodyRequest) request.held = body;
 }
 
 export function requestHolding(url: URL, init: { method: string; headers: Headers }, body: Buffer | null): Request {

@@ -5,7 +5,7 @@ import { getDatabase } from "@/db";
 import type { Actor } from "@/lib/auth/actor";
 import { authenticate } from "@/lib/auth/authenticate";
 import { errorResponse, rememberActor, tooLarge } from "./api-route";
-import { heldBodyOf, requestHolding } from "./held-bodies";
+import { heldBodyOf, holdBody, requestHolding } from "./held-bodies";
 import { rememberPeer } from "./peer-address";
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -40,22 +40,20 @@ export function nodeApiRoute(handlers: Partial<Record<Method, WebHandler>>, opti
         const error = new AppError("method_not_allowed", `${method} is not supported here; use ${allow}`, { headers: { allow } });
         return send(res, error.toResponse());
       }
-      let actor: Actor | undefined;
+      // One Request for the whole exchange: made from the headers, its body filled in once read.
+      const request = toFetchRequest(req, method);
+      if (!request) return send(res, new AppError("bad_request:url", "The request target is not a valid URL").toResponse(), { close: true });
       if (options.authenticate) {
         // Who is calling is in the headers: a stranger is answered before a byte of the body (up
         // to 2 MB on the batch route) is read, as the App Router routes refuse before reading.
-        const head = toFetchRequest(req, method, null);
-        if (!head) return send(res, new AppError("bad_request:url", "The request target is not a valid URL").toResponse(), { close: true });
-        const found = await authenticateEarly(head).catch((error: unknown) => errorResponse(error, { method }, req.url ?? "?"));
+        const found = await authenticateEarly(request).catch((error: unknown) => errorResponse(error, { method }, req.url ?? "?"));
         if (found instanceof Response) return send(res, found, { close: true });
         if (!found) return send(res, new AppError("unauthorized", "Sign in, or send an API token as 'Authorization: Bearer …'").toResponse(), { close: true });
-        actor = found;
+        rememberActor(request, found);
       }
       const body = await readBody(req, options.maxBodyBytes);
       if (body === "too large") return send(res, tooLarge(options.maxBodyBytes).toResponse(), { close: true });
-      const request = toFetchRequest(req, method, body);
-      if (!request) return send(res, new AppError("bad_request:url", "The request target is not a valid URL").toResponse());
-      if (actor) rememberActor(request, actor);
+      if (method !== "GET") holdBody(request, body);
       await send(res, await handler(request));
     } catch (error) {
       // A client that hung up mid-body has nobody left to answer.
@@ -84,7 +82,7 @@ async function authenticateEarly(head: Request): Promise<Actor | null> {
   return authenticate(head, handle.db);
 }
 
-function toFetchRequest(req: IncomingMessage, method: string, body: Buffer<ArrayBuffer> | null): Request | null {
+function toFetchRequest(req: IncomingMessage, method: string): Request | null {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (typeof value === "string") headers.append(name, value);
@@ -98,10 +96,12 @@ function toFetchRequest(req: IncomingMessage, method: string, body: Buffer<Array
   } catch {
     return null;
   }
-  const request = requestHolding(url, { method, headers }, method === "GET" ? null : body);
+  const request = requestHolding(url, { method, headers }, method === "GET" ? null : EMPTY_BODY);
   rememberPeer(request, req.socket.remoteAddress);
   return request;
 }
+
+const EMPTY_BODY = Buffer.alloc(0);
 
 async function send(res: ServerResponse, response: Response, options: { close?: boolean } = {}): Promise<void> {
   res.statusCode = response.status;

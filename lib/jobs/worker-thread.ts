@@ -5,6 +5,7 @@ import { openDatabase } from "@/db/client";
 import { logger } from "@/lib/log/logger";
 import { startBoss } from "./boss";
 import { jobDefinitions, startWorkers } from "./registry";
+import { lowerThisThreadPriority } from "./thread-priority";
 import type { HostMessage, ThreadMessage, WorkerThreadData } from "./worker-thread-host";
 
 /**
@@ -13,6 +14,7 @@ import type { HostMessage, ThreadMessage, WorkerThreadData } from "./worker-thre
  */
 async function run(port: NonNullable<typeof parentPort>, data: WorkerThreadData) {
   const tell = (message: ThreadMessage) => port.postMessage(message);
+  lowerThisThreadPriority();
   const handle = await openDatabase({ url: data.databaseUrl });
   setProcessDatabase(handle);
   // The web process keeps the schedules; this thread only works.
