@@ -92,7 +92,7 @@ export function ExperimentResultsView({ initial }: { initial: ExperimentResults 
           Figures by variant
         </h2>
         <p className="text-sm text-stone-600">Each rate and mean with its 95% confidence interval in brackets. Updated <DateText value={r.computedAt} />{e.status === "running" && ", and every 10 seconds while it runs"}.</p>
-        <Table caption="Each variant's figures with 95% confidence intervals">
+        <Table caption="Each variant's figures with 95% confidence intervals" focusable>
           <THead>
             <Th>Metric</Th>
             {r.variants.map((v) => (
@@ -110,7 +110,7 @@ export function ExperimentResultsView({ initial }: { initial: ExperimentResults 
                   {row.hint && <span className="block text-xs font-normal text-stone-600">{row.hint}</span>}
                 </th>
                 {r.variants.map((v) => (
-                  <Td key={v.name} className="whitespace-nowrap text-right tabular-nums">
+                  <Td key={v.name} className="text-right tabular-nums">
                     {row.cell(v)}
                   </Td>
                 ))}
@@ -125,7 +125,7 @@ export function ExperimentResultsView({ initial }: { initial: ExperimentResults 
           <h2 id="tests-heading" className="text-base font-semibold text-stone-900">
             Significance tests
           </h2>
-          <Table caption="Each variant against the control: difference, test statistic and p-value">
+          <Table caption="Each variant against the control: difference, test statistic and p-value" focusable>
             <THead>
               <Th>Comparison</Th>
               <Th className="text-right">CTR difference</Th>

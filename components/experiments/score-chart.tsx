@@ -72,7 +72,7 @@ export function ScoreChart({ series }: { series: Series }) {
       <details className="rounded-lg border border-stone-200 bg-white p-3 text-sm">
         <summary className="cursor-pointer font-medium text-stone-800">The chart as a table ({withScores.length} buckets with scores)</summary>
         <div className="mt-3">
-          <Table caption={`Mean position score per ${bucket} by group, with the scored sessions in each`}>
+          <Table caption={`Mean position score per ${bucket} by group, with the scored sessions in each`} focusable>
             <THead>
               <Th>Time</Th>
               <Th>Period</Th>

@@ -4,9 +4,12 @@ import type { HTMLAttributes, ReactNode, TdHTMLAttributes, ThHTMLAttributes } fr
  * A data table in a bordered card. On narrow screens the card scrolls sideways instead of
  * squeezing the columns; the caption names the table for screen readers.
  */
-export function Table({ caption, children, busy = false }: { caption: string; children: ReactNode; busy?: boolean }) {
+export function Table({ caption, children, busy = false, focusable = false }: { caption: string; children: ReactNode; busy?: boolean; focusable?: boolean }) {
+  // A table with nothing focusable in it can still scroll sideways on a phone: `focusable` lets a
+  // keyboard reach it (a named region in the tab order) so its hidden columns can be scrolled to.
+  const region = focusable ? { tabIndex: 0, role: "region", "aria-label": caption } : {};
   return (
-    <div className={`relative overflow-x-auto rounded-lg border border-stone-200 bg-white transition-opacity ${busy ? "opacity-60" : ""}`} aria-busy={busy}>
+    <div {...region} className={`relative overflow-x-auto rounded-lg border border-stone-200 bg-white transition-opacity focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 ${busy ? "opacity-60" : ""}`} aria-busy={busy}>
       <table className="w-full min-w-full border-collapse text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         {children}
