@@ -65,7 +65,8 @@ export function ExperimentForm({ onCreated }: { onCreated(experiment: Experiment
   const split = splitProblem(effective.map((v) => v.percent));
   const serverFields = create.error instanceof ApiClientError ? create.error.fields : {};
   const fields = { ...serverFields, ...clientFields };
-  const splitError = split ?? errorFor(fields, "split");
+  // The split is checked live; the API's word on it stands until the next submit.
+  const splitError = split ?? errorFor(serverFields, "split");
 
   function body(): NewExperimentBody {
     return {
@@ -150,8 +151,8 @@ export function ExperimentForm({ onCreated }: { onCreated(experiment: Experiment
           const algorithmError = errorFor(fields, `variants.${i}.algorithm`);
           const versionError = errorFor(fields, `variants.${i}.version`);
           return (
-            <div key={i} className="grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)_5.5rem] gap-2 rounded-md bg-stone-50 p-2">
-              <p className="col-span-3 text-sm font-semibold text-stone-900">Variant {VARIANT_NAMES[i]}</p>
+            <fieldset key={i} className="grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)_5.5rem] gap-2 rounded-md bg-stone-50 p-2">
+              <legend className="float-left col-span-3 text-sm font-semibold text-stone-900">Variant {VARIANT_NAMES[i]}</legend>
               <Field id={algorithmId} label="Model" error={algorithmError}>
                 <Select id={algorithmId} value={shown.algorithm} disabled={follows} onChange={(e) => update(i, { algorithm: e.target.value as RecommenderAlgorithm, version: "" })} aria-invalid={Boolean(algorithmError)} aria-describedby={describedBy(algorithmId, algorithmError)}>
                   {recommenderAlgorithms.map((a) => (
@@ -187,7 +188,7 @@ export function ExperimentForm({ onCreated }: { onCreated(experiment: Experiment
                   className="tabular-nums"
                 />
               </Field>
-            </div>
+            </fieldset>
           );
         })}
         <p id={`${ids.split}-total`} aria-live="polite" className={`text-sm ${splitError ? "text-red-700" : "text-stone-600"}`}>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { DateText } from "@/components/admin/date-text";
@@ -12,7 +13,9 @@ import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { ExperimentResults } from "@/lib/experiments/contract";
 import { experimentKeys, experimentPhase, fetchExperimentResults, splitText } from "./experiments-api";
 import { estimateText, numberText, percentText, pValueText, wholeText } from "./figures";
-import { ScoreChart } from "./score-chart";
+
+// The charts draw in the browser (they measure their box); the server sends the figures only.
+const ScoreChart = dynamic(() => import("./score-chart").then((m) => m.ScoreChart), { ssr: false, loading: () => <p className="text-sm text-stone-600">Drawing the chart…</p> });
 
 // Sessions keep arriving while an experiment runs; its totals are a few rows, so reading them often is cheap.
 const REFRESH_MS = 10_000;
@@ -110,7 +113,7 @@ export function ExperimentResultsView({ initial }: { initial: ExperimentResults 
                   {row.hint && <span className="block text-xs font-normal text-stone-600">{row.hint}</span>}
                 </th>
                 {r.variants.map((v) => (
-                  <Td key={v.name} className="whitespace-nowrap text-right tabular-nums">
+                  <Td key={v.name} className="text-right tabular-nums">
                     {row.cell(v)}
                   </Td>
                 ))}

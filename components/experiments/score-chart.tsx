@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { ExperimentResults } from "@/lib/experiments/contract";
@@ -45,6 +46,7 @@ function PhaseChart({ title, points, variants }: { title: string; points: Point[
  * anyone who wants them exact.
  */
 export function ScoreChart({ series }: { series: Series }) {
+  const [tableOpen, setTableOpen] = useState(false);
   if (series.points.length === 0) {
     return <p className="text-sm text-stone-600">No scored sessions yet: a session is scored when its viewer opens a movie from the list.</p>;
   }
@@ -69,9 +71,10 @@ export function ScoreChart({ series }: { series: Series }) {
           ))}
         </p>
       )}
-      <details className="rounded-lg border border-stone-200 bg-white p-3 text-sm">
+      <details className="rounded-lg border border-stone-200 bg-white p-3 text-sm" onToggle={(e) => setTableOpen(e.currentTarget.open)}>
         <summary className="cursor-pointer font-medium text-stone-800">The chart as a table ({withScores.length} buckets with scores)</summary>
-        <div className="mt-3">
+        {/* Built when opened: up to 240 rows the page need not render, or send, before anyone asks. */}
+        {tableOpen && <div className="mt-3">
           <Table caption={`Mean position score per ${bucket} by group, with the scored sessions in each`}>
             <THead>
               <Th>Time</Th>
@@ -98,7 +101,7 @@ export function ScoreChart({ series }: { series: Series }) {
               ))}
             </TBody>
           </Table>
-        </div>
+        </div>}
       </details>
     </div>
   );
