@@ -2,6 +2,7 @@ import { isAppError } from "@/lib/errors/app-error";
 import { logger } from "@/lib/log/logger";
 import { helpText, parseCommandArgs, UsageError, type Command } from "./cli/command";
 import { adminResetPasswordCommand } from "./commands/admin";
+import { benchDemoCommand } from "./commands/bench-demo";
 import { benchEventsCommand } from "./commands/bench-events";
 import { benchRecsCommand } from "./commands/bench-recs";
 import { benchShowtimesCommand } from "./commands/bench-showtimes";
@@ -33,6 +34,7 @@ const commands: Command[] = [
   benchShowtimesCommand,
   benchEventsCommand,
   benchRecsCommand,
+  benchDemoCommand,
   evaluateCommand,
 ];
 
