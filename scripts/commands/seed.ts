@@ -11,7 +11,7 @@ import { fmt, ProgressBar } from "../cli/progress";
 /** Seeds with a progress bar on stderr; what `seed` and `prepare` share. */
 export async function seedWithProgress(
   db: Db,
-  options: { seed: number; now: Date; halfLifeHours: number },
+  options: { seed: number; now: Date; halfLifeHours: number; accountIds?: string[] },
   write: (db: Db, options: SeedDemoDataOptions) => Promise<DemoDataSummary>,
 ): Promise<{ summary: DemoDataSummary; seconds: number }> {
   const started = performance.now();
