@@ -26,7 +26,7 @@ export interface DemoData {
   events: DemoEvent[];
   /** Movie pages opened in those weeks (the trend dashboard's views), in time order. */
   trendViews: DemoTrendView[];
-  /** The coming week's programme in every theater, one batch per movie. */
+  /** The coming days' programme in every theater, one batch per movie. */
   showtimes: DemoShowtimeBatch[];
   trendMovies: DemoTrendMovie[];
 }
@@ -76,7 +76,7 @@ function lendHistories(accountIds: readonly string[], ratings: DemoRating[], eve
 }
 
 /**
- * A believable catalog, 20 theaters with the coming week's showtimes, an audience with rating
+ * A believable catalog, 20 theaters with the coming days' showtimes, an audience with rating
  * histories and the last weeks' activity, and the movies tracked for trends. Pure: the same seed
  * and `now` give the same data, field for field. Each part draws from its own stream, so changing
  * the number of users leaves the movies and theaters as they were.

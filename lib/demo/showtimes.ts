@@ -41,7 +41,7 @@ export function nowShowing(movies: readonly DemoMovie[], traits: readonly MovieT
 }
 
 /**
- * The coming week's programme in every theater: back-to-back shows within opening hours, each
+ * The programme of the coming days (SHOWTIME_DAYS) in every theater: back-to-back shows within opening hours, each
  * starting once the previous show and the theater's turnover are over (so none overlap), the big
  * screen (room 1) giving its evenings to the biggest film. Only starts after `now`. Pure.
  */
