@@ -2,6 +2,7 @@ import { isAppError } from "@/lib/errors/app-error";
 import { logger } from "@/lib/log/logger";
 import { helpText, parseCommandArgs, UsageError, type Command } from "./cli/command";
 import { adminResetPasswordCommand } from "./commands/admin";
+import { benchDemoCommand } from "./commands/bench-demo";
 import { benchEventsCommand } from "./commands/bench-events";
 import { benchExperimentsCommand } from "./commands/bench-experiments";
 import { benchRecsCommand } from "./commands/bench-recs";
@@ -38,6 +39,7 @@ const commands: Command[] = [
   benchRecsCommand,
   benchSimulateCommand,
   benchExperimentsCommand,
+  benchDemoCommand,
   evaluateCommand,
   simulateCommand,
 ];

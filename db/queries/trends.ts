@@ -285,7 +285,8 @@ export async function listTrendRows(db: Db, params: TrendListParams) {
   const age = sql`greatest(0::float8, extract(epoch from (${nowIso}::timestamptz - coalesce(${movieTrends.trendingAt}, ${nowIso}::timestamptz)))::float8)`;
   const decayed = sql<number>`(${movieTrends.trendingScore}::float8 * ${decayFactor(age, halfLifeSeconds)})`;
   const orderFor: Record<TrendSort, SQL[]> = {
-    final: [sql`${movieTrends.finalScore} desc nulls last`, desc(decayed), desc(movieTrends.views)],
+    // A registered movie still waiting for (or without) its score comes before the untracked ones activity alone put here.
+    final: [sql`${movieTrends.finalScore} desc nulls last`, sql`${movieTrends.registeredAt} is null`, desc(decayed), desc(movieTrends.views)],
     trending: [desc(decayed), sql`${movieTrends.finalScore} desc nulls last`, desc(movieTrends.views)],
     views: [desc(movieTrends.views), desc(decayed), sql`${movieTrends.finalScore} desc nulls last`],
   };

@@ -107,6 +107,21 @@ describe("the demo audience's last weeks", () => {
   });
 });
 
+describe("an account lent a demo history", () => {
+  it("gets the ratings and events of one of the busiest demo viewers, under its own id and request ids, and changes nothing else", () => {
+    const lent = generateDemoData({ seed: 42, now, accountIds: ["admin-1"] });
+    const own = lent.events.filter((e) => e.userId === "admin-1");
+    expect(own.length).toBeGreaterThan(10);
+    const donor = data.events.filter((e) => e.movieId === own[0]!.movieId && e.at.getTime() === own[0]!.at.getTime())[0]!.userId;
+    const strip = (list: { at: Date; movieId: string | null; type: string }[]) => list.map((e) => [e.type, e.movieId, e.at.toISOString()]);
+    expect(strip(own)).toEqual(strip(data.events.filter((e) => e.userId === donor)));
+    expect(lent.ratings.filter((r) => r.userId === "admin-1").map((r) => r.movieId)).toEqual(data.ratings.filter((r) => r.userId === donor).map((r) => r.movieId));
+    expect(new Set(lent.events.map((e) => e.requestId)).size).toBe(lent.events.length);
+    expect(lent.events.filter((e) => e.userId !== "admin-1")).toEqual(data.events);
+    expect(lent.trendMovies).toEqual(data.trendMovies);
+  });
+});
+
 describe("the demo programme", () => {
   const shows = data.showtimes.flatMap((batch) =>
     Object.entries(batch.startTimesByTheater).flatMap(([theaterId, times]) => times.map((startsAt) => ({ batch, theaterId, startsAt }))),

@@ -27,7 +27,7 @@ export interface DemoDataSummary {
   trendMovies: number;
 }
 
-export type DemoSeedPhase = "movies" | "theaters" | "users" | "ratings" | "showtimes" | "events" | "trends";
+export type DemoSeedPhase = "movies" | "theaters" | "users" | "ratings" | "showtimes" | "events" | "features" | "trends";
 
 /** Rows written so far out of all rows (movies, seats, users, ratings, showtimes, events, views), and what is being written. */
 export interface DemoSeedProgress {
@@ -100,6 +100,7 @@ async function writeDemoData(tx: Db, data: DemoData, options: SeedDemoDataOption
     advance("events")(chunk.length);
   }
   await processPendingEvents(tx, { now: () => now, halfLifeHours });
+  advance("features")(0);
 
   await addViews(tx, data.trendViews, { halfLifeHours });
   advance("trends")(data.trendViews.length);

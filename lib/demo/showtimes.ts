@@ -4,8 +4,8 @@ import type { Random } from "@/lib/random/random";
 import type { DemoMovie, MovieTraits } from "./movies";
 import type { DemoTheater } from "./theaters";
 
-/** Days of programme from today on, each theater's own calendar. */
-export const SHOWTIME_DAYS = 7;
+/** Days of programme from today on, each theater's own calendar: what is on sale now, leaving later days free for the wizard. */
+export const SHOWTIME_DAYS = 3;
 /** The demo theaters' opening hours on their own clocks: the first show from 10:00, the last starting by 23:00. */
 export const FIRST_START_MINUTE = 10 * 60;
 export const LAST_START_MINUTE = 23 * 60;
@@ -41,7 +41,7 @@ export function nowShowing(movies: readonly DemoMovie[], traits: readonly MovieT
 }
 
 /**
- * The coming week's programme in every theater: back-to-back shows within opening hours, each
+ * The programme of the coming days (SHOWTIME_DAYS) in every theater: back-to-back shows within opening hours, each
  * starting once the previous show and the theater's turnover are over (so none overlap), the big
  * screen (room 1) giving its evenings to the biggest film. Only starts after `now`. Pure.
  */

@@ -1,3 +1,4 @@
+import { findFirstAdmin, findUserByEmail } from "@/db/queries/users";
 import { ensureAdmin } from "@/lib/auth/bootstrap-admin";
 import { env } from "@/lib/config/env";
 import { AppError } from "@/lib/errors/app-error";
@@ -20,8 +21,11 @@ export const prepareCommand: Command = {
       // A first start shows a working app rather than empty pages; MARQUEE_DEMO_DATA=off keeps it empty.
       if (e.MARQUEE_DEMO_DATA === "auto" && (await isDatabaseEmpty(db))) {
         const seed = e.MARQUEE_DEMO_SEED;
+        // Whoever signs in first is the admin: lent a demo viewer's history, their own activity page and lists are not empty either.
+        const adminAccount = admin.kind === "configured" ? await findUserByEmail(db, admin.email) : await findFirstAdmin(db);
         try {
-          const { summary, seconds } = await seedWithProgress(db, { seed, now: new Date(), halfLifeHours: e.TREND_HALF_LIFE_HOURS }, seedEmptyDatabase);
+          const options = { seed, now: new Date(), halfLifeHours: e.TREND_HALF_LIFE_HOURS, accountIds: adminAccount ? [adminAccount.id] : [] };
+          const { summary, seconds } = await seedWithProgress(db, options, seedEmptyDatabase);
           console.log(`Filled the empty database with demo data: ${describeDemoData(summary, seed, seconds)}`);
         } catch (error) {
           // Another instance starting at the same moment filled it first: nothing left to do.

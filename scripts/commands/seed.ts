@@ -11,7 +11,7 @@ import { fmt, ProgressBar } from "../cli/progress";
 /** Seeds with a progress bar on stderr; what `seed` and `prepare` share. */
 export async function seedWithProgress(
   db: Db,
-  options: { seed: number; now: Date; halfLifeHours: number },
+  options: { seed: number; now: Date; halfLifeHours: number; accountIds?: string[] },
   write: (db: Db, options: SeedDemoDataOptions) => Promise<DemoDataSummary>,
 ): Promise<{ summary: DemoDataSummary; seconds: number }> {
   const started = performance.now();
@@ -48,7 +48,7 @@ function parseSeed(value: string | boolean | string[] | undefined): number {
 export const seedCommand: Command = {
   name: "seed",
   summary:
-    "Fill the database with demo data: ~500 movies, 20 theaters with the coming week's showtimes, ~1,000 users with rating histories and four weeks of activity, movies tracked for trends. Same seed and clock, same data.",
+    "Fill the database with demo data: ~500 movies, 20 theaters with showtimes for the coming days, ~1,000 users with rating histories and four weeks of activity, movies tracked for trends. Same seed and clock, same data.",
   usage: "seed [--reset] [--seed <n>]",
   options: { reset: { type: "boolean" }, seed: { type: "string" } },
   optionHelp: [
