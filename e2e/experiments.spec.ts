@@ -103,4 +103,14 @@ test("an admin creates an A/B experiment and sees a viewer's like and dislike co
   await expect(page.getByRole("link", { name })).toBeVisible();
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
   await expectNoSeriousA11yViolations(page, { context: "the list at phone width" });
+
+  // Stopping asks first; the list then says so and offers no start.
+  await page.getByRole("button", { name: `Stop ${name}` }).click();
+  const dialog = page.getByRole("dialog", { name: `Stop “${name}”?` });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Stop it" }).click();
+  await expect(dialog).toBeHidden();
+  const stopped = page.getByRole("row").filter({ has: page.getByRole("link", { name }) });
+  await expect(stopped).toContainText("stopped");
+  await expect(stopped.getByRole("button")).toHaveCount(0);
 });

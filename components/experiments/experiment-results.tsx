@@ -85,7 +85,7 @@ export function ExperimentResultsView({ initial }: { initial: ExperimentResults 
           </Notice>
         ) : (
           <p className="text-sm text-stone-600">
-            The {r.sampleRatio.basis} split matches the configured one ({pValueText(r.sampleRatio.pValue)}, χ² test).
+            The split of {r.sampleRatio.basis} matches the configured one ({pValueText(r.sampleRatio.pValue)}, χ² test).
           </p>
         )}
       </section>
