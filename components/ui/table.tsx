@@ -2,11 +2,18 @@ import type { HTMLAttributes, ReactNode, TdHTMLAttributes, ThHTMLAttributes } fr
 
 /**
  * A data table in a bordered card. On narrow screens the card scrolls sideways instead of
- * squeezing the columns; the caption names the table for screen readers.
+ * squeezing the columns; the caption names the table for screen readers. The card takes focus,
+ * so a table without links or buttons can still be scrolled from the keyboard.
  */
 export function Table({ caption, children, busy = false }: { caption: string; children: ReactNode; busy?: boolean }) {
   return (
-    <div className={`relative overflow-x-auto rounded-lg border border-stone-200 bg-white transition-opacity ${busy ? "opacity-60" : ""}`} aria-busy={busy}>
+    <div
+      role="region"
+      aria-label={caption}
+      tabIndex={0}
+      className={`relative overflow-x-auto rounded-lg border border-stone-200 bg-white transition-opacity focus-visible:outline focus-visible:outline-2 focus-visible:outline-brand-500 ${busy ? "opacity-60" : ""}`}
+      aria-busy={busy}
+    >
       <table className="w-full min-w-full border-collapse text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         {children}
