@@ -184,8 +184,10 @@ describe("experiments", () => {
 
   it("counts sessions and clicks per variant, with intervals, a verdict and a per-minute score series", async () => {
     const variants = new Map<string, number>();
+    // The simulation's user groups put half the users in each arm whatever the experiment's id
+    // (sticky hashing alone leaves one arm empty once in a few thousand ids).
     for (let u = 0; u < 12; u++) {
-      const shown = await list(`u-${u}`, "k=5&actionCycle=1");
+      const shown = await list(`u-${u}`, `k=5&actionCycle=1&userType=${u % 2 ? "B" : "A"}`);
       variants.set(shown.experiment!.variant, (variants.get(shown.experiment!.variant) ?? 0) + 1);
       if (u % 3 === 0) await feedback({ sessionId: shown.sessionId, userId: `u-${u}`, selectedMovieId: shown.movieIds[0], liked: [{ movieId: shown.movieIds[0], liked: true }] });
     }
