@@ -11,10 +11,11 @@ test("an admin trains a model, follows its training live and serves the new vers
   await page.goto("/admin/models");
   await expect(page.getByRole("heading", { name: "Train a model" })).toBeVisible();
 
-  await page.getByLabel("Algorithm").selectOption("als");
-  await page.getByLabel("Hyperparameters (optional)").fill('{"factors": 16, "iterations": 5}');
-  await page.getByLabel("Serve it as soon as it is trained").uncheck();
-  await page.getByRole("button", { name: "Train", exact: true }).click();
+  const form = page.getByRole("form", { name: "Train a model" });
+  await form.getByLabel("Algorithm").selectOption("als");
+  await form.getByLabel("Hyperparameters (optional)").fill('{"factors": 16, "iterations": 5}');
+  await form.getByLabel("Serve it as soon as it is trained").uncheck();
+  await form.getByRole("button", { name: "Train", exact: true }).click();
 
   // The panel follows the new version until the worker reports it ready.
   const panel = page.getByTestId("training-progress");
