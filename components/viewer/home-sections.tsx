@@ -5,7 +5,7 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { EmptyState, ErrorState } from "@/components/ui/states";
 import { fetchGenresTop, fetchTrending, viewerKeys } from "./recs-api";
-import { CardSkeletons, CompactMovieCard, compactGrid, Shelf } from "./movie-shelf";
+import { CardSkeletons, CompactMovieCard, compactGrid, PopularMovieGrid, Shelf } from "./movie-shelf";
 
 const SHELF = 6;
 
@@ -62,18 +62,7 @@ export function PopularInYourGenres({ userId }: { userId: string }) {
           {genres.length ? "You have seen the most popular ones already." : <Link href="/onboarding" className="text-brand-700 hover:underline">Pick up to three genres you like</Link>}
         </EmptyState>
       ) : (
-        <ul className={compactGrid}>
-          {top.data.items.map((m) => (
-            <li key={m.movieId}>
-              <CompactMovieCard
-                movieId={m.movieId}
-                title={m.title}
-                detail={[m.averageRating !== null ? `${m.averageRating.toFixed(1)} ★` : null, `${m.interactions.toLocaleString("en-US")} ${m.interactions === 1 ? "viewer" : "viewers"}`].filter(Boolean).join(" · ")}
-                genres={m.genres}
-              />
-            </li>
-          ))}
-        </ul>
+        <PopularMovieGrid items={top.data.items} />
       )}
     </Shelf>
   );

@@ -52,3 +52,21 @@ export function CompactMovieCard({ movieId, title, detail, genres }: { movieId: 
     </Link>
   );
 }
+
+/** Popular movies as compact cards, each with its average rating and how many people it reached. */
+export function PopularMovieGrid({ items }: { items: { movieId: string; title: string; genres: string[]; averageRating: number | null; interactions: number }[] }) {
+  return (
+    <ul className={compactGrid}>
+      {items.map((m) => (
+        <li key={m.movieId}>
+          <CompactMovieCard
+            movieId={m.movieId}
+            title={m.title}
+            detail={[m.averageRating !== null ? `${m.averageRating.toFixed(1)} ★` : null, `${m.interactions.toLocaleString("en-US")} ${m.interactions === 1 ? "viewer" : "viewers"}`].filter(Boolean).join(" · ")}
+            genres={m.genres}
+          />
+        </li>
+      ))}
+    </ul>
+  );
+}
