@@ -119,6 +119,18 @@ export function getModelStore(handle: DatabaseHandle): Promise<ModelStore> {
   return globalForModels.marqueeModelStore;
 }
 
+/**
+ * Loads the active models when a server starts, so the first viewers after a deploy do not wait
+ * while they are read and decoded. A failure only means they load on first use.
+ */
+export async function preloadModels(handle: DatabaseHandle): Promise<void> {
+  try {
+    await (await getModelStore(handle)).reload();
+  } catch (error) {
+    logger.warn({ err: error }, "could not load the recommendation models at start; they load on first use");
+  }
+}
+
 /** This process forgets the lists it served these users, at once (others hear it from the database). */
 export function forgetServedLists(userIds: readonly string[]): void {
   globalForModels.marqueeModelStoreStarted?.lists.invalidate(userIds);
