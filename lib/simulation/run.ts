@@ -1,5 +1,8 @@
 import { deriveSeed } from "@/lib/random/random";
-import type { RecommenderAlgorithm } from "@/lib/recs/contract";
+import type { EventReceipt } from "@/lib/events/contract";
+import type { Experiment, ExperimentResults } from "@/lib/experiments/contract";
+import type { FeedbackReceipt } from "@/lib/feedback/contract";
+import type { Recommendations, RecommenderAlgorithm } from "@/lib/recs/contract";
 import { histogramQuantile, parseRequestHistograms, subtractHistograms, type RequestHistograms } from "./app-latency";
 import type { HttpStats, SimulationHttp, SimulationOutcome } from "./http-client";
 import { chooseMovie, cycleOf, movieLensForm, startsTraining, userGroup, watchOf, type SimulationMovie, type SimulationPlan } from "./plan";
@@ -192,7 +195,7 @@ async function react(http: SimulationHttp, plan: SimulationPlan, reaction: React
   const writes: Promise<boolean>[] = [];
   if (shown.ok) {
     counts.recommendations++;
-    const list = shown.body as { sessionId: string; movieIds: string[] };
+    const list = shown.body as Recommendations;
     const selected = chooseMovie(list.movieIds, movie.id, plan.tasteOf.get(userId), plan.genresOf);
     const body = {
       sessionId: list.sessionId,
@@ -208,7 +211,7 @@ async function react(http: SimulationHttp, plan: SimulationPlan, reaction: React
         counts.feedback++;
         if (selected !== null) {
           counts.selections++;
-          counts.scoreSum += Number((outcome.body as { score?: number }).score ?? 0);
+          counts.scoreSum += Number((outcome.body as FeedbackReceipt).score ?? 0);
         }
         return true;
       }),
@@ -234,7 +237,7 @@ async function react(http: SimulationHttp, plan: SimulationPlan, reaction: React
 
 function accepted(outcome: SimulationOutcome): "accepted" | "duplicate" | null {
   if (!outcome.ok) return null;
-  return (outcome.body as { status?: string }).status === "duplicate" ? "duplicate" : "accepted";
+  return (outcome.body as EventReceipt).status === "duplicate" ? "duplicate" : "accepted";
 }
 
 /** The same rating or watch sent again (a retry, a resumed run) is recognised by the app as a duplicate. */
@@ -246,23 +249,20 @@ export function requestIdFor(kind: "rating" | "watch", userId: string, movieId: 
 /** The A/A and A/B experiments, created (and started) once; their ids are kept in the state. A refusal is reported, not fatal. */
 async function ensureExperiments(http: SimulationHttp, state: SimulationState, models: SimulationModels) {
   const seed = state.identity.seed;
-  if (!state.experiments.aa) {
-    const created = await http.send({
-      method: "POST",
-      path: "/api/v1/experiments",
-      endpoint: ENDPOINTS.experiments,
+  const wanted = [
+    {
+      key: "aa",
       body: { name: `simulate A/A, seed ${seed}`, description: "Even action cycles of the simulation client: one model in both groups.", mode: "aa", context: AA_CONTEXT, variants: [{ name: "A", algorithm: models.aa }, { name: "B", algorithm: models.aa }], start: true },
-    });
-    if (created.ok) state.experiments.aa = (created.body as { id: string }).id;
-  }
-  if (!state.experiments.ab) {
-    const created = await http.send({
-      method: "POST",
-      path: "/api/v1/experiments",
-      endpoint: ENDPOINTS.experiments,
+    },
+    {
+      key: "ab",
       body: { name: `simulate A/B, seed ${seed}`, description: "Odd action cycles of the simulation client: group A and group B served different models.", mode: "ab", context: AB_CONTEXT, variants: [{ name: "A", algorithm: models.a }, { name: "B", algorithm: models.b }], start: true },
-    });
-    if (created.ok) state.experiments.ab = (created.body as { id: string }).id;
+    },
+  ] as const;
+  for (const { key, body } of wanted) {
+    if (state.experiments[key]) continue;
+    const created = await http.send({ method: "POST", path: "/api/v1/experiments", endpoint: ENDPOINTS.experiments, body });
+    if (created.ok) state.experiments[key] = (created.body as Pick<Experiment, "id">).id;
   }
 }
 
@@ -300,12 +300,7 @@ export async function experimentSummaries(http: SimulationHttp, state: Simulatio
     if (!id) continue;
     const outcome = await http.send({ method: "GET", path: `/api/v1/experiments/${id}/results`, endpoint: ENDPOINTS.results });
     if (!outcome.ok) continue;
-    const body = outcome.body as {
-      experiment: { name: string };
-      verdict: string;
-      sampleRatioWarning: string | null;
-      variants: { name: string; algorithm: string; sessions: number; clicks: number; clickThroughRate: { value: number | null }; meanPositionScore: { value: number | null } }[];
-    };
+    const body = outcome.body as ExperimentResults;
     summaries.push({
       id,
       name: body.experiment.name,
