@@ -289,26 +289,44 @@ function factorUserSystem(model: AlsItemSide, history: UserHistory): { l: Float6
 function buildUserSystem(model: AlsItemSide, history: UserHistory): { l: Float64Array; b: Float64Array } {
   const f = model.factors;
   const items = model.itemFactors.length / f;
+  const y = model.itemFactors;
   const a = new Float64Array(model.itemGram);
   const b = new Float64Array(f);
   for (let k = 0; k < f; k++) a[k * f + k]! += model.regularization;
+  // The entries that count, as (row offset, c − 1), and b = Σ c·p·y on the way.
+  const offsets: number[] = [];
+  const extras: number[] = [];
   for (let e = 0; e < history.items.length; e++) {
     const item = history.items[e]!;
-    if (item < 0 || item >= items) continue;
     const w = history.weights[e]!;
-    if (w === 0) continue;
-    const confidence = 1 + model.alpha * Math.abs(w);
-    const y = item * f;
-    const extra = confidence - 1;
+    if (item < 0 || item >= items || w === 0) continue;
+    const extra = model.alpha * Math.abs(w);
+    const o = item * f;
+    if (w > 0) for (let p = 0; p < f; p++) b[p]! += (1 + extra) * y[o + p]!;
+    offsets.push(o);
+    extras.push(extra);
+  }
+  // A += Σ (c − 1)·y·yᵀ, lower triangle only (all choleskyInPlace reads), four entries per pass
+  // over A: a long history is thousands of f × f updates, and A is read and written once per four.
+  let e = 0;
+  for (; e + 3 < offsets.length; e += 4) {
+    const o1 = offsets[e]!, o2 = offsets[e + 1]!, o3 = offsets[e + 2]!, o4 = offsets[e + 3]!;
+    const x1 = extras[e]!, x2 = extras[e + 1]!, x3 = extras[e + 2]!, x4 = extras[e + 3]!;
     for (let p = 0; p < f; p++) {
-      const yp = model.itemFactors[y + p]!;
-      if (w > 0) b[p]! += confidence * yp;
-      const scaled = extra * yp;
+      const s1 = x1 * y[o1 + p]!, s2 = x2 * y[o2 + p]!, s3 = x3 * y[o3 + p]!, s4 = x4 * y[o4 + p]!;
       const row = p * f;
-      for (let q = 0; q <= p; q++) a[row + q]! += scaled * model.itemFactors[y + q]!;
+      for (let q = 0; q <= p; q++) a[row + q]! += s1 * y[o1 + q]! + s2 * y[o2 + q]! + s3 * y[o3 + q]! + s4 * y[o4 + q]!;
     }
   }
-  // Only the lower triangle was updated; choleskyInPlace reads only the lower triangle.
+  for (; e < offsets.length; e++) {
+    const o = offsets[e]!;
+    const x = extras[e]!;
+    for (let p = 0; p < f; p++) {
+      const s = x * y[o + p]!;
+      const row = p * f;
+      for (let q = 0; q <= p; q++) a[row + q]! += s * y[o + q]!;
+    }
+  }
   choleskyInPlace(a, f);
   return { l: a, b };
 }
