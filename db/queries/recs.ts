@@ -22,7 +22,9 @@ export interface InteractionRow {
  * Every (user, movie) signal the app knows, weighted as lib/events/implicit-feedback.ts says:
  * ratings (imported, demo and rated events alike) r/5, applied watch events 1.0 when finished and
  * 0.5 otherwise, favorites 0.3 while the latest favorite event says "add". A pair's weight is the
- * strongest of its signals. Only movies in the catalog count.
+ * strongest of its signals. Only movies in the catalog count: a rating goes with its movie (a
+ * foreign key), an event only names one, so the event branches join the catalog. (Joining the
+ * whole union instead made Postgres hash all movies for every user's history.)
  */
 export async function interactionRows(db: Db, options: { userId?: string } = {}): Promise<InteractionRow[]> {
   const byUser = (column: string) => (options.userId === undefined ? sql`` : sql` and ${sql.raw(column)} = ${options.userId}`);
@@ -35,19 +37,19 @@ export async function interactionRows(db: Db, options: { userId?: string } = {})
         select e.user_id, e.movie_id,
                max(case when coalesce((e.metadata->>'progressPercent')::float8, 0) >= ${FINISHED_WATCH_PERCENT} then 1.0 else 0.5 end)::float8,
                'watched', max(coalesce(e.client_timestamp, e.server_timestamp))
-          from events e
-         where e.type = 'watch' and e.processed_at is not null and e.dead_lettered_at is null and e.movie_id is not null${byUser("e.user_id")}
+          from events e join movies m on m.id = e.movie_id
+         where e.type = 'watch' and e.processed_at is not null and e.dead_lettered_at is null${byUser("e.user_id")}
          group by e.user_id, e.movie_id
         union all
         select f.user_id, f.movie_id, 0.3::float8, 'favorited', f.at
           from (select distinct on (e.user_id, e.movie_id) e.user_id, e.movie_id, e.metadata->>'action' as action, coalesce(e.client_timestamp, e.server_timestamp) as at
-                  from events e
-                 where e.type = 'favorite' and e.processed_at is not null and e.dead_lettered_at is null and e.movie_id is not null${byUser("e.user_id")}
+                  from events e join movies m on m.id = e.movie_id
+                 where e.type = 'favorite' and e.processed_at is not null and e.dead_lettered_at is null${byUser("e.user_id")}
                  order by e.user_id, e.movie_id, e.id desc) f
          where f.action = 'add'
       )
       select distinct on (s.user_id, s.movie_id) s.user_id, s.movie_id, s.weight, s.kind, s.at
-        from signals s join movies m on m.id = s.movie_id
+        from signals s
        order by s.user_id, s.movie_id, s.weight desc
     `),
   );
