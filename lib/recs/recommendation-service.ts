@@ -100,6 +100,13 @@ const sessionLogger = groupCommitPer(
     }),
 );
 
+/**
+ * A list computed for a request holds what was asked, at least a page's worth: explaining, titling
+ * and storing each movie is most of a fresh list's cost, and a request that asks for more later
+ * computes again. The nightly precomputation keeps MAX_RECOMMENDATIONS per user.
+ */
+const ONLINE_LIST_SIZE = 20;
+
 export interface RecommendRequest {
   userId: string;
   k: number;
@@ -146,7 +153,7 @@ export async function recommend(ctx: RecsContext, request: RecommendRequest): Pr
         items = row.items;
         cached = true;
       } else {
-        items = await computeList(ctx, loaded, request.userId, MAX_RECOMMENDATIONS);
+        items = await computeList(ctx, loaded, request.userId, Math.max(request.k, ONLINE_LIST_SIZE));
         await saveCachedLists(db, [{ userId: request.userId, algorithm, modelVersionId: loaded.version, items, computedAt: now }]);
       }
       store.lists.set(request.userId, algorithm, loaded.version, items, ticket);
