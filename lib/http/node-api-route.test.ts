@@ -61,6 +61,17 @@ describe("nodeApiRoute", () => {
     }
   });
 
+  it("hands a route's dynamic segments to the handler as App Router params, decoded and apart from the query string", async () => {
+    const paramsRoute = nodeApiRoute({ GET: async (_request, segment) => Response.json(await segment!.params) }, { maxBodyBytes: 0, route: "/api/things/[thingId]/parts/[partId]" });
+    const paramsServer = await serveNode(paramsRoute);
+    try {
+      const response = await fetch(`${paramsServer.origin}/api/things/heat%201995/parts/7?thingId=forged`);
+      expect(await response.json()).toEqual({ thingId: "heat 1995", partId: "7" });
+    } finally {
+      await paramsServer.close();
+    }
+  });
+
   it("answers a method the route does not serve with 405 and the methods it does", async () => {
     const before = calls;
     const response = await fetch(`${server.origin}/api/things`);

@@ -9,7 +9,7 @@ import { heldBodyOf, holdBody, requestHolding } from "./held-bodies";
 import { rememberPeer } from "./peer-address";
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-type WebHandler = (request: Request) => Promise<Response>;
+type WebHandler = (request: Request, segment?: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 /**
  * Serves route handlers written as in app/ (a Fetch API Request in, a Response out) from a Pages
@@ -21,15 +21,18 @@ type WebHandler = (request: Request) => Promise<Response>;
  * Router handler answered about 2,100 requests/s and one returning a constant JSON body about
  * 1,500: the body alone cost more app CPU than everything the event routes do. Served through this
  * adapter, a handler that reads a JSON body and answers one reached 2,300. So the event ingestion
- * routes, the hottest path, live in pages/api/v1/events; everything else stays in app/.
- * `npm run bench:events` measures them against an empty App Router handler.
+ * routes and GET /recommend, the hottest paths, live in pages/api/v1; everything else stays in app/.
+ * `npm run bench:events` and `npm run bench:recs` measure them against empty handlers served both ways.
  *
  * The body is read whole, up to `maxBodyBytes` (413 past it), before the handler runs, and handed
  * over in a Request that holds it as bytes (./held-bodies.ts). With `authenticate`, the caller is
  * resolved from the headers first (401 without reading the body) and handed to apiRoute's
  * `actor()`, so it is not resolved twice.
+ *
+ * `route` is the file's URL pattern ("/api/v1/recommend/[userId]"): its dynamic segments reach the
+ * handler as App Router params do. (Next.js's own `req.query` mixes them with the query string.)
  */
-export function nodeApiRoute(handlers: Partial<Record<Method, WebHandler>>, options: { maxBodyBytes: number; authenticate?: boolean }) {
+export function nodeApiRoute(handlers: Partial<Record<Method, WebHandler>>, options: { maxBodyBytes: number; authenticate?: boolean; route?: string }) {
   const allow = ["OPTIONS", ...Object.keys(handlers)].join(", ");
   return async function (req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
@@ -54,13 +57,30 @@ export function nodeApiRoute(handlers: Partial<Record<Method, WebHandler>>, opti
       const body = await readBody(req, options.maxBodyBytes);
       if (body === "too large") return send(res, tooLarge(options.maxBodyBytes).toResponse(), { close: true });
       if (method !== "GET") holdBody(request, body);
-      await send(res, await handler(request));
+      await send(res, await handler(request, options.route ? { params: Promise.resolve(paramsOf(options.route, new URL(request.url).pathname)) } : undefined));
     } catch (error) {
       // A client that hung up mid-body has nobody left to answer.
       if (res.headersSent || res.destroyed || req.socket.destroyed) return void res.destroy();
       await send(res, errorResponse(error, { method: req.method ?? "?" }, req.url ?? "?"));
     }
   };
+}
+
+/** The values of a pattern's [name] segments in a path ("/a/[id]" and "/a/x%20y" → { id: "x y" }). */
+export function paramsOf(pattern: string, pathname: string): Record<string, string> {
+  const names = pattern.split("/");
+  const values = pathname.split("/");
+  const params: Record<string, string> = {};
+  names.forEach((name, i) => {
+    const dynamic = /^\[(\w+)\]$/.exec(name);
+    if (!dynamic || values[i] === undefined) return;
+    try {
+      params[dynamic[1]!] = decodeURIComponent(values[i]!);
+    } catch {
+      params[dynamic[1]!] = values[i]!;
+    }
+  });
+  return params;
 }
 
 async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer<ArrayBuffer> | "too large"> {

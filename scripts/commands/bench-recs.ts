@@ -37,13 +37,15 @@ const ADMIN = { email: "bench-recs@marquee.local", password: randomBytes(12).toS
 export const benchRecsCommand: Command = {
   name: "bench recs",
   summary: "Measure the recommendation engine: training time and growth, offline metrics, and /recommend over HTTP (cache, scoring, freshness, during training).",
-  usage: "bench recs [--dataset <dir>] [--seconds 20] [--rate 300] [--skip-large] [--skip-server]",
+  usage: "bench recs [--dataset <dir>] [--seconds 20] [--rate 300] [--skip-large] [--skip-server | --skip-training] [--cpu-profile <dir>]",
   options: {
     dataset: { type: "string" },
     seconds: { type: "string" },
     rate: { type: "string" },
     "skip-large": { type: "boolean" },
     "skip-server": { type: "boolean" },
+    "skip-training": { type: "boolean" },
+    "cpu-profile": { type: "string" },
   },
   optionHelp: [
     `--dataset DIR   A MovieLens directory (default ${path.relative(process.cwd(), DEFAULT_DATASET)})`,
@@ -51,6 +53,8 @@ export const benchRecsCommand: Command = {
     "--rate N        Requests per second of the steady phases (default 300)",
     "--skip-large    Leave out the 5 M synthetic training",
     "--skip-server   Only the in-process parts (training and offline metrics)",
+    "--skip-training Only the HTTP parts",
+    "--cpu-profile DIR  Write a V8 CPU profile of the app process into DIR (open it in Chrome DevTools)",
     "Needs DATABASE_URL (a scratch database is created there and dropped) and `npm run build` for the HTTP parts.",
   ],
   async run({ values }) {
@@ -60,7 +64,10 @@ export const benchRecsCommand: Command = {
       rate: positiveOption(values.rate, 300, "--rate"),
       skipLarge: Boolean(values["skip-large"]),
       skipServer: Boolean(values["skip-server"]),
+      skipTraining: Boolean(values["skip-training"]),
+      cpuProfileDir: typeof values["cpu-profile"] === "string" ? values["cpu-profile"] : undefined,
     };
+    if (opts.skipServer && opts.skipTraining) throw new UsageError("--skip-server and --skip-training leave nothing to measure");
     if (!fs.existsSync(opts.dataset)) throw new UsageError(`--dataset: ${opts.dataset} does not exist`);
     const server = process.env.DATABASE_URL;
     if (!opts.skipServer) {
@@ -72,7 +79,7 @@ export const benchRecsCommand: Command = {
     const figures = new FigureLog({ labelWidth: 58, valueWidth: 16, targets: "verdict" });
     console.log(`Load average at start: ${os.loadavg()[0]!.toFixed(2)}`);
 
-    await trainingPhase(opts, figures);
+    if (!opts.skipTraining) await trainingPhase(opts, figures);
     let pgVersion: string | null = null;
     if (!opts.skipServer) pgVersion = await serverPhases(server!, opts, figures);
 
@@ -144,7 +151,7 @@ interface ServerContext {
   headers: Record<string, string>;
 }
 
-async function serverPhases(serverUrl: string, opts: { dataset: string; seconds: number; rate: number }, figures: FigureLog): Promise<string | null> {
+async function serverPhases(serverUrl: string, opts: { dataset: string; seconds: number; rate: number; cpuProfileDir?: string }, figures: FigureLog): Promise<string | null> {
   console.log("\n== /recommend over HTTP on a production build");
   const scratch = await createScratchPostgres(serverUrl, "recs");
   const handle = await openDatabase({ ...scratch.options, maxConnections: 4 });
@@ -155,7 +162,7 @@ async function serverPhases(serverUrl: string, opts: { dataset: string; seconds:
     console.log(`Imported ${fmt(imported.movies.inserted)} movies and ${fmt(imported.ratings.inserted)} ratings`);
     await trainNow(handle, ["als", "ease", "hybrid", "popular"], { activate: true });
     const tokens = await prepareTokens(handle);
-    app = await startAppServer({ databaseUrl: scratch.location, env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, RECS_DEFAULT_MODEL: "als" } });
+    app = await startAppServer({ databaseUrl: scratch.location, cpuProfileDir: opts.cpuProfileDir, env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, RECS_DEFAULT_MODEL: "als" } });
     const headers = { authorization: `Bearer ${tokens.admin}` };
     const ctx: ServerContext = { app, client: createLoadClient({ port: app.port, headers, maxSockets: 64 }), users: await userIds(handle), headers };
     await measureUncached(ctx, figures);
@@ -187,14 +194,21 @@ async function userIds(handle: DatabaseHandle): Promise<string[]> {
 
 const recommend = (userId: string, extra = ""): BenchRequest => ({ path: `/api/v1/recommend/${encodeURIComponent(userId)}?k=20${extra}`, events: 1 });
 
-/** Scoring every movie, no cache: each user's first list, at 50 a second. */
+/**
+ * Scoring every movie, no cache: each user's first list, at 50 a second. The first lists of a
+ * sixth of the users, one at a time, come first and are not counted: they load the route's code
+ * and warm the JIT, which is a new server's first seconds, not its steady state. Every measured
+ * request is still a user whose list was never computed.
+ */
 async function measureUncached(ctx: ServerContext, figures: FigureLog) {
-  let next = 0;
+  const warmUp = Math.floor(ctx.users.length / 6);
+  for (const user of ctx.users.slice(0, warmUp)) await ctx.client.post(recommend(user));
+  let next = warmUp;
   const rate = 50;
-  const seconds = Math.min(10, Math.floor(ctx.users.length / rate));
+  const seconds = Math.min(10, Math.floor((ctx.users.length - warmUp) / rate));
   const result = await openLoop(ctx.client, { rate, seconds }, () => recommend(ctx.users[next++ % ctx.users.length]!));
   const p99 = percentile(result.latencies, 99);
-  figures.add(`uncached /recommend at ${rate}/s, ${fmt(ctx.users.length)} users: p99 (p50)`, `${p99.toFixed(1)} ms (${percentile(result.latencies, 50).toFixed(1)})`, { target: "≤ 30 ms", met: p99 <= 30 && result.errors === 0 });
+  figures.add(`uncached /recommend at ${rate}/s, ${fmt(rate * seconds)} users: p99 (p50)`, `${p99.toFixed(1)} ms (${percentile(result.latencies, 50).toFixed(1)})`, { target: "≤ 30 ms", met: p99 <= 30 && result.errors === 0 });
 }
 
 /** Every user's list once, eight at a time, so the phases after this read the cache. */
@@ -207,19 +221,25 @@ async function measureCached(ctx: ServerContext, opts: { seconds: number; rate: 
   let i = 0;
   const cached = () => recommend(ctx.users[i++ % ctx.users.length]!);
   const noop = (): BenchRequest => ({ path: "/api/v1/bench/noop", events: 1 });
-  const baseline = await closedLoop(ctx.client, { concurrency: 32, seconds: opts.seconds }, noop);
+  // /recommend is served from pages/api (lib/http/node-api-route.ts): the empty handler served
+  // the same way is /bench/empty; /bench/noop is the same handler in app/, for comparison.
+  const empty = (): BenchRequest => ({ path: "/api/v1/bench/empty", events: 1 });
+  const appBaseline = await closedLoop(ctx.client, { concurrency: 32, seconds: opts.seconds }, noop);
+  const baseline = await closedLoop(ctx.client, { concurrency: 32, seconds: opts.seconds }, empty);
   const lists = await closedLoop(ctx.client, { concurrency: 32, seconds: opts.seconds }, cached);
   const ratio = ratePerSecond(lists) / ratePerSecond(baseline);
-  figures.add("empty GET handler (c=32)", `${fmt(Math.round(ratePerSecond(baseline)))} req/s`);
+  figures.add("empty GET handler in app/ (c=32)", `${fmt(Math.round(ratePerSecond(appBaseline)))} req/s`);
+  figures.add("empty GET handler in pages/api, as /recommend (c=32)", `${fmt(Math.round(ratePerSecond(baseline)))} req/s`);
   figures.add("cached /recommend (c=32)", `${fmt(Math.round(ratePerSecond(lists)))} req/s`);
-  figures.add("  ratio to the empty handler", ratio.toFixed(2), { target: "≥ 0.8", met: ratio >= 0.8 && lists.errors === 0 });
+  figures.add("  ratio to the empty handler in app/", (ratePerSecond(lists) / ratePerSecond(appBaseline)).toFixed(2));
+  figures.add("  ratio to the empty handler served the same way", ratio.toFixed(2), { target: "≥ 0.8", met: ratio >= 0.8 && lists.errors === 0 });
 
   const probe = startPauseProbe();
-  const baselineSteady = await openLoop(ctx.client, { rate: opts.rate, seconds: opts.seconds }, noop);
+  const baselineSteady = await openLoop(ctx.client, { rate: opts.rate, seconds: opts.seconds }, empty);
   const steady = await openLoop(ctx.client, { rate: opts.rate, seconds: opts.seconds }, cached);
   const pauses = await probe.stop();
   const p99 = percentile(steady.latencies, 99);
-  figures.add(`empty handler at ${opts.rate}/s: p99`, `${percentile(baselineSteady.latencies, 99).toFixed(1)} ms`);
+  figures.add(`empty handler in pages/api at ${opts.rate}/s: p99`, `${percentile(baselineSteady.latencies, 99).toFixed(1)} ms`);
   figures.add(`cached /recommend at ${opts.rate}/s: p99 (p50)`, `${p99.toFixed(1)} ms (${percentile(steady.latencies, 50).toFixed(1)})`, { target: "≤ 10 ms", met: p99 <= 10 && steady.errors === 0 });
   const longPauses = pauses?.lateMs.filter((ms) => ms > 10) ?? [];
   figures.add("  machine pauses over 10 ms, longest", pauses ? `${longPauses.length}, ${Math.max(0, ...longPauses).toFixed(1)} ms` : "not measured");

@@ -11,7 +11,7 @@ import { maintainSessionPartitions } from "@/lib/recs/session-service";
 import { trainVersion } from "@/lib/recs/training-service";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { call, sessionFor, tokenFor, type Caller } from "@/test/http";
-import * as recommendRoute from "../recommend/[userId]/route";
+import * as recommendRoute from "@/pages/api/v1/recommend/[userId]";
 import * as feedbackRoute from "../feedback/route";
 import * as genresTopRoute from "../genres/top/route";
 import * as sessionFeedbackRoute from "../recommendations/feedback/[sessionId]/route";

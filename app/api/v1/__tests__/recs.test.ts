@@ -13,7 +13,7 @@ import { sessionCreatedAt } from "@/lib/recs/session-id";
 import { trainVersion } from "@/lib/recs/training-service";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { call, sessionFor, tokenFor, type Caller } from "@/test/http";
-import * as recommendRoute from "../recommend/[userId]/route";
+import * as recommendRoute from "@/pages/api/v1/recommend/[userId]";
 import * as similarRoute from "../movies/[id]/similar/route";
 import * as genresTopRoute from "../genres/top/route";
 import * as userGenresRoute from "../users/[userId]/genres/route";

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { call } from "@/test/http";
 import * as echo from "@/pages/api/v1/bench/echo";
+import * as empty from "@/pages/api/v1/bench/empty";
 import * as noop from "./noop/route";
 
 describe("the benchmark baselines", () => {
@@ -18,10 +19,15 @@ describe("the benchmark baselines", () => {
       expect(answer.status).toBe(404);
       expect(answer.body.error.code).toBe("not_found:route");
     }
+    expect((await call(empty.GET, {})).status).toBe(404);
   });
 
   it("noop answers 204 without reading anything", async () => {
     expect((await call(noop.POST, { method: "POST", rawBody: "not even json" })).status).toBe(204);
+  });
+
+  it("empty answers a GET with 204", async () => {
+    expect((await call(empty.GET, {})).status).toBe(204);
   });
 
   it("echo reads the JSON body and answers a receipt", async () => {

@@ -1,11 +1,18 @@
 import { apiRoute, json, readQuery } from "@/lib/http/api-route";
+import { nodeApiRoute } from "@/lib/http/node-api-route";
 import { authorizeRecsReader } from "@/lib/recs/access";
 import { recommendParams, recommendQuery } from "@/lib/recs/contract";
 import { recommend } from "@/lib/recs/recommendation-service";
 
-/** A user's recommendations (the seed's /recommend/{user_id}), logged under a sessionId. */
+const ROUTE = "/api/v1/recommend/[userId]";
+
+/**
+ * GET /api/v1/recommend/{userId}: a user's recommendations (the seed's /recommend/{user_id}),
+ * logged under a sessionId. Served outside app/ for speed, as the event routes are: see
+ * lib/http/node-api-route.ts.
+ */
 export const GET = apiRoute(
-  "/api/v1/recommend/[userId]",
+  ROUTE,
   async ({ request, db, handle, params, actor, now }) => {
     authorizeRecsReader(await actor(), params.userId);
     const query = readQuery(request, recommendQuery);
@@ -13,3 +20,6 @@ export const GET = apiRoute(
   },
   { params: recommendParams },
 );
+
+export default nodeApiRoute({ GET }, { maxBodyBytes: 0, route: ROUTE });
+export const config = { api: { bodyParser: false } };
