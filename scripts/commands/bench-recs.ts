@@ -221,9 +221,10 @@ async function measureCached(ctx: ServerContext, opts: { seconds: number; rate: 
   let i = 0;
   const cached = () => recommend(ctx.users[i++ % ctx.users.length]!);
   const noop = (): BenchRequest => ({ path: "/api/v1/bench/noop", events: 1 });
-  // /recommend is served from pages/api (lib/http/node-api-route.ts): the empty handler served
-  // the same way is /bench/empty; /bench/noop is the same handler in app/, for comparison.
-  const empty = (): BenchRequest => ({ path: "/api/v1/bench/empty", events: 1 });
+  // /recommend/{userId} is served from pages/api (lib/http/node-api-route.ts): the empty handler
+  // served the same way is /bench/empty/{id}; /bench/noop is an empty handler in app/, for comparison.
+  let j = 0;
+  const empty = (): BenchRequest => ({ path: `/api/v1/bench/empty/${encodeURIComponent(ctx.users[j++ % ctx.users.length]!)}?k=20`, events: 1 });
   const appBaseline = await closedLoop(ctx.client, { concurrency: 32, seconds: opts.seconds }, noop);
   const baseline = await closedLoop(ctx.client, { concurrency: 32, seconds: opts.seconds }, empty);
   const lists = await closedLoop(ctx.client, { concurrency: 32, seconds: opts.seconds }, cached);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { call } from "@/test/http";
 import * as echo from "@/pages/api/v1/bench/echo";
-import * as empty from "@/pages/api/v1/bench/empty";
+import * as empty from "@/pages/api/v1/bench/empty/[id]";
 import * as noop from "./noop/route";
 
 describe("the benchmark baselines", () => {
