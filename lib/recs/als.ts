@@ -42,14 +42,31 @@ export interface AlsTrainOptions {
 /** Scratch vectors of one row solve, allocated once per training. */
 interface CgScratch {
   x: Float64Array;
-  pair: Float64Array;
+  dots: Float64Array;
   r: Float64Array;
   p: Float64Array;
   ap: Float64Array;
+  /** Per entry of the row being solved (longest row long): its score y·x, and y·p of the step. */
+  rowScores: Float64Array;
+  stepDots: Float64Array;
 }
 
-function cgScratch(f: number): CgScratch {
-  return { x: new Float64Array(f), pair: new Float64Array(2), r: new Float64Array(f), p: new Float64Array(f), ap: new Float64Array(f) };
+function cgScratch(f: number, longestRow = 0): CgScratch {
+  return { x: new Float64Array(f), dots: new Float64Array(4), r: new Float64Array(f), p: new Float64Array(f), ap: new Float64Array(f), rowScores: new Float64Array(longestRow), stepDots: new Float64Array(longestRow) };
+}
+
+/**
+ * The score u·v of every interaction, in the by-user entry order, carried from one half-iteration
+ * to the next: a solve ends at x = x₀ + Σ aₖ·pₖ and has computed every y·pₖ on the way, so the
+ * entries' new scores come for free, and the next half's residual needs no pass of dot products.
+ * A rotation changes no score (both sides turn together).
+ */
+interface EntryScores {
+  values: Float64Array;
+  /** For each entry of the side being solved, its index in `values` (null: the same order). */
+  at: Int32Array | null;
+  /** False until a first half-iteration has computed them. */
+  known: boolean;
 }
 
 export function trainAls(matrix: InteractionMatrix, params: AlsParams, options: AlsTrainOptions): AlsFactors {
@@ -69,7 +86,10 @@ export function trainAls(matrix: InteractionMatrix, params: AlsParams, options: 
   const basis = new Float64Array(f * f);
   const basisRows = new Float64Array(f * f);
   const rotationBlock = new Float64Array(4 * f);
-  const scratch = cgScratch(f);
+  const scratch = cgScratch(f, Math.max(longestRow(byUser), longestRow(byItem)));
+  const scoreValues = new Float64Array(byUser.indptr[byUser.rows]!);
+  const userScores: EntryScores = { values: scoreValues, at: null, known: false };
+  const itemScores: EntryScores = { values: scoreValues, at: transposedPositions(byUser, byItem), known: false };
   const halfSteps = params.iterations * 2;
   const activeUsers = nonEmptyRows(byUser);
   const activeItems = nonEmptyRows(byItem);
@@ -79,26 +99,41 @@ export function trainAls(matrix: InteractionMatrix, params: AlsParams, options: 
   // rotating both factor matrices into that matrix's eigenbasis (f² per row, once) is cheaper: no
   // score changes (x·y is invariant under a shared rotation) and the matrix becomes diagonal, so
   // each product costs f.
-  const half = (rows: InteractionMatrix, fixed: Float32Array, target: Float32Array, fixedRows: number, targetRows: number) => {
+  const half = (rows: InteractionMatrix, fixed: Float32Array, target: Float32Array, fixedRows: number, targetRows: number, scores: EntryScores) => {
     regularizedGram(fixed, fixed.length / f, f, params.regularization, gram);
-    if (fixedRows < params.cgSteps * targetRows) {
-      const eigenvalues = symmetricEigen(gram, f, basis);
+    const diagonal = fixedRows < params.cgSteps * targetRows;
+    let system: Float64Array = gram;
+    if (diagonal) {
+      system = symmetricEigen(gram, f, basis);
       for (let a = 0; a < f; a++) for (let b = 0; b < f; b++) basisRows[a * f + b] = basis[b * f + a]!;
       rotateRows(fixed, f, basisRows, rotationBlock);
       rotateRows(target, f, basisRows, rotationBlock);
-      solveRows(rows, fixed, target, f, eigenvalues, true, params.alpha, params.cgSteps, scratch);
-    } else {
-      solveRows(rows, fixed, target, f, gram, false, params.alpha, params.cgSteps, scratch);
     }
+    solveRows(rows, fixed, target, f, system, diagonal, params.alpha, params.cgSteps, scratch, scores);
+    userScores.known = itemScores.known = true;
   };
 
   for (let iteration = 0; iteration < params.iterations; iteration++) {
-    half(byUser, itemFactors, userFactors, activeItems, activeUsers);
+    half(byUser, itemFactors, userFactors, activeItems, activeUsers, userScores);
     options.onProgress?.((iteration * 2 + 1) / halfSteps, `iteration ${iteration + 1}/${params.iterations}: users`);
-    half(byItem, userFactors, itemFactors, activeUsers, activeItems);
+    half(byItem, userFactors, itemFactors, activeUsers, activeItems, itemScores);
     options.onProgress?.((iteration * 2 + 2) / halfSteps, `iteration ${iteration + 1}/${params.iterations}: items`);
   }
   return { factors: f, userFactors, itemFactors };
+}
+
+function longestRow(rows: InteractionMatrix): number {
+  let longest = 0;
+  for (let r = 0; r < rows.rows; r++) longest = Math.max(longest, rows.indptr[r + 1]! - rows.indptr[r]!);
+  return longest;
+}
+
+/** For each entry of `transposed` (as transposeCsr builds it), its index among the entries of `m`. */
+function transposedPositions(m: InteractionMatrix, transposed: InteractionMatrix): Int32Array {
+  const next = transposed.indptr.slice(0, transposed.rows);
+  const positions = new Int32Array(m.indptr[m.rows]!);
+  for (let r = 0; r < m.rows; r++) for (let e = m.indptr[r]!; e < m.indptr[r + 1]!; e++) positions[next[m.indices[e]!]!++] = e;
+  return positions;
 }
 
 function nonEmptyRows(rows: InteractionMatrix): number {
@@ -154,20 +189,20 @@ export function regularizedGram(v: Float32Array, rows: number, f: number, regula
  * One half-iteration: every non-empty row of `rows` solved against the fixed factors. `gram` is
  * YᵀY + λI, whole (f × f) or, when `diagonal`, only its diagonal (f) because it is diagonal.
  */
-function solveRows(rows: InteractionMatrix, fixed: Float32Array, target: Float32Array, f: number, gram: Float64Array, diagonal: boolean, alpha: number, cgSteps: number, scratch: CgScratch) {
+function solveRows(rows: InteractionMatrix, fixed: Float32Array, target: Float32Array, f: number, gram: Float64Array, diagonal: boolean, alpha: number, cgSteps: number, scratch: CgScratch, scores: EntryScores) {
   for (let r = 0; r < rows.rows; r++) {
     const from = rows.indptr[r]!;
     const to = rows.indptr[r + 1]!;
     if (from === to) continue;
-    conjugateGradientRow(rows.indices, rows.values, from, to, fixed, f, gram, diagonal, alpha, cgSteps, target, r * f, scratch);
+    conjugateGradientRow(rows.indices, rows.values, from, to, fixed, f, gram, diagonal, alpha, cgSteps, target, r * f, scratch, scores);
   }
 }
 
 /**
  * Improves the row vector target[offset … offset + f) by `steps` CG steps on its normal equations,
  * starting from its current value (the previous iteration's solution, usually already close).
- * The row's entries are indices/values[from … to); `gram` is YᵀY + λI (just its diagonal when
- * `diagonal`).
+ * The row's entries are indices/values[from … to); `fixed` holds the other side's factors (rows ×
+ * f, row-major); `gram` is YᵀY + λI (just its diagonal when `diagonal`).
  */
 export function conjugateGradientRow(
   indices: Int32Array,
@@ -182,24 +217,36 @@ export function conjugateGradientRow(
   steps: number,
   target: Float32Array,
   offset: number,
-  scratch: CgScratch = cgScratch(f),
+  scratch: CgScratch = cgScratch(f, to - from),
+  scores: EntryScores | null = null,
 ): void {
-  const { x, r, p, ap, pair } = scratch;
+  const { x, r, p, ap, dots, rowScores, stepDots } = scratch;
   for (let k = 0; k < f; k++) x[k] = target[offset + k]!;
 
   // r = b − A·x = −(YᵀY + λI)·x + Σ (c·p − (c − 1)·y·x)·y
   gramTimes(gram, diagonal, f, x, r);
   for (let k = 0; k < f; k++) r[k] = -r[k]!;
-  let e = from;
-  for (; e + 1 < to; e += 2) {
-    const y1 = indices[e]! * f;
-    const y2 = indices[e + 1]! * f;
-    dotRows2(fixed, y1, y2, x, f, pair);
-    axpyRows2(r, residualScale(values[e]!, alpha, pair[0]!), fixed, y1, residualScale(values[e + 1]!, alpha, pair[1]!), y2, f);
+  if (scores?.known) {
+    const at = scores.at;
+    for (let e = from; e < to; e++) rowScores[e - from] = scores.values[at ? at[e]! : e]!;
+  } else {
+    // Four entries at a time: x is read once for all four rows.
+    let e = from;
+    for (; e + 3 < to; e += 4) {
+      dotRows4(fixed, indices[e]! * f, indices[e + 1]! * f, indices[e + 2]! * f, indices[e + 3]! * f, x, f, dots);
+      for (let j = 0; j < 4; j++) rowScores[e - from + j] = dots[j]!;
+    }
+    for (; e < to; e++) rowScores[e - from] = dotRow(fixed, indices[e]! * f, x, f);
   }
-  if (e < to) {
+  let e = from;
+  for (; e + 3 < to; e += 4) {
+    const j = e - from;
+    const y0 = indices[e]! * f, y1 = indices[e + 1]! * f, y2 = indices[e + 2]! * f, y3 = indices[e + 3]! * f;
+    axpyRows4(r, residualScale(values[e]!, alpha, rowScores[j]!), y0, residualScale(values[e + 1]!, alpha, rowScores[j + 1]!), y1, residualScale(values[e + 2]!, alpha, rowScores[j + 2]!), y2, residualScale(values[e + 3]!, alpha, rowScores[j + 3]!), y3, fixed, f);
+  }
+  for (; e < to; e++) {
     const y = indices[e]! * f;
-    axpyRow(r, residualScale(values[e]!, alpha, dotRow(fixed, y, x, f)), fixed, y, f);
+    axpyRow(r, residualScale(values[e]!, alpha, rowScores[e - from]!), fixed, y, f);
   }
 
   let rsOld = 0;
@@ -209,40 +256,52 @@ export function conjugateGradientRow(
   }
   if (rsOld > 1e-20) {
     for (let step = 0; step < steps; step++) {
-      // ap = A·p without forming A: (YᵀY + λI)·p + Σ (c − 1)·(y·p)·y
-      gramTimes(gram, diagonal, f, p, ap);
-      // Two entries at a time: p and ap are read and written once for both rows.
+      // ap = A·p without forming A: (YᵀY + λI)·p + Σ (c − 1)·(y·p)·y, and pᵀ·A·p along the way as
+      // pᵀ(YᵀY + λI)p + Σ (c − 1)·(y·p)², without another pass over ap.
+      let pAp = gramTimes(gram, diagonal, f, p, ap);
       e = from;
-      for (; e + 1 < to; e += 2) {
-        const w1 = values[e]!;
-        const w2 = values[e + 1]!;
-        const y1 = indices[e]! * f;
-        const y2 = indices[e + 1]! * f;
-        dotRows2(fixed, y1, y2, p, f, pair);
-        axpyRows2(ap, alpha * (w1 < 0 ? -w1 : w1) * pair[0]!, fixed, y1, alpha * (w2 < 0 ? -w2 : w2) * pair[1]!, y2, f);
+      for (; e + 3 < to; e += 4) {
+        const y0 = indices[e]! * f, y1 = indices[e + 1]! * f, y2 = indices[e + 2]! * f, y3 = indices[e + 3]! * f;
+        dotRows4(fixed, y0, y1, y2, y3, p, f, dots);
+        const d0 = dots[0]!, d1 = dots[1]!, d2 = dots[2]!, d3 = dots[3]!;
+        const j = e - from;
+        stepDots[j] = d0;
+        stepDots[j + 1] = d1;
+        stepDots[j + 2] = d2;
+        stepDots[j + 3] = d3;
+        const c0 = alpha * Math.abs(values[e]!) * d0, c1 = alpha * Math.abs(values[e + 1]!) * d1;
+        const c2 = alpha * Math.abs(values[e + 2]!) * d2, c3 = alpha * Math.abs(values[e + 3]!) * d3;
+        pAp += c0 * d0 + c1 * d1 + c2 * d2 + c3 * d3;
+        axpyRows4(ap, c0, y0, c1, y1, c2, y2, c3, y3, fixed, f);
       }
-      if (e < to) {
-        const w = values[e]!;
+      for (; e < to; e++) {
         const y = indices[e]! * f;
-        axpyRow(ap, alpha * (w < 0 ? -w : w) * dotRow(fixed, y, p, f), fixed, y, f);
+        const d = dotRow(fixed, y, p, f);
+        stepDots[e - from] = d;
+        const c = alpha * Math.abs(values[e]!) * d;
+        pAp += c * d;
+        axpyRow(ap, c, fixed, y, f);
       }
-      let pAp = 0;
-      for (let k = 0; k < f; k++) pAp += p[k]! * ap[k]!;
       if (!(pAp > 0)) break;
       const a = rsOld / pAp;
+      for (let j = 0; j < to - from; j++) rowScores[j]! += a * stepDots[j]!;
       let rsNew = 0;
       for (let k = 0; k < f; k++) {
         x[k]! += a * p[k]!;
         r[k]! -= a * ap[k]!;
         rsNew += r[k]! * r[k]!;
       }
-      if (rsNew < 1e-20) break;
+      if (rsNew < 1e-20 || step === steps - 1) break;
       const beta = rsNew / rsOld;
       for (let k = 0; k < f; k++) p[k] = r[k]! + beta * p[k]!;
       rsOld = rsNew;
     }
   }
   for (let k = 0; k < f; k++) target[offset + k] = x[k]!;
+  if (scores) {
+    const at = scores.at;
+    for (let e = from; e < to; e++) scores.values[at ? at[e]! : e] = rowScores[e - from]!;
+  }
 }
 
 /** What folding in, attribution and exact solves need from a trained ALS model. */
@@ -381,9 +440,20 @@ function residualScale(w: number, alpha: number, yx: number): number {
   return (w > 0 ? 1 + extra : 0) - extra * yx;
 }
 
-function gramTimes(gram: Float64Array, diagonal: boolean, f: number, v: Float64Array, out: Float64Array) {
-  if (!diagonal) return matVec(gram, f, v, out);
-  for (let k = 0; k < f; k++) out[k] = gram[k]! * v[k]!;
+/** out = gram·v (gram whole, or its diagonal when `diagonal`); returns v·out. */
+function gramTimes(gram: Float64Array, diagonal: boolean, f: number, v: Float64Array, out: Float64Array): number {
+  let vOut = 0;
+  if (diagonal) {
+    for (let k = 0; k < f; k++) {
+      const o = gram[k]! * v[k]!;
+      out[k] = o;
+      vOut += o * v[k]!;
+    }
+  } else {
+    matVec(gram, f, v, out);
+    for (let k = 0; k < f; k++) vOut += v[k]! * out[k]!;
+  }
+  return vOut;
 }
 
 /** row·v for the f-long row of `m` at `offset`; four partial sums keep the multiplier busy. */
@@ -412,32 +482,23 @@ function axpyRow(v: Float64Array, scale: number, m: Float32Array, offset: number
   for (; k < f; k++) v[k]! += scale * m[offset + k]!;
 }
 
-/** out[0] = row1·v and out[1] = row2·v in one pass over v. */
-function dotRows2(m: Float32Array, o1: number, o2: number, v: Float64Array, f: number, out: Float64Array): void {
-  let a0 = 0, a1 = 0, b0 = 0, b1 = 0;
-  let k = 0;
-  for (; k + 1 < f; k += 2) {
-    const v0 = v[k]!;
-    const v1 = v[k + 1]!;
-    a0 += m[o1 + k]! * v0;
-    a1 += m[o1 + k + 1]! * v1;
-    b0 += m[o2 + k]! * v0;
-    b1 += m[o2 + k + 1]! * v1;
+/** out[i] = (row at o_i)·v for four rows of `m`, in one pass over v. */
+function dotRows4(m: Float32Array, o0: number, o1: number, o2: number, o3: number, v: Float64Array, f: number, out: Float64Array): void {
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  for (let k = 0; k < f; k++) {
+    const vk = v[k]!;
+    s0 += m[o0 + k]! * vk;
+    s1 += m[o1 + k]! * vk;
+    s2 += m[o2 + k]! * vk;
+    s3 += m[o3 + k]! * vk;
   }
-  if (k < f) {
-    a0 += m[o1 + k]! * v[k]!;
-    b0 += m[o2 + k]! * v[k]!;
-  }
-  out[0] = a0 + a1;
-  out[1] = b0 + b1;
+  out[0] = s0;
+  out[1] = s1;
+  out[2] = s2;
+  out[3] = s3;
 }
 
-/** v += s1·row1 + s2·row2, reading and writing v once. */
-function axpyRows2(v: Float64Array, s1: number, m: Float32Array, o1: number, s2: number, o2: number, f: number): void {
-  let k = 0;
-  for (; k + 1 < f; k += 2) {
-    v[k]! += s1 * m[o1 + k]! + s2 * m[o2 + k]!;
-    v[k + 1]! += s1 * m[o1 + k + 1]! + s2 * m[o2 + k + 1]!;
-  }
-  if (k < f) v[k]! += s1 * m[o1 + k]! + s2 * m[o2 + k]!;
+/** v += Σ s_i·(row at o_i) for four rows of `m`, reading and writing v once. */
+function axpyRows4(v: Float64Array, s0: number, o0: number, s1: number, o1: number, s2: number, o2: number, s3: number, o3: number, m: Float32Array, f: number): void {
+  for (let k = 0; k < f; k++) v[k]! += s0 * m[o0 + k]! + s1 * m[o1 + k]! + s2 * m[o2 + k]! + s3 * m[o3 + k]!;
 }
