@@ -143,32 +143,58 @@ function nonEmptyRows(rows: InteractionMatrix): number {
 }
 
 /**
- * Every row v of the rows × f matrix becomes v·Q, where `qt` holds Qᵀ row-major; four rows at a
- * time, so each element of Q is loaded once per four rows. `block` is 4·f of scratch.
+ * Every row v of the rows × f matrix becomes v·Q, where `qt` holds Qᵀ row-major; four rows and two
+ * columns of Q at a time, so each loaded element serves two or four products. `block` is 4·f of
+ * scratch.
  */
 function rotateRows(m: Float32Array, f: number, qt: Float64Array, block: Float64Array) {
   const rows = m.length / f;
+  const o1 = f, o2 = 2 * f, o3 = 3 * f;
   for (let r = 0; r < rows; r += 4) {
     const count = Math.min(4, rows - r);
+    const at = r * f;
     block.fill(0);
-    for (let k = 0; k < count * f; k++) block[k] = m[r * f + k]!;
-    const o0 = 0, o1 = f, o2 = 2 * f, o3 = 3 * f;
-    for (let j = 0; j < f; j++) {
+    for (let k = 0; k < count * f; k++) block[k] = m[at + k]!;
+    let j = 0;
+    for (; j + 1 < f; j += 2) {
+      const q = j * f, q2 = q + f;
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0, t0 = 0, t1 = 0, t2 = 0, t3 = 0;
+      for (let k = 0; k < f; k++) {
+        const a = qt[q + k]!, b = qt[q2 + k]!;
+        const b0 = block[k]!, b1 = block[o1 + k]!, b2 = block[o2 + k]!, b3 = block[o3 + k]!;
+        s0 += b0 * a;
+        s1 += b1 * a;
+        s2 += b2 * a;
+        s3 += b3 * a;
+        t0 += b0 * b;
+        t1 += b1 * b;
+        t2 += b2 * b;
+        t3 += b3 * b;
+      }
+      writeRotated(m, at + j, f, count, s0, s1, s2, s3);
+      writeRotated(m, at + j + 1, f, count, t0, t1, t2, t3);
+    }
+    if (j < f) {
       const q = j * f;
       let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
       for (let k = 0; k < f; k++) {
-        const qjk = qt[q + k]!;
-        s0 += block[o0 + k]! * qjk;
-        s1 += block[o1 + k]! * qjk;
-        s2 += block[o2 + k]! * qjk;
-        s3 += block[o3 + k]! * qjk;
+        const a = qt[q + k]!;
+        s0 += block[k]! * a;
+        s1 += block[o1 + k]! * a;
+        s2 += block[o2 + k]! * a;
+        s3 += block[o3 + k]! * a;
       }
-      m[r * f + j] = s0;
-      if (count > 1) m[(r + 1) * f + j] = s1;
-      if (count > 2) m[(r + 2) * f + j] = s2;
-      if (count > 3) m[(r + 3) * f + j] = s3;
+      writeRotated(m, at + j, f, count, s0, s1, s2, s3);
     }
   }
+}
+
+/** One column of a block of `count` (≤ 4) rotated rows, starting at m[at], rows f apart. */
+function writeRotated(m: Float32Array, at: number, f: number, count: number, s0: number, s1: number, s2: number, s3: number) {
+  m[at] = s0;
+  if (count > 1) m[at + f] = s1;
+  if (count > 2) m[at + 2 * f] = s2;
+  if (count > 3) m[at + 3 * f] = s3;
 }
 
 function initialise(target: Float32Array, rows: InteractionMatrix, f: number, random: Random) {

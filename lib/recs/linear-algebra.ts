@@ -87,20 +87,29 @@ export function invertSpdInPlace(a: Float64Array, n: number, out: Float64Array):
   for (let p = 0; p < n; p++) for (let q = 0; q < p; q++) out[q * n + p] = out[p * n + q]!;
 }
 
-/** out = a·x for the n × n row-major a (out must not be x). */
+/** out = a·x for the n × n row-major a (out must not be x); four rows at a time share each x[k]. */
 export function matVec(a: Float64Array, n: number, x: Float64Array, out: Float64Array): void {
-  for (let i = 0; i < n; i++) {
-    const row = i * n;
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    const r0 = i * n, r1 = r0 + n, r2 = r1 + n, r3 = r2 + n;
     let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-    let k = 0;
-    for (; k + 3 < n; k += 4) {
-      s0 += a[row + k]! * x[k]!;
-      s1 += a[row + k + 1]! * x[k + 1]!;
-      s2 += a[row + k + 2]! * x[k + 2]!;
-      s3 += a[row + k + 3]! * x[k + 3]!;
+    for (let k = 0; k < n; k++) {
+      const xk = x[k]!;
+      s0 += a[r0 + k]! * xk;
+      s1 += a[r1 + k]! * xk;
+      s2 += a[r2 + k]! * xk;
+      s3 += a[r3 + k]! * xk;
     }
-    for (; k < n; k++) s0 += a[row + k]! * x[k]!;
-    out[i] = s0 + s1 + s2 + s3;
+    out[i] = s0;
+    out[i + 1] = s1;
+    out[i + 2] = s2;
+    out[i + 3] = s3;
+  }
+  for (; i < n; i++) {
+    const row = i * n;
+    let s = 0;
+    for (let k = 0; k < n; k++) s += a[row + k]! * x[k]!;
+    out[i] = s;
   }
 }
 
