@@ -283,7 +283,9 @@ export function conjugateGradientRow(
   if (rsOld > 1e-20) {
     for (let step = 0; step < steps; step++) {
       // ap = A·p without forming A: (YᵀY + λI)·p + Σ (c − 1)·(y·p)·y, and pᵀ·A·p along the way as
-      // pᵀ(YᵀY + λI)p + Σ (c − 1)·(y·p)², without another pass over ap.
+      // pᵀ(YᵀY + λI)p + Σ (c − 1)·(y·p)², without another pass over ap. The last step needs only
+      // pᵀ·A·p (its residual is never used), so it skips the pass that adds the rows into ap.
+      const last = step === steps - 1;
       let pAp = gramTimes(gram, diagonal, f, p, ap);
       e = from;
       for (; e + 3 < to; e += 4) {
@@ -298,7 +300,7 @@ export function conjugateGradientRow(
         const c0 = alpha * Math.abs(values[e]!) * d0, c1 = alpha * Math.abs(values[e + 1]!) * d1;
         const c2 = alpha * Math.abs(values[e + 2]!) * d2, c3 = alpha * Math.abs(values[e + 3]!) * d3;
         pAp += c0 * d0 + c1 * d1 + c2 * d2 + c3 * d3;
-        axpyRows4(ap, c0, y0, c1, y1, c2, y2, c3, y3, fixed, f);
+        if (!last) axpyRows4(ap, c0, y0, c1, y1, c2, y2, c3, y3, fixed, f);
       }
       for (; e < to; e++) {
         const y = indices[e]! * f;
@@ -306,18 +308,19 @@ export function conjugateGradientRow(
         stepDots[e - from] = d;
         const c = alpha * Math.abs(values[e]!) * d;
         pAp += c * d;
-        axpyRow(ap, c, fixed, y, f);
+        if (!last) axpyRow(ap, c, fixed, y, f);
       }
       if (!(pAp > 0)) break;
       const a = rsOld / pAp;
       for (let j = 0; j < to - from; j++) rowScores[j]! += a * stepDots[j]!;
+      for (let k = 0; k < f; k++) x[k]! += a * p[k]!;
+      if (last) break;
       let rsNew = 0;
       for (let k = 0; k < f; k++) {
-        x[k]! += a * p[k]!;
         r[k]! -= a * ap[k]!;
         rsNew += r[k]! * r[k]!;
       }
-      if (rsNew < 1e-20 || step === steps - 1) break;
+      if (rsNew < 1e-20) break;
       const beta = rsNew / rsOld;
       for (let k = 0; k < f; k++) p[k] = r[k]! + beta * p[k]!;
       rsOld = rsNew;
