@@ -247,14 +247,19 @@ export function conjugateGradientRow(
   scores: EntryScores | null = null,
 ): void {
   const { x, r, p, ap, dots, rowScores, stepDots } = scratch;
-  for (let k = 0; k < f; k++) x[k] = target[offset + k]!;
+  const n = to - from;
 
   // r = b − A·x = −(YᵀY + λI)·x + Σ (c·p − (c − 1)·y·x)·y
-  gramTimes(gram, diagonal, f, x, r);
-  for (let k = 0; k < f; k++) r[k] = -r[k]!;
+  for (let k = 0; k < f; k++) x[k] = target[offset + k]!;
+  if (diagonal) {
+    for (let k = 0; k < f; k++) r[k] = -gram[k]! * x[k]!;
+  } else {
+    matVec(gram, f, x, r);
+    for (let k = 0; k < f; k++) r[k] = -r[k]!;
+  }
   if (scores?.known) {
     const at = scores.at;
-    for (let e = from; e < to; e++) rowScores[e - from] = scores.values[at ? at[e]! : e]!;
+    for (let j = 0; j < n; j++) rowScores[j] = scores.values[at ? at[from + j]! : from + j]!;
   } else {
     // Four entries at a time: x is read once for all four rows.
     let e = from;
@@ -270,66 +275,87 @@ export function conjugateGradientRow(
     const y0 = indices[e]! * f, y1 = indices[e + 1]! * f, y2 = indices[e + 2]! * f, y3 = indices[e + 3]! * f;
     axpyRows4(r, residualScale(values[e]!, alpha, rowScores[j]!), y0, residualScale(values[e + 1]!, alpha, rowScores[j + 1]!), y1, residualScale(values[e + 2]!, alpha, rowScores[j + 2]!), y2, residualScale(values[e + 3]!, alpha, rowScores[j + 3]!), y3, fixed, f);
   }
-  for (; e < to; e++) {
-    const y = indices[e]! * f;
-    axpyRow(r, residualScale(values[e]!, alpha, rowScores[e - from]!), fixed, y, f);
-  }
+  for (; e < to; e++) axpyRow(r, residualScale(values[e]!, alpha, rowScores[e - from]!), fixed, indices[e]! * f, f);
 
   let rsOld = 0;
-  for (let k = 0; k < f; k++) {
-    p[k] = r[k]!;
-    rsOld += r[k]! * r[k]!;
-  }
-  if (rsOld > 1e-20) {
-    for (let step = 0; step < steps; step++) {
-      // ap = A·p without forming A: (YᵀY + λI)·p + Σ (c − 1)·(y·p)·y, and pᵀ·A·p along the way as
-      // pᵀ(YᵀY + λI)p + Σ (c − 1)·(y·p)², without another pass over ap. The last step needs only
-      // pᵀ·A·p (its residual is never used), so it skips the pass that adds the rows into ap.
-      const last = step === steps - 1;
-      let pAp = gramTimes(gram, diagonal, f, p, ap);
-      e = from;
-      for (; e + 3 < to; e += 4) {
-        const y0 = indices[e]! * f, y1 = indices[e + 1]! * f, y2 = indices[e + 2]! * f, y3 = indices[e + 3]! * f;
-        dotRows4(fixed, y0, y1, y2, y3, p, f, dots);
-        const d0 = dots[0]!, d1 = dots[1]!, d2 = dots[2]!, d3 = dots[3]!;
-        const j = e - from;
-        stepDots[j] = d0;
-        stepDots[j + 1] = d1;
-        stepDots[j + 2] = d2;
-        stepDots[j + 3] = d3;
-        const c0 = alpha * Math.abs(values[e]!) * d0, c1 = alpha * Math.abs(values[e + 1]!) * d1;
-        const c2 = alpha * Math.abs(values[e + 2]!) * d2, c3 = alpha * Math.abs(values[e + 3]!) * d3;
-        pAp += c0 * d0 + c1 * d1 + c2 * d2 + c3 * d3;
-        if (!last) axpyRows4(ap, c0, y0, c1, y1, c2, y2, c3, y3, fixed, f);
-      }
-      for (; e < to; e++) {
-        const y = indices[e]! * f;
-        const d = dotRow(fixed, y, p, f);
-        stepDots[e - from] = d;
-        const c = alpha * Math.abs(values[e]!) * d;
-        pAp += c * d;
-        if (!last) axpyRow(ap, c, fixed, y, f);
-      }
-      if (!(pAp > 0)) break;
-      const a = rsOld / pAp;
-      for (let j = 0; j < to - from; j++) rowScores[j]! += a * stepDots[j]!;
-      for (let k = 0; k < f; k++) x[k]! += a * p[k]!;
-      if (last) break;
-      let rsNew = 0;
+  let beta = 0;
+  for (let step = 0; step < steps; step++) {
+    // p = r + β·p, and with it (YᵀY + λI)·p into ap and pᵀ(YᵀY + λI)p; the first step also
+    // measures the starting residual. The whole matrix needs p complete before the product.
+    let pAp = 0;
+    let rs = 0;
+    if (diagonal) {
       for (let k = 0; k < f; k++) {
-        r[k]! -= a * ap[k]!;
-        rsNew += r[k]! * r[k]!;
+        const rk = r[k]!;
+        const pk = rk + beta * p[k]!;
+        const gp = gram[k]! * pk;
+        p[k] = pk;
+        ap[k] = gp;
+        pAp += pk * gp;
+        rs += rk * rk;
       }
-      if (rsNew < 1e-20) break;
-      const beta = rsNew / rsOld;
-      for (let k = 0; k < f; k++) p[k] = r[k]! + beta * p[k]!;
-      rsOld = rsNew;
+    } else {
+      for (let k = 0; k < f; k++) {
+        const rk = r[k]!;
+        p[k] = rk + beta * p[k]!;
+        rs += rk * rk;
+      }
+      matVec(gram, f, p, ap);
+      for (let k = 0; k < f; k++) pAp += p[k]! * ap[k]!;
     }
+    if (step === 0) {
+      rsOld = rs;
+      if (!(rsOld > 1e-20)) break;
+    }
+    // ap += Σ (c − 1)·(y·p)·y completes A·p without forming A, and pᵀ·A·p gains Σ (c − 1)·(y·p)²
+    // without another pass over ap. The last step needs only pᵀ·A·p (its residual is never
+    // used), so it skips the pass that adds the rows into ap.
+    const last = step === steps - 1;
+    e = from;
+    for (; e + 3 < to; e += 4) {
+      const y0 = indices[e]! * f, y1 = indices[e + 1]! * f, y2 = indices[e + 2]! * f, y3 = indices[e + 3]! * f;
+      dotRows4(fixed, y0, y1, y2, y3, p, f, dots);
+      const d0 = dots[0]!, d1 = dots[1]!, d2 = dots[2]!, d3 = dots[3]!;
+      const j = e - from;
+      stepDots[j] = d0;
+      stepDots[j + 1] = d1;
+      stepDots[j + 2] = d2;
+      stepDots[j + 3] = d3;
+      const c0 = alpha * Math.abs(values[e]!) * d0, c1 = alpha * Math.abs(values[e + 1]!) * d1;
+      const c2 = alpha * Math.abs(values[e + 2]!) * d2, c3 = alpha * Math.abs(values[e + 3]!) * d3;
+      pAp += c0 * d0 + c1 * d1 + c2 * d2 + c3 * d3;
+      if (!last) axpyRows4(ap, c0, y0, c1, y1, c2, y2, c3, y3, fixed, f);
+    }
+    for (; e < to; e++) {
+      const y = indices[e]! * f;
+      const d = dotRow(fixed, y, p, f);
+      stepDots[e - from] = d;
+      const c = alpha * Math.abs(values[e]!) * d;
+      pAp += c * d;
+      if (!last) axpyRow(ap, c, fixed, y, f);
+    }
+    if (!(pAp > 0)) break;
+    const a = rsOld / pAp;
+    for (let j = 0; j < n; j++) rowScores[j]! += a * stepDots[j]!;
+    if (last) {
+      for (let k = 0; k < f; k++) x[k]! += a * p[k]!;
+      break;
+    }
+    let rsNew = 0;
+    for (let k = 0; k < f; k++) {
+      x[k]! += a * p[k]!;
+      const rk = r[k]! - a * ap[k]!;
+      r[k] = rk;
+      rsNew += rk * rk;
+    }
+    if (rsNew < 1e-20) break;
+    beta = rsNew / rsOld;
+    rsOld = rsNew;
   }
   for (let k = 0; k < f; k++) target[offset + k] = x[k]!;
   if (scores) {
     const at = scores.at;
-    for (let e = from; e < to; e++) scores.values[at ? at[e]! : e] = rowScores[e - from]!;
+    for (let j = 0; j < n; j++) scores.values[at ? at[from + j]! : from + j] = rowScores[j]!;
   }
 }
 
@@ -467,22 +493,6 @@ export function explainAls(model: AlsItemSide, history: UserHistory, candidates:
 function residualScale(w: number, alpha: number, yx: number): number {
   const extra = alpha * (w < 0 ? -w : w);
   return (w > 0 ? 1 + extra : 0) - extra * yx;
-}
-
-/** out = gram·v (gram whole, or its diagonal when `diagonal`); returns v·out. */
-function gramTimes(gram: Float64Array, diagonal: boolean, f: number, v: Float64Array, out: Float64Array): number {
-  let vOut = 0;
-  if (diagonal) {
-    for (let k = 0; k < f; k++) {
-      const o = gram[k]! * v[k]!;
-      out[k] = o;
-      vOut += o * v[k]!;
-    }
-  } else {
-    matVec(gram, f, v, out);
-    for (let k = 0; k < f; k++) vOut += v[k]! * out[k]!;
-  }
-  return vOut;
 }
 
 /** row·v for the f-long row of `m` at `offset`; four partial sums keep the multiplier busy. */
