@@ -119,16 +119,25 @@ export function matVec(a: Float64Array, n: number, x: Float64Array, out: Float64
  */
 export function gramOfRows(v: Float32Array, rows: number, n: number, out: Float64Array): void {
   out.fill(0);
-  // Four rows at a time: each element of `out` is read and written once per four rows.
+  // Four rows and two rows of `out` at a time: each loaded element of v serves two products, and
+  // each element of `out` is read and written once per four rows.
   let r = 0;
   for (; r + 3 < rows; r += 4) {
     const o0 = r * n, o1 = o0 + n, o2 = o1 + n, o3 = o2 + n;
-    for (let p = 0; p < n; p++) {
+    let p = 0;
+    for (; p + 1 < n; p += 2) {
       const a0 = v[o0 + p]!, a1 = v[o1 + p]!, a2 = v[o2 + p]!, a3 = v[o3 + p]!;
-      if (a0 === 0 && a1 === 0 && a2 === 0 && a3 === 0) continue;
-      const rowP = p * n;
-      for (let q = p; q < n; q++) out[rowP + q]! += a0 * v[o0 + q]! + a1 * v[o1 + q]! + a2 * v[o2 + q]! + a3 * v[o3 + q]!;
+      const b0 = v[o0 + p + 1]!, b1 = v[o1 + p + 1]!, b2 = v[o2 + p + 1]!, b3 = v[o3 + p + 1]!;
+      if (a0 === 0 && a1 === 0 && a2 === 0 && a3 === 0 && b0 === 0 && b1 === 0 && b2 === 0 && b3 === 0) continue;
+      const rowP = p * n, rowP1 = rowP + n;
+      out[rowP + p]! += a0 * a0 + a1 * a1 + a2 * a2 + a3 * a3;
+      for (let q = p + 1; q < n; q++) {
+        const c0 = v[o0 + q]!, c1 = v[o1 + q]!, c2 = v[o2 + q]!, c3 = v[o3 + q]!;
+        out[rowP + q]! += a0 * c0 + a1 * c1 + a2 * c2 + a3 * c3;
+        out[rowP1 + q]! += b0 * c0 + b1 * c1 + b2 * c2 + b3 * c3;
+      }
     }
+    if (p < n) out[p * n + p]! += v[o0 + p]! * v[o0 + p]! + v[o1 + p]! * v[o1 + p]! + v[o2 + p]! * v[o2 + p]! + v[o3 + p]! * v[o3 + p]!;
   }
   for (; r < rows; r++) {
     const off = r * n;
