@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Random } from "@/lib/random/random";
 import { conjugateGradientRow, explainAls, foldInUser, itemGramOf, regularizedGram, trainAls, type AlsParams } from "./als";
-import { rowOf } from "./interactions";
+import { rowOf, transposeCsr } from "./interactions";
 import { plantedInteractions } from "./synthetic";
 import { topK } from "./top-k";
 
@@ -108,6 +108,22 @@ describe("implicit ALS", () => {
     expect(Buffer.from(a.userFactors.buffer).equals(Buffer.from(b.userFactors.buffer))).toBe(true);
     expect(progress).toHaveLength(2 * params.iterations);
     expect(progress.at(-1)).toBe(1);
+  });
+
+  it("ends every item at the exact least-squares solution against the final users when each row gets f CG steps", () => {
+    const data = plantedInteractions({ seed: 6, groups: 3, usersPerGroup: 10, itemsPerGroup: 15, interactionsPerUser: 6, noise: 0.2 });
+    // A few known dislikes, so negative preferences take part in every residual.
+    const matrix = { ...data.matrix, values: data.matrix.values.map((w, e) => (e % 7 === 3 ? -w : w)) };
+    const f = params.factors;
+    // The solves start from residuals built on the scores carried over from the half-iterations
+    // before (and across rotations into the eigenbasis): a stale score would leave f steps short.
+    const model = trainAls(matrix, { ...params, iterations: 4, cgSteps: f }, { seed: 2 });
+    const userSide = { factors: f, itemFactors: model.userFactors, itemGram: itemGramOf(model.userFactors, f), regularization: params.regularization, alpha: params.alpha };
+    const byItem = transposeCsr(matrix);
+    for (let i = 0; i < byItem.rows; i++) {
+      const exact = foldInUser(userSide, rowOf(byItem, i));
+      for (let k = 0; k < f; k++) expect(model.itemFactors[i * f + k]).toBeCloseTo(exact[k]!, 4);
+    }
   });
 
   it("leaves users and items without interactions at zero", () => {
