@@ -131,9 +131,10 @@ async function trainingPhase(opts: { dataset: string; skipLarge: boolean }, figu
     const model = trainModel("als", synthetic, { factors: 64, iterations: 15 }, { seed: 1 });
     const seconds = (performance.now() - started) / 1000;
     if (model.algorithm !== "als") throw new Error("trainModel answered another algorithm");
-    // What training holds: the interactions as CSR (twice: by user and, transposed, by item) and the factors.
+    // What training holds: the interactions as CSR (twice: by user and, transposed, by item), each
+    // interaction's carried score (float64) and by-user position (int32), and the factors.
     const { indptr, indices, values } = synthetic.matrix;
-    const bytes = 2 * (indices.byteLength + values.byteLength) + indptr.byteLength + (synthetic.matrix.cols + 1) * 4 + model.factors.userFactors.byteLength + model.factors.itemFactors.byteLength;
+    const bytes = 2 * (indices.byteLength + values.byteLength) + indptr.byteLength + (synthetic.matrix.cols + 1) * 4 + indices.length * 12 + model.factors.userFactors.byteLength + model.factors.itemFactors.byteLength;
     const mb = bytes / 2 ** 20;
     growth.push({ n, seconds, mb });
     figures.add(`ALS on ${fmt(n)} synthetic interactions: time, data and factors held`, `${seconds.toFixed(1)} s, ${mb.toFixed(0)} MB`);
