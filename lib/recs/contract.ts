@@ -176,7 +176,7 @@ export const ModelVersion = named(
         status: "ready",
         source: "trained",
         active: true,
-        hyperparameters: { factors: 64, iterations: 15, regularization: 40, alpha: 7, cgSteps: 2 },
+        hyperparameters: { factors: 64, iterations: 15, regularization: 40, alpha: 7, cgSteps: 3 },
         seed: 1,
         counts: { users: 610, items: 9742, interactions: 100836 },
         metrics: { k: 10, precisionAtK: 0.29, recallAtK: 0.17, ndcgAtK: 0.34, mapAtK: 0.19, coverage: 0.12, users: 610, heldOutFraction: 0.2 },

@@ -150,7 +150,7 @@ describe("trained models", () => {
 
 describe("hyperparameters", () => {
   it("fill in every default and keep what is given", () => {
-    expect(parseHyperparameters("als")).toEqual({ factors: 64, iterations: 15, regularization: 40, alpha: 7, cgSteps: 2 });
+    expect(parseHyperparameters("als")).toEqual({ factors: 64, iterations: 15, regularization: 40, alpha: 7, cgSteps: 3 });
     expect(parseHyperparameters("ease", { lambda: 10 })).toEqual({ lambda: 10, maxItems: 1000 });
     expect(parseHyperparameters("hybrid", { loss: "bpr" }).loss).toBe("bpr");
   });
