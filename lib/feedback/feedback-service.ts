@@ -3,11 +3,12 @@ import type { Db } from "@/db/client";
 import { addMinuteScore, addToDailyStats } from "@/db/queries/experiments";
 import { forgetServedLists } from "@/lib/recs/model-store-service";
 import { forgetCachedLists, lockSessionFeedback, saveSessionFeedback, upsertFeedbackEvents, type NewFeedbackEvent, type SessionFeedbackRow } from "@/db/queries/feedback";
-import { findSession, insertSessions } from "@/db/queries/recs";
+import { insertSessions } from "@/db/queries/recs";
 import { requireSelf, requireViewerOrScope, type Actor } from "@/lib/auth/actor";
 import { AppError, type FieldErrors } from "@/lib/errors/app-error";
 import { aggregateDelta, isEmptyAggregate, sessionContribution, type SessionFeedback } from "@/lib/experiments/aggregates";
-import { newSessionId, sessionCreatedAt } from "@/lib/recs/session-id";
+import { newSessionId } from "@/lib/recs/session-id";
+import { findLoggedSession } from "@/lib/recs/session-log";
 import type { FeedbackReceipt, NormalizedFeedback } from "./contract";
 import { positionScore } from "./position-score";
 
@@ -40,8 +41,7 @@ async function sessionFor(db: Db, feedback: NormalizedFeedback, now: Date): Prom
     await insertSessions(db, [session]);
     return { ...session, experimentId: null, variant: null };
   }
-  const createdAt = sessionCreatedAt(feedback.sessionId);
-  const row = createdAt ? await findSession(db, feedback.sessionId, createdAt) : null;
+  const row = await findLoggedSession(db, feedback.sessionId);
   if (!row) throw new AppError("not_found:session", `No recommendation session '${feedback.sessionId}'`, { fields: { sessionId: "Not found" } });
   return { sessionId: row.sessionId, createdAt: row.createdAt, userId: row.userId, movieIds: row.movieIds, experimentId: row.experimentId, variant: row.variant, actionCycle: row.actionCycle };
 }

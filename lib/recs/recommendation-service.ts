@@ -5,7 +5,6 @@ import {
   activeUserIds,
   findCachedLists,
   findFavoriteGenres,
-  insertSessions,
   interactionRows,
   movieCards,
   recentReleases,
@@ -29,6 +28,7 @@ import { similarItems } from "./model";
 import { getModelStore, type LoadedModel } from "./model-store-service";
 import { moviesNamedIn, reasonPhrases } from "./reasons";
 import { newSessionId } from "./session-id";
+import { logSession } from "./session-log";
 import { scoreRange, topK } from "./top-k";
 import { genresForUser } from "./user-genres";
 
@@ -87,18 +87,11 @@ async function popularWithoutModel(ctx: RecsContext, userId: string, size: numbe
 }
 
 /**
- * The cache read and the session log of GET /recommend are each one statement for all the requests
- * that arrive while the previous one is in flight: at hundreds of lists a second the cached path is
- * otherwise two round trips per request. A list is still answered only once its session is stored.
+ * The cache read of GET /recommend is one statement for all the requests that arrive while the
+ * previous one is in flight: at hundreds of lists a second it is otherwise a round trip per request.
+ * (The session log is written behind the answer: ./session-log.ts.)
  */
 const cacheReader = groupCommitPer((db: Db) => new GroupCommit((keys: { userId: string; algorithm: string }[]) => findCachedLists(db, keys)));
-const sessionLogger = groupCommitPer(
-  (db: Db) =>
-    new GroupCommit(async (rows: Parameters<typeof insertSessions>[1]) => {
-      await insertSessions(db, rows);
-      return rows.map(() => undefined);
-    }),
-);
 
 /**
  * A list computed for a request holds what was asked, at least a page's worth: explaining, titling
@@ -119,7 +112,7 @@ export interface RecommendRequest {
 /**
  * GET /recommend/{userId}: the model asked for, or the running experiment's variant for this user
  * (sticky), or the configured default; from the cache while it is fresh, else computed; logged as
- * a session (with its experiment's totals, in the same statement).
+ * a session (with its experiment's totals, in the same statement, before the answer).
  */
 export async function recommend(ctx: RecsContext, request: RecommendRequest): Promise<Recommendations> {
   const { db, now } = ctx;
@@ -175,8 +168,9 @@ export async function recommend(ctx: RecsContext, request: RecommendRequest): Pr
     userType: request.userType ?? null,
     actionCycle: request.actionCycle ?? null,
   };
+  // An experiment's session also moves its variant's totals, which its results read: stored now.
   if (assignment) await logExperimentSession(db, { ...session, ...assignment });
-  else await sessionLogger(db).submit(session);
+  else logSession(db, session);
   return {
     userId: request.userId,
     sessionId,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findSession, insertModelVersion, loadModelArtifact } from "@/db/queries/recs";
+import { findSession, insertModelVersion, insertSessions, loadModelArtifact } from "@/db/queries/recs";
 import { formatFactorCsv, parseFactorCsv } from "@/lib/recs/factor-csv";
 import { importAlsFactors } from "@/lib/recs/import-service";
 import { decodeModel, type AlsModel } from "@/lib/recs/model";
@@ -9,7 +9,8 @@ import { createUser } from "@/db/queries/users";
 import { ingestEvents } from "@/lib/events/ingest";
 import { processPendingEvents } from "@/lib/events/process-events";
 import { maintainSessionPartitions } from "@/lib/recs/session-service";
-import { sessionCreatedAt } from "@/lib/recs/session-id";
+import { newSessionId, sessionCreatedAt } from "@/lib/recs/session-id";
+import { findLoggedSession, flushSessionLog, SESSION_LOG_DELAY_MS } from "@/lib/recs/session-log";
 import { trainVersion } from "@/lib/recs/training-service";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { call, sessionFor, tokenFor, type Caller } from "@/test/http";
@@ -90,8 +91,22 @@ describe("GET /api/v1/recommend/{userId}", () => {
       expect(item.reasons.length).toBeGreaterThan(0);
     }
     expect(res.body.recommendations[0].reasons[0]).toMatch(/^because you liked Crime Story \d+$/);
+    // The log is written behind the answer (lib/recs/session-log.ts).
+    await flushSessionLog(t.db);
     const logged = await findSession(t.db, res.body.sessionId, sessionCreatedAt(res.body.sessionId)!);
     expect(logged).toMatchObject({ userId: "fan-0", algorithm: "als", modelVersionId: version, movieIds: res.body.movieIds });
+  });
+
+  it("finds a session answered moments ago, by this instance (still buffered) or by another (stored a little later)", async () => {
+    const res = await call(recommendRoute.GET, { path: "/api/v1/recommend/fan-0?k=3&model=als", params: { userId: "fan-0" }, as: recsToken });
+    expect(await findLoggedSession(t.db, res.body.sessionId)).toMatchObject({ userId: "fan-0", movieIds: res.body.movieIds });
+
+    const elsewhere = { sessionId: newSessionId(new Date()), createdAt: new Date(), userId: "fan-0", algorithm: "als", modelVersionId: null, context: "home", movieIds: ["crime-1"], cached: true };
+    setTimeout(() => void insertSessions(t.db, [elsewhere]), SESSION_LOG_DELAY_MS * 2);
+    expect(await findLoggedSession(t.db, elsewhere.sessionId)).toMatchObject({ sessionId: elsewhere.sessionId, movieIds: ["crime-1"] });
+
+    const old = new Date(Date.now() - 60_000);
+    expect(await findLoggedSession(t.db, newSessionId(old))).toBeNull();
   });
 
   it("answers the same list from the cache next time", async () => {
