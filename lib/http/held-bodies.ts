@@ -61,19 +61,59 @@ export function requestHolding(url: URL, init: { method: string; headers: Header
   return body ? new HeldBodyRequest(url, init, body) : new Request(url, init);
 }
 
-const heldResponses = new WeakMap<Response, string>();
+/**
+ * A Response whose body is held as text: text(), json() and arrayBuffer() answer from it, and its
+ * web stream (`body`, what Next.js's App Router pipes out) is made only when something asks for it.
+ * The pages/api adapter sends the text as it is, so on the hottest routes no stream is ever made.
+ */
+class HeldBodyResponse extends Response {
+  readonly held: string;
+  #full: Response | undefined;
+
+  constructor(held: string, init: ResponseInit) {
+    super(null, init);
+    this.held = held;
+  }
+
+  private full(): Response {
+    return (this.#full ??= new Response(this.held, { status: this.status, statusText: this.statusText, headers: this.headers }));
+  }
+
+  override get body() {
+    return this.full().body;
+  }
+  override get bodyUsed() {
+    return this.#full?.bodyUsed ?? false;
+  }
+  override text() {
+    return Promise.resolve(this.held);
+  }
+  override json() {
+    return Promise.resolve().then(() => JSON.parse(this.held) as unknown);
+  }
+  override arrayBuffer() {
+    const bytes = Buffer.from(this.held);
+    return Promise.resolve(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  }
+  override blob() {
+    return this.full().blob();
+  }
+  override formData() {
+    return this.full().formData();
+  }
+  override clone(): Response {
+    return new HeldBodyResponse(this.held, { status: this.status, statusText: this.statusText, headers: new Headers(this.headers) });
+  }
+}
 
 /** A JSON response (as Response.json makes) whose text stays readable without its stream. */
 export function jsonHolding(value: unknown, init: ResponseInit = {}): Response {
-  const text = JSON.stringify(value);
   const headers = new Headers(init.headers);
   if (!headers.has("content-type")) headers.set("content-type", "application/json");
-  const response = new Response(text, { ...init, headers });
-  heldResponses.set(response, text);
-  return response;
+  return new HeldBodyResponse(JSON.stringify(value), { ...init, headers });
 }
 
 /** The body held for this request or response, if it was made here. */
 export function heldBodyOf(message: Request | Response): Buffer | string | undefined {
-  return message instanceof HeldBodyRequest ? message.held : message instanceof Response ? heldResponses.get(message) : undefined;
+  return message instanceof HeldBodyRequest ? message.held : message instanceof HeldBodyResponse ? message.held : undefined;
 }

@@ -5,7 +5,19 @@
  */
 const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
-export function newSessionId(now: Date, fillRandom: (bytes: Uint8Array) => void = (bytes) => crypto.getRandomValues(bytes)): string {
+// Random bytes drawn a few kilobytes at a time: each draw from the system's generator is a call
+// into the kernel, which cost more than the rest of a cached GET /recommend (as randomUUID pools).
+const pool = { bytes: new Uint8Array(4096), used: 4096 };
+function pooledRandom(bytes: Uint8Array) {
+  if (pool.used + bytes.length > pool.bytes.length) {
+    crypto.getRandomValues(pool.bytes);
+    pool.used = 0;
+  }
+  bytes.set(pool.bytes.subarray(pool.used, pool.used + bytes.length));
+  pool.used += bytes.length;
+}
+
+export function newSessionId(now: Date, fillRandom: (bytes: Uint8Array) => void = pooledRandom): string {
   const bytes = new Uint8Array(16);
   fillRandom(bytes);
   const ms = now.getTime();
