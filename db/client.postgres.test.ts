@@ -26,6 +26,19 @@ describe("the postgres.js client", () => {
     expect((await preparedStatements(handle.db)).filter((s) => s === "select $1::int + 1 as x")).toHaveLength(1);
   });
 
+  it("reaches the same server over its Unix socket when the URL names the socket's folder (libpq's host parameter)", async () => {
+    const folder = rowsOf<{ dirs: string }>(await handle.db.execute(sql`select current_setting('unix_socket_directories') as dirs`))[0]!.dirs.split(",")[0]!.trim();
+    const database = new URL(t.url!).pathname;
+    const local = await openDatabase({ url: `postgres://${new URL(t.url!).username}@${database}?host=${folder}`, maxConnections: 1 });
+    try {
+      // inet_server_addr() is null on a Unix-socket connection.
+      const [row] = rowsOf<{ addr: string | null; db: string }>(await local.db.execute(sql`select inet_server_addr() as addr, current_database() as db`));
+      expect(row).toEqual({ addr: null, db: database.slice(1) });
+    } finally {
+      await local.close();
+    }
+  });
+
   it("has Postgres plan each run for its parameters, never a generic plan (which made the event worker several times slower)", async () => {
     expect(rowsOf<{ plan_cache_mode: string }>(await handle.db.execute(sql`show plan_cache_mode`))[0]!.plan_cache_mode).toBe("force_custom_plan");
   });

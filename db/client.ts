@@ -86,16 +86,17 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
     ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
     ...(options.idleInTransactionTimeoutMs ? { idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs } : {}),
   };
+  const { url: tcpUrl, socketDir } = unixSocketOf(url);
   const sql = preparingStatements(
     // Custom plans always: see preparingStatements.
-    postgres(url, { max: options.maxConnections ?? 10, onnotice: () => {}, connection: { application_name: "marquee", plan_cache_mode: "force_custom_plan", ...timeouts } }),
+    postgres(tcpUrl, { max: options.maxConnections ?? 10, onnotice: () => {}, ...(socketDir ? { host: socketDir } : {}), connection: { application_name: "marquee", plan_cache_mode: "force_custom_plan", ...timeouts } }),
   );
   const db = drizzlePostgres(sql, { schema }) as unknown as Db;
-  const parsed = new URL(url);
+  const parsed = new URL(tcpUrl);
   return {
     db,
     driver: "postgres",
-    location: `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`,
+    location: `${socketDir ?? parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`,
     sql,
     async listen(channel, onMessage) {
       const { unlisten } = await sql.listen(channel, onMessage);
@@ -108,6 +109,30 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   };
 }
 
+/**
+ * A Postgres on the same machine is best reached over its Unix socket, named as libpq does:
+ * `postgres://user@/db?host=/var/run/postgresql`. postgres.js takes the socket's folder as its
+ * `host` option, not from the URL, so it is taken out of the URL here.
+ *
+ * Why: over loopback TCP the kernel delivers each write to Postgres inside the writing thread's
+ * own system call, so every query costs the request thread the receiving side's network work too;
+ * a CPU profile of the event routes' tail showed those writes (docs/performance.md).
+ */
+export function unixSocketOf(url: string): { url: string; socketDir: string | null } {
+  if (!/[?&]host=(\/|%2F)/i.test(url)) return { url, socketDir: null };
+  // libpq leaves the host out (`user@/db`), which a WHATWG URL does not allow.
+  const parsed = new URL(url.replace(/^(postgres(?:ql)?:\/\/(?:[^@/]*@)?)(?=\/)/, "$1localhost"));
+  const socketDir = parsed.searchParams.get("host")!;
+  parsed.searchParams.delete("host");
+  return { url: parsed.toString(), socketDir };
+}
+
+/** A bare postgres.js client for `url`, its Unix socket understood (for admin and migration connections). */
+export function postgresClient(url: string, options: postgres.Options<Record<string, postgres.PostgresType>> = {}): postgres.Sql {
+  const { url: tcpUrl, socketDir } = unixSocketOf(url);
+  return postgres(tcpUrl, { ...options, ...(socketDir ? { host: socketDir } : {}) });
+}
+
 /** A server handle's connection URL, password included: for pg-boss's pool and the job worker thread. */
 export function serverUrlOf(handle: DatabaseHandle): string {
   if (!handle.sql) throw new Error(`serverUrlOf needs a Postgres server handle, not ${handle.driver}`);
@@ -116,6 +141,8 @@ export function serverUrlOf(handle: DatabaseHandle): string {
   const port = Array.isArray(options.port) ? options.port[0] : options.port;
   const user = encodeURIComponent(options.user);
   const password = typeof options.pass === "string" && options.pass ? `:${encodeURIComponent(options.pass)}` : "";
+  // A Unix socket's folder goes in libpq's `host` parameter, which pg (pg-boss) and unixSocketOf read.
+  if (host?.startsWith("/")) return `postgres://${user}${password}@localhost:${port}/${options.database}?host=${encodeURIComponent(host)}`;
   return `postgres://${user}${password}@${host}:${port}/${options.database}`;
 }
 

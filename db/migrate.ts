@@ -4,10 +4,9 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
-import postgres from "postgres";
 import fs from "node:fs";
 import path from "node:path";
-import { rowsOf, serverUrlOf, type DatabaseHandle } from "./client";
+import { postgresClient, rowsOf, serverUrlOf, type DatabaseHandle } from "./client";
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db/migrations");
 // Any constant will do; it only has to be the same for every instance that migrates.
@@ -22,7 +21,7 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
   // A connection of its own, without the app's statement timeout: a migration may build an index
   // on a large table, and an instance may wait minutes for another's migration. Its session-level
   // advisory lock makes other instances wait their turn.
-  const client = postgres(serverUrlOf(handle), { max: 1, onnotice: () => {}, connection: { application_name: "marquee-migrate" } });
+  const client = postgresClient(serverUrlOf(handle), { max: 1, onnotice: () => {}, connection: { application_name: "marquee-migrate" } });
   try {
     await client`select pg_advisory_lock(${MIGRATION_LOCK})`;
     await migratePostgres(drizzlePostgres(client), { migrationsFolder: MIGRATIONS_FOLDER });

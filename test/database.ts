@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
-import postgres from "postgres";
 import { inject } from "vitest";
-import { openDatabase, type DatabaseHandle } from "@/db/client";
+import { openDatabase, postgresClient, type DatabaseHandle } from "@/db/client";
 import { setProcessDatabase } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { withDatabase } from "./global-setup";
@@ -32,7 +31,7 @@ async function createPgliteDatabase(): Promise<TestDatabase> {
 async function createPostgresDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL!;
   const name = `marquee_test_${randomBytes(6).toString("hex")}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  const admin = postgresClient(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database "${name}" template "${inject("postgresTemplate")}"`);
   const url = withDatabase(serverUrl, name);
   const handle = await openDatabase({ url, maxConnections: 5 });

@@ -1,6 +1,5 @@
-import postgres from "postgres";
 import type { TestProject } from "vitest/node";
-import { openDatabase } from "../db/client";
+import { openDatabase, postgresClient } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 
 /**
@@ -11,7 +10,7 @@ export default async function setup(project: TestProject) {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) return;
   const template = `marquee_tpl_${process.pid}_${Date.now().toString(36)}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  const admin = postgresClient(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database "${template}"`);
   const handle = await openDatabase({ url: withDatabase(serverUrl, template), maxConnections: 2 });
   await migrateDatabase(handle);

@@ -1,8 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import postgres from "postgres";
-import type { DatabaseOptions } from "@/db/client";
+import { postgresClient, type DatabaseOptions } from "@/db/client";
 
 /** A database that exists for one bench run: open it with `openDatabase(scratch.options)`, drop it with `dispose()`. */
 export interface ScratchDatabase {
@@ -21,7 +20,7 @@ export interface ScratchDatabase {
  */
 export async function createScratchPostgres(serverUrl: string, label: string): Promise<ScratchDatabase> {
   const name = `marquee_bench_${label}_${Date.now().toString(36)}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  const admin = postgresClient(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database "${name}"`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
