@@ -44,12 +44,3 @@ export class GroupCommit<In, Out> {
   }
 }
 
-/** One GroupCommit per key object (a database handle), made on first use. */
-export function groupCommitPer<Key extends object, In, Out>(make: (key: Key) => GroupCommit<In, Out>): (key: Key) => GroupCommit<In, Out> {
-  const byKey = new WeakMap<Key, GroupCommit<In, Out>>();
-  return (key) => {
-    let found = byKey.get(key);
-    if (!found) byKey.set(key, (found = make(key)));
-    return found;
-  };
-}

@@ -71,3 +71,4 @@ const live = new Set<{ flush(): Promise<void> }>();
 export async function flushAllWriteBehind(): Promise<void> {
   await Promise.all([...live].map((buffer) => buffer.flush()));
 }
+

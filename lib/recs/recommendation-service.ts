@@ -20,7 +20,9 @@ import { KNOWN_GENRES } from "@/lib/catalog/contract";
 import { env } from "@/lib/config/env";
 import { AppError } from "@/lib/errors/app-error";
 import { experimentForContext, variantFor } from "@/lib/experiments/experiment-service";
-import { GroupCommit, groupCommitPer } from "@/lib/async/group-commit";
+import { GroupCommit } from "@/lib/async/group-commit";
+import { onePerKey } from "@/lib/async/one-per-key";
+import { WriteBehind } from "@/lib/async/write-behind";
 import { logger } from "@/lib/log/logger";
 import { composeList, type HistoryEntry } from "./compose-list";
 import { MAX_RECOMMENDATIONS, recommenderAlgorithms, type Recommendations, type RecommenderAlgorithm, type SimilarMovies } from "./contract";
@@ -91,7 +93,7 @@ async function popularWithoutModel(ctx: RecsContext, userId: string, size: numbe
  * previous one is in flight: at hundreds of lists a second it is otherwise a round trip per request.
  * (The session log is written behind the answer: ./session-log.ts.)
  */
-const cacheReader = groupCommitPer((db: Db) => new GroupCommit((keys: { userId: string; algorithm: string }[]) => findCachedLists(db, keys)));
+const cacheReader = onePerKey((db: Db) => new GroupCommit((keys: { userId: string; algorithm: string }[]) => findCachedLists(db, keys)));
 
 /**
  * A list computed for a request holds what was asked, at least a page's worth: explaining, titling
@@ -99,6 +101,20 @@ const cacheReader = groupCommitPer((db: Db) => new GroupCommit((keys: { userId: 
  * computes again. The nightly precomputation keeps MAX_RECOMMENDATIONS per user.
  */
 const ONLINE_LIST_SIZE = 20;
+
+/**
+ * A list computed for a request is stored behind the answer (lib/async/write-behind.ts), as its
+ * session is: this instance serves it from memory meanwhile, and other instances find it in the
+ * table a moment later. Within a write, a user's latest list per model is the one kept.
+ */
+const listSaverFor = onePerKey(
+  (db: Db) =>
+    new WriteBehind((rows: Parameters<typeof saveCachedLists>[1]) => saveCachedLists(db, [...new Map(rows.map((row) => [`${row.userId}\u0000${row.algorithm}`, row])).values()]), {
+      maxRows: 200,
+      maxDelayMs: 50,
+      onError: (error, row) => logger.warn({ err: error, userId: row.userId, algorithm: row.algorithm }, "could not store a computed list"),
+    }),
+);
 
 export interface RecommendRequest {
   userId: string;
@@ -147,7 +163,7 @@ export async function recommend(ctx: RecsContext, request: RecommendRequest): Pr
         cached = true;
       } else {
         items = await computeList(ctx, loaded, request.userId, Math.max(request.k, ONLINE_LIST_SIZE));
-        await saveCachedLists(db, [{ userId: request.userId, algorithm, modelVersionId: loaded.version, items, computedAt: now }]);
+        listSaverFor(db).add({ userId: request.userId, algorithm, modelVersionId: loaded.version, items, computedAt: now });
       }
       store.lists.set(request.userId, algorithm, loaded.version, items, ticket);
     }

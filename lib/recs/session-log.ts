@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { findSession, insertSessions, type NewSession } from "@/db/queries/recs";
+import { onePerKey } from "@/lib/async/one-per-key";
 import { WriteBehind } from "@/lib/async/write-behind";
 import { logger } from "@/lib/log/logger";
 import { sessionCreatedAt } from "./session-id";
@@ -15,20 +16,14 @@ import { sessionCreatedAt } from "./session-id";
 export const SESSION_LOG_DELAY_MS = 50;
 const SESSION_LOG_MAX_ROWS = 500;
 
-const logs = new WeakMap<Db, WriteBehind<NewSession>>();
-
-function logOf(db: Db): WriteBehind<NewSession> {
-  let log = logs.get(db);
-  if (!log) {
-    log = new WriteBehind((rows) => insertSessions(db, rows), {
+const logOf = onePerKey(
+  (db: Db) =>
+    new WriteBehind((rows: NewSession[]) => insertSessions(db, rows), {
       maxRows: SESSION_LOG_MAX_ROWS,
       maxDelayMs: SESSION_LOG_DELAY_MS,
       onError: (error, row) => logger.error({ err: error, sessionId: row.sessionId, userId: row.userId }, "could not log a recommendation session"),
-    });
-    logs.set(db, log);
-  }
-  return log;
-}
+    }),
+);
 
 export function logSession(db: Db, session: NewSession): void {
   logOf(db).add(session);
