@@ -91,9 +91,16 @@ export const benchDemoCommand: Command = {
         }
 
         const training = stopwatch();
-        const results = await trainNow(handle, [...recommenderAlgorithms], { activate: true });
+        const results = [];
+        const perModel: [string, ReturnType<typeof training>][] = [];
+        for (const algorithm of recommenderAlgorithms) {
+          const one = stopwatch();
+          results.push(...(await trainNow(handle, [algorithm], { activate: true })));
+          perModel.push([algorithm, one()]);
+        }
         const trained = training();
         figures.add(`first models trained (${results.filter((r) => r.status === "ready").length} of ${results.length} ready)`, seconds(trained));
+        for (const [algorithm, took] of perModel) figures.add(`  ${algorithm}`, seconds(took));
         figures.add("first start (demo data and first models)", seconds({ wall: seeded.wall + trained.wall, cpu: seeded.cpu + trained.cpu }));
 
         const machine = describeMachine(await postgresServerVersion(handle.db));
