@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { addMinuteScore, addToDailyStats } from "@/db/queries/experiments";
 import { forgetServedLists } from "@/lib/recs/model-store-service";
+import { flushComputedLists } from "@/lib/recs/recommendation-service";
 import { forgetCachedLists, lockSessionFeedback, saveSessionFeedback, upsertFeedbackEvents, type NewFeedbackEvent, type SessionFeedbackRow } from "@/db/queries/feedback";
 import { insertSessions } from "@/db/queries/recs";
 import { requireSelf, requireViewerOrScope, type Actor } from "@/lib/auth/actor";
@@ -123,6 +124,8 @@ export async function recordFeedback(db: Db, feedback: NormalizedFeedback, optio
   });
 
   if (feedback.reactions.some((r) => r.kind !== "like")) {
+    // A list of theirs this instance computed and has not stored yet lands first, then goes.
+    await flushComputedLists(db);
     await forgetCachedLists(db, session.userId);
     // Other instances hear it from the database; this one forgets now, before it answers.
     forgetServedLists([session.userId]);

@@ -37,8 +37,13 @@ export class ListCache {
     return entry.items;
   }
 
+  /** Whether what was read under `ticket` is still current for this user (no news since). */
+  isCurrent(userId: string, ticket: number): boolean {
+    return ticket >= this.floor && (this.staleSince.get(userId) ?? -1) <= ticket;
+  }
+
   set(userId: string, algorithm: string, modelVersion: number, items: CachedRecommendation[], ticket: number): boolean {
-    if (ticket < this.floor || (this.staleSince.get(userId) ?? -1) > ticket) return false;
+    if (!this.isCurrent(userId, ticket)) return false;
     const key = keyOf(userId, algorithm);
     this.entries.delete(key);
     this.entries.set(key, { modelVersion, items, storedAt: this.options.now() });

@@ -105,16 +105,30 @@ const ONLINE_LIST_SIZE = 20;
 /**
  * A list computed for a request is stored behind the answer (lib/async/write-behind.ts), as its
  * session is: this instance serves it from memory meanwhile, and other instances find it in the
- * table a moment later. Within a write, a user's latest list per model is the one kept.
+ * table a moment later. Within a write, a user's latest list per model is the one kept, and a list
+ * whose user had news since it was computed (a rating applied, a movie turned down: the ListCache
+ * hears of it from every instance) is not stored at all, so a late write never brings back a list
+ * that feedback has just cleared. Feedback also waits for this instance's writes before it clears.
  */
+interface ComputedList {
+  row: Parameters<typeof saveCachedLists>[1][number];
+  stillCurrent(): boolean;
+}
 const listSaverFor = onePerKey(
   (db: Db) =>
-    new WriteBehind((rows: Parameters<typeof saveCachedLists>[1]) => saveCachedLists(db, [...new Map(rows.map((row) => [`${row.userId}\u0000${row.algorithm}`, row])).values()]), {
-      maxRows: 200,
-      maxDelayMs: 50,
-      onError: (error, row) => logger.warn({ err: error, userId: row.userId, algorithm: row.algorithm }, "could not store a computed list"),
-    }),
+    new WriteBehind(
+      (lists: ComputedList[]) => {
+        const current = lists.filter((list) => list.stillCurrent()).map((list) => list.row);
+        return saveCachedLists(db, [...new Map(current.map((row) => [`${row.userId}\u0000${row.algorithm}`, row])).values()]);
+      },
+      { maxRows: 200, maxDelayMs: 50, onError: (error, list) => logger.warn({ err: error, userId: list.row.userId, algorithm: list.row.algorithm }, "could not store a computed list") },
+    ),
 );
+
+/** Stores the lists this instance computed and has not stored yet (before feedback clears a user's). */
+export function flushComputedLists(db: Db): Promise<void> {
+  return listSaverFor(db).flush();
+}
 
 export interface RecommendRequest {
   userId: string;
@@ -163,7 +177,7 @@ export async function recommend(ctx: RecsContext, request: RecommendRequest): Pr
         cached = true;
       } else {
         items = await computeList(ctx, loaded, request.userId, Math.max(request.k, ONLINE_LIST_SIZE));
-        listSaverFor(db).add({ userId: request.userId, algorithm, modelVersionId: loaded.version, items, computedAt: now });
+        listSaverFor(db).add({ row: { userId: request.userId, algorithm, modelVersionId: loaded.version, items, computedAt: now }, stillCurrent: () => store.lists.isCurrent(request.userId, ticket) });
       }
       store.lists.set(request.userId, algorithm, loaded.version, items, ticket);
     }

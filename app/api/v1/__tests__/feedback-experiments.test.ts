@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { upsertRatings } from "@/db/queries/events";
 import { insertMovie } from "@/db/queries/movies";
-import { insertModelVersion } from "@/db/queries/recs";
+import { findCachedLists, insertModelVersion } from "@/db/queries/recs";
 import { createUser } from "@/db/queries/users";
 import { events, ratings } from "@/db/schema";
 import { processPendingEvents } from "@/lib/events/process-events";
@@ -92,6 +92,15 @@ describe("POST /api/v1/feedback", () => {
     const notInterested = after.movieIds[0]!;
     await feedback({ sessionId: after.sessionId, userId: "u-3", notInterested: [notInterested] });
     expect((await list("u-3", "k=30&model=popular")).movieIds).not.toContain(notInterested);
+  });
+
+  it("never stores a list behind the dislike that cleared it (lists are written after the answer)", async () => {
+    const shown = await list("u-8", "k=5&model=ease");
+    // At once, while the computed list may still wait in this instance's write-behind buffer.
+    expect((await feedback({ sessionId: shown.sessionId, userId: "u-8", liked: [{ movieId: shown.movieIds[0], liked: false }] })).status).toBe(201);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const [stored] = await findCachedLists(t.db, [{ userId: "u-8", algorithm: "ease" }]);
+    expect(stored?.items.map((i) => i.movieId) ?? []).not.toContain(shown.movieIds[0]);
   });
 
   it("takes a disliked movie off the user's 'popular in your genres' list too", async () => {
