@@ -3,10 +3,9 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import type { MouseEvent } from "react";
-import { Button } from "@/components/ui/button";
-import { EmptyState, ErrorState } from "@/components/ui/states";
+import { EmptyState } from "@/components/ui/states";
 import { fetchRecommendations, viewerKeys, type ShownList } from "./recs-api";
-import { CardSkeletons, cardGrid, Shelf } from "./movie-shelf";
+import { CardSkeletons, cardGrid, Shelf, ShelfError } from "./movie-shelf";
 import { RecommendationCard } from "./recommendation-card";
 import { useListFeedback, type Reaction } from "./use-list-feedback";
 
@@ -48,15 +47,7 @@ export function ForYou({ userId }: { userId: string }) {
       {list.isPending ? (
         <CardSkeletons count={6} tall grid={cardGrid} />
       ) : list.isError ? (
-        <ErrorState
-          title="Could not load your recommendations"
-          message={list.error.message}
-          action={
-            <Button variant="secondary" size="sm" onClick={() => list.refetch()}>
-              Try again
-            </Button>
-          }
-        />
+        <ShelfError title="Could not load your recommendations" query={list} />
       ) : list.data.recommendations.length === 0 ? (
         <EmptyState title="No recommendations right now">
           <Link href="/onboarding" className="text-brand-700 hover:underline">Pick your favorite genres</Link> or rate a few movies, and they will come.

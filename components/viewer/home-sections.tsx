@@ -2,20 +2,11 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { Button } from "@/components/ui/button";
-import { EmptyState, ErrorState } from "@/components/ui/states";
+import { EmptyState } from "@/components/ui/states";
 import { fetchGenresTop, fetchTrending, viewerKeys } from "./recs-api";
-import { CardSkeletons, CompactMovieCard, compactGrid, PopularMovieGrid, Shelf } from "./movie-shelf";
+import { CardSkeletons, CompactMovieCard, compactGrid, PopularMovieGrid, Shelf, ShelfError } from "./movie-shelf";
 
 const SHELF = 6;
-
-function Retry({ onRetry }: { onRetry: () => void }) {
-  return (
-    <Button variant="secondary" size="sm" onClick={onRetry}>
-      Try again
-    </Button>
-  );
-}
 
 /** What people are watching now: the trend score's top movies (public). */
 export function TrendingNow() {
@@ -25,7 +16,7 @@ export function TrendingNow() {
       {trends.isPending ? (
         <CardSkeletons count={SHELF} />
       ) : trends.isError ? (
-        <ErrorState title="Could not load what is trending" message={trends.error.message} action={<Retry onRetry={() => trends.refetch()} />} />
+        <ShelfError title="Could not load what is trending" query={trends} />
       ) : trends.data.items.length === 0 ? (
         <EmptyState title="Nothing is trending yet">Trends appear once people start watching.</EmptyState>
       ) : (
@@ -56,7 +47,7 @@ export function PopularInYourGenres({ userId }: { userId: string }) {
       {top.isPending ? (
         <CardSkeletons count={SHELF} />
       ) : top.isError ? (
-        <ErrorState title="Could not load popular movies in your genres" message={top.error.message} action={<Retry onRetry={() => top.refetch()} />} />
+        <ShelfError title="Could not load popular movies in your genres" query={top} />
       ) : top.data.items.length === 0 ? (
         <EmptyState title={genres.length ? "Nothing new in your genres" : "No favorite genres yet"}>
           {genres.length ? "You have seen the most popular ones already." : <Link href="/onboarding" className="text-brand-700 hover:underline">Pick up to three genres you like</Link>}

@@ -1,5 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { Button } from "@/components/ui/button";
+import { ErrorState } from "@/components/ui/states";
 
 /** A home or movie page section: a titled list of movie cards with its loading, empty and error states. */
 
@@ -17,6 +19,21 @@ export function Shelf({ id, title, subtitle, busy = false, action, children }: {
       </div>
       {children}
     </section>
+  );
+}
+
+/** A shelf whose list could not load: what failed, why, and a way to ask again. */
+export function ShelfError({ title, query }: { title: string; query: { error: Error; refetch: () => unknown } }) {
+  return (
+    <ErrorState
+      title={title}
+      message={query.error.message}
+      action={
+        <Button variant="secondary" size="sm" onClick={() => void query.refetch()}>
+          Try again
+        </Button>
+      }
+    />
   );
 }
 

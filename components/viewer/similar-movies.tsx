@@ -1,10 +1,9 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { Button } from "@/components/ui/button";
-import { EmptyState, ErrorState } from "@/components/ui/states";
+import { EmptyState } from "@/components/ui/states";
 import { fetchSimilar, viewerKeys } from "./recs-api";
-import { CardSkeletons, CompactMovieCard, Shelf } from "./movie-shelf";
+import { CardSkeletons, CompactMovieCard, Shelf, ShelfError } from "./movie-shelf";
 
 const SIMILAR = 6;
 const grid = "grid grid-cols-2 gap-3 sm:grid-cols-3";
@@ -17,15 +16,7 @@ export function SimilarMovies({ movieId }: { movieId: string }) {
       {similar.isPending ? (
         <CardSkeletons count={SIMILAR} grid={grid} />
       ) : similar.isError ? (
-        <ErrorState
-          title="Could not load similar movies"
-          message={similar.error.message}
-          action={
-            <Button variant="secondary" size="sm" onClick={() => similar.refetch()}>
-              Try again
-            </Button>
-          }
-        />
+        <ShelfError title="Could not load similar movies" query={similar} />
       ) : similar.data.items.length === 0 ? (
         <EmptyState title="No similar movies yet">They appear once a model has been trained.</EmptyState>
       ) : (

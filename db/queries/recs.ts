@@ -336,8 +336,7 @@ export interface NewSession {
 /**
  * Stores sessions as one JSON parameter, whatever their number: the statement's text never changes,
  * so each connection prepares it once. (A multi-row VALUES is a new statement for every group
- * size, and building it cost about three times the CPU per row at the group sizes GET /recommend
- * sees.)
+ * size, and drizzle builds it parameter by parameter.)
  */
 export async function insertSessions(db: Db, rows: NewSession[]) {
   if (!rows.length) return;

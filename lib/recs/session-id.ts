@@ -5,8 +5,8 @@
  */
 const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
-// Random bytes drawn a few kilobytes at a time: each draw from the system's generator is a call
-// into the kernel, which cost more than the rest of a cached GET /recommend (as randomUUID pools).
+// Random bytes drawn a few kilobytes at a time, as crypto.randomUUID pools them: each draw from the
+// system's generator is a call into the kernel, and GET /recommend makes an id per answer.
 const pool = { bytes: new Uint8Array(4096), used: 4096 };
 function pooledRandom(bytes: Uint8Array) {
   if (pool.used + bytes.length > pool.bytes.length) {
