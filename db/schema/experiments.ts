@@ -78,3 +78,30 @@ export const experimentMinuteScores = pgTable(
   },
   (t) => [primaryKey({ columns: [t.experimentId, t.variant, t.minute, t.actionCycle] })],
 );
+
+/**
+ * Each user's totals in a variant, kept current by addition like the day totals. Users, not
+ * sessions, are the independent units of an experiment (assignment is per user), so the tests and
+ * intervals need each metric's spread between users: the results page sums these rows per variant
+ * into Σy, Σn, Σy², Σn², Σyn (lib/experiments/statistics.ts, `clusteredRatio`). Precision@K has one
+ * observation per session, so its denominator is `sessions`.
+ */
+export const experimentUserStats = pgTable(
+  "experiment_user_stats",
+  {
+    experimentId: uuid("experiment_id").notNull(),
+    variant: text("variant").notNull(),
+    userId: text("user_id").notNull(),
+    sessions: integer("sessions").notNull().default(0),
+    clicks: integer("clicks").notNull().default(0),
+    likes: integer("likes").notNull().default(0),
+    /** Likes and dislikes: the like rate's denominator. */
+    reactions: integer("reactions").notNull().default(0),
+    scoreN: integer("score_n").notNull().default(0),
+    scoreSum: doublePrecision("score_sum").notNull().default(0),
+    precisionSum: doublePrecision("precision_sum").notNull().default(0),
+    recallN: integer("recall_n").notNull().default(0),
+    recallSum: doublePrecision("recall_sum").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.experimentId, t.variant, t.userId] })],
+);

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { addMinuteScore, addToDailyStats } from "@/db/queries/experiments";
+import { addMinuteScore, addToDailyStats, addToUserStats } from "@/db/queries/experiments";
 import { forgetServedLists } from "@/lib/recs/model-store-service";
 import { flushComputedLists } from "@/lib/recs/recommendation-service";
 import { forgetCachedLists, lockSessionFeedback, saveSessionFeedback, upsertFeedbackEvents, type NewFeedbackEvent, type SessionFeedbackRow } from "@/db/queries/feedback";
@@ -115,7 +115,10 @@ export async function recordFeedback(db: Db, feedback: NormalizedFeedback, optio
     if (session.experimentId && session.variant) {
       const delta = aggregateDelta(before, after);
       const key = { experimentId: session.experimentId, variant: session.variant };
-      if (!isEmptyAggregate(delta)) await addToDailyStats(tx, { ...key, day: session.createdAt.toISOString().slice(0, 10) }, delta);
+      if (!isEmptyAggregate(delta)) {
+        await addToDailyStats(tx, { ...key, day: session.createdAt.toISOString().slice(0, 10) }, delta);
+        await addToUserStats(tx, { ...key, userId: session.userId }, delta);
+      }
       if (delta.positionScore.n !== 0 || delta.positionScore.sum !== 0) {
         await addMinuteScore(tx, { ...key, minute: new Date(Math.floor(now.getTime() / 60_000) * 60_000), actionCycle: session.actionCycle, n: delta.positionScore.n, sum: delta.positionScore.sum });
       }
