@@ -116,8 +116,10 @@ export async function recordFeedback(db: Db, feedback: NormalizedFeedback, optio
       const delta = aggregateDelta(before, after);
       const key = { experimentId: session.experimentId, variant: session.variant };
       if (!isEmptyAggregate(delta)) {
-        await addToDailyStats(tx, { ...key, day: session.createdAt.toISOString().slice(0, 10) }, delta);
+        // The user's row before the variant's day row, in the order logging a session takes them
+        // (db/queries/experiments.ts), so a session logged during this feedback cannot deadlock with it.
         await addToUserStats(tx, { ...key, userId: session.userId }, delta);
+        await addToDailyStats(tx, { ...key, day: session.createdAt.toISOString().slice(0, 10) }, delta);
       }
       if (delta.positionScore.n !== 0 || delta.positionScore.sum !== 0) {
         await addMinuteScore(tx, { ...key, minute: new Date(Math.floor(now.getTime() / 60_000) * 60_000), actionCycle: session.actionCycle, n: delta.positionScore.n, sum: delta.positionScore.sum });
