@@ -16,6 +16,15 @@ CREATE TABLE "experiment_user_stats" (
 	CONSTRAINT "experiment_user_stats_experiment_id_variant_user_id_pk" PRIMARY KEY("experiment_id","variant","user_id")
 );
 --> statement-breakpoint
+-- The day totals and minute scores are split into shards by user, so sessions and feedback of one
+-- variant stop queueing on a single row; what is stored so far stays as shard 0.
+ALTER TABLE "experiment_daily_stats" ADD COLUMN "shard" smallint DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "experiment_minute_scores" ADD COLUMN "shard" smallint DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "experiment_daily_stats" DROP CONSTRAINT "experiment_daily_stats_experiment_id_variant_day_pk";--> statement-breakpoint
+ALTER TABLE "experiment_minute_scores" DROP CONSTRAINT "experiment_minute_scores_experiment_id_variant_minute_action_cycle_pk";--> statement-breakpoint
+ALTER TABLE "experiment_daily_stats" ADD CONSTRAINT "experiment_daily_stats_experiment_id_variant_day_shard_pk" PRIMARY KEY("experiment_id","variant","day","shard");--> statement-breakpoint
+ALTER TABLE "experiment_minute_scores" ADD CONSTRAINT "experiment_minute_scores_experiment_id_variant_minute_action_cycle_shard_pk" PRIMARY KEY("experiment_id","variant","minute","action_cycle","shard");
+--> statement-breakpoint
 -- Every session already logged counts, with its feedback as it stands (lib/experiments/aggregates.ts,
 -- K = 3): a positive is the movie opened unless it was disliked in the end, or a movie liked.
 INSERT INTO "experiment_user_stats" ("experiment_id", "variant", "user_id", "sessions", "clicks", "likes", "reactions", "score_n", "score_sum", "precision_sum", "recall_n", "recall_sum")

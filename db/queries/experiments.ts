@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import type { ExperimentStatus, ExperimentVariant } from "@/lib/experiments/contract";
-import type { VariantAggregate } from "@/lib/experiments/aggregates";
+import { statsShardOf, type VariantAggregate } from "@/lib/experiments/aggregates";
 import type { Db } from "../client";
 import { experimentDailyStats, experimentMinuteScores, experimentUserStats, experiments } from "../schema";
 import type { NewSession } from "./recs";
@@ -60,6 +60,7 @@ export async function stopEndedExperiments(db: Db, now: Date): Promise<number> {
  * until feedback names a positive, and one more user when the assignment is new).
  */
 export async function logExperimentSession(db: Db, session: NewSession & { experimentId: string; variant: string }) {
+  const shard = statsShardOf(session.userId);
   const day = session.createdAt.toISOString().slice(0, 10);
   await db.execute(sql`
     with logged as (
@@ -81,9 +82,9 @@ export async function logExperimentSession(db: Db, session: NewSession & { exper
       on conflict (experiment_id, variant, user_id) do update set sessions = experiment_user_stats.sessions + excluded.sessions
       returning 1
     )
-    insert into experiment_daily_stats (experiment_id, variant, day, users, sessions, impressions, precision_n)
-    select ${session.experimentId}::uuid, ${session.variant}, ${day}, (select count(*) from assigned), (select count(*) from logged), ${session.movieIds.length}, (select count(*) from counted)
-    on conflict (experiment_id, variant, day) do update
+    insert into experiment_daily_stats (experiment_id, variant, day, shard, users, sessions, impressions, precision_n)
+    select ${session.experimentId}::uuid, ${session.variant}, ${day}, ${shard}, (select count(*) from assigned), (select count(*) from logged), ${session.movieIds.length}, (select count(*) from counted)
+    on conflict (experiment_id, variant, day, shard) do update
       set users = experiment_daily_stats.users + excluded.users,
           sessions = experiment_daily_stats.sessions + excluded.sessions,
           impressions = experiment_daily_stats.impressions + excluded.impressions,
@@ -92,7 +93,7 @@ export async function logExperimentSession(db: Db, session: NewSession & { exper
 }
 
 /** Adds a change of a session's contribution (feedback after the fact) to its variant's day totals. */
-export async function addToDailyStats(tx: Db, key: { experimentId: string; variant: string; day: string }, delta: VariantAggregate) {
+export async function addToDailyStats(tx: Db, key: { experimentId: string; variant: string; day: string; shard: number }, delta: VariantAggregate) {
   const values = {
     ...key,
     users: 0,
@@ -116,7 +117,7 @@ export async function addToDailyStats(tx: Db, key: { experimentId: string; varia
     .insert(experimentDailyStats)
     .values(values)
     .onConflictDoUpdate({
-      target: [experimentDailyStats.experimentId, experimentDailyStats.variant, experimentDailyStats.day],
+      target: [experimentDailyStats.experimentId, experimentDailyStats.variant, experimentDailyStats.day, experimentDailyStats.shard],
       set: Object.fromEntries(
         (["sessions", "impressions", "clicks", "likes", "dislikes", "scoreN", "scoreSum", "scoreSumSquares", "precisionN", "precisionSum", "precisionSumSquares", "recallN", "recallSum", "recallSumSquares"] as const).map((c) => [c, add(c)]),
       ),
@@ -152,12 +153,12 @@ function toSnake(name: string): string {
 }
 
 /** Adds to a variant's position scores of one minute (a selection, or a change of one). */
-export async function addMinuteScore(tx: Db, row: { experimentId: string; variant: string; minute: Date; actionCycle: number | null; n: number; sum: number }) {
+export async function addMinuteScore(tx: Db, row: { experimentId: string; variant: string; minute: Date; actionCycle: number | null; shard: number; n: number; sum: number }) {
   await tx
     .insert(experimentMinuteScores)
     .values({ ...row, actionCycle: row.actionCycle ?? -1 })
     .onConflictDoUpdate({
-      target: [experimentMinuteScores.experimentId, experimentMinuteScores.variant, experimentMinuteScores.minute, experimentMinuteScores.actionCycle],
+      target: [experimentMinuteScores.experimentId, experimentMinuteScores.variant, experimentMinuteScores.minute, experimentMinuteScores.actionCycle, experimentMinuteScores.shard],
       set: { n: sql`${experimentMinuteScores.n} + excluded.n`, sum: sql`${experimentMinuteScores.sum} + excluded.sum` },
     });
 }
