@@ -12,7 +12,7 @@ import { createApiToken } from "@/lib/auth/token-service";
 import { positiveOption, UsageError, type Command } from "../cli/command";
 import { fmt } from "../cli/progress";
 import { assertProductionBuild, startAppServer, type AppServer } from "../bench/app-server";
-import { describeMachine, machineCpuTicks, stolenShare } from "../bench/machine";
+import { describeMachine, machineCpuTicks, measureCpuPerRequest, stolenShare } from "../bench/machine";
 import { appendRunToPerformanceDoc, FigureLog, formatMachine } from "../bench/report";
 import { createScratchPostgres } from "../bench/scratch-database";
 import { formatSimulateReport, simulate } from "./simulate";
@@ -89,8 +89,11 @@ export const benchSimulateCommand: Command = {
         `Machine load (uptime) at the start: ${uptimeAtStart}.`,
       ];
 
-      const report = await simulate({
-        baseUrl: `http://127.0.0.1:${app.port}`,
+      // Where the machine's time goes per reaction: the app, Postgres and this client share its cores.
+      const { pid: appPid, port } = app;
+      const report = await measureCpuPerRequest(appPid, async () => {
+        const run = await simulate({
+        baseUrl: `http://127.0.0.1:${port}`,
         token,
         dataset: opts.dataset,
         movies: opts.movies,
@@ -99,8 +102,10 @@ export const benchSimulateCommand: Command = {
         cycleLength: opts.cycle,
         trainEvery: opts.trainEvery,
         models: { aa: "als", a: "als", b: "popular" },
-        stateFile: path.join(stateDir, "state.json"),
-        fresh: true,
+          stateFile: path.join(stateDir, "state.json"),
+          fresh: true,
+        });
+        return { ...run, requests: run.reactionsThisRun };
       });
       console.log(`\n${formatSimulateReport(report)}\n`);
 
@@ -114,6 +119,16 @@ export const benchSimulateCommand: Command = {
       figures.add(`  movies released, trainings started`, `${fmt(c.moviesReleased)}, ${fmt(c.trainingsStarted)}`);
       figures.add("errors (4xx, failed after retries, incomplete reactions)", fmt(errors), { target: "0", met: errors === 0 });
       figures.add("  retries", fmt(report.http.retries));
+      const cpu = [report.appCpuMsPerRequest, report.postgresCpuMsPerRequest, report.loadGeneratorCpuMsPerRequest];
+      const ms = (value: number | null) => (value === null ? "–" : `${value.toFixed(1)} ms`);
+      figures.add("CPU per reaction: app (all threads) / Postgres / this client", cpu.map(ms).join(" / "));
+      figures.add("  the app's request thread, per reaction", ms(report.requestThreadCpuMsPerRequest));
+      if (cpu.every((value) => value !== null)) {
+        const perReaction = cpu.reduce((sum, value) => sum! + value!, 0)!;
+        const cores = os.availableParallelism();
+        figures.add(`  reactions/s these costs allow on ${cores} cores`, `${((cores * 1000) / perReaction).toFixed(0)}/s`);
+      }
+      if (report.machineBusyCores !== null) figures.add("  machine busy (cores, everything on it)", report.machineBusyCores.toFixed(2));
       for (const l of report.latency) {
         const app = l.appP99Ms === null ? "–" : `${l.appP99Above ? "> " : ""}${l.appP99Ms.toFixed(0)} ms`;
         const client = l.clientP99Ms === null ? "–" : `${l.clientP99Ms.toFixed(0)} ms`;
