@@ -1,5 +1,12 @@
+import http from "node:http";
+import https from "node:https";
+
 /**
- * The simulation's HTTP client: JSON over /api with a Bearer token. A timeout, a refused connection,
+ * The simulation's HTTP client: JSON over /api with a Bearer token, on node:http with connections
+ * kept alive. Not fetch: on the app's own machine the client's CPU is taken from the app, and
+ * undici's fetch spent several times what node:http does per request (bench:simulate prints the
+ * client's CPU per reaction). It asks for no compression: a replay client on the app's network
+ * gains nothing from it, and both sides would pay for it. A timeout, a refused connection,
  * a 5xx or a 429 is retried with exponential backoff (honouring Retry-After); a 4xx is not retried
  * and is kept, by endpoint, status and error code, for the report. Every answer's latency is kept
  * per endpoint, as seen from the client.
@@ -52,14 +59,45 @@ export interface HttpClientOptions {
   retries?: number;
   /** First backoff (default 200 ms), doubled each retry, with jitter. */
   backoffMs?: number;
-  fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
 }
 
+interface RawAnswer {
+  status: number;
+  contentType: string;
+  retryAfter: string | null;
+  text: string;
+}
+
+class TimeoutError extends Error {
+  override name = "TimeoutError";
+}
+
+/** Sends one request and reads the whole answer as text; rejects on a network error or when no full answer came within `timeoutMs`. */
+function requester(baseUrl: string) {
+  const base = new URL(baseUrl);
+  const secure = base.protocol === "https:";
+  const agent = secure ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true });
+  const prefix = base.pathname.replace(/\/+$/, "");
+  return (request: { method: string; path: string; headers: Record<string, string>; body?: string; timeoutMs: number }) =>
+    new Promise<RawAnswer>((resolve, reject) => {
+      const options = { agent, host: base.hostname, port: base.port || undefined, method: request.method, path: prefix + request.path, headers: request.headers };
+      const req = (secure ? https : http).request(options, (res) => {
+        res.setEncoding("utf8");
+        let text = "";
+        res.on("data", (chunk: string) => (text += chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, contentType: res.headers["content-type"] ?? "", retryAfter: (res.headers["retry-after"] as string | undefined) ?? null, text }));
+        res.on("error", reject);
+      });
+      req.setTimeout(request.timeoutMs, () => req.destroy(new TimeoutError(`No answer within ${request.timeoutMs} ms`)));
+      req.on("error", reject);
+      req.end(request.body);
+    });
+}
+
 export function createSimulationHttp(options: HttpClientOptions): SimulationHttp {
-  const base = options.baseUrl.replace(/\/+$/, "");
-  const doFetch = options.fetch ?? fetch;
+  const send = requester(options.baseUrl);
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const random = options.random ?? Math.random;
   const timeoutMs = options.timeoutMs ?? 30_000;
@@ -81,32 +119,28 @@ export function createSimulationHttp(options: HttpClientOptions): SimulationHttp
 
   async function attempt(request: SimulationRequest): Promise<{ outcome: SimulationOutcome; retryAfterMs: number | null; retry: boolean }> {
     const started = performance.now();
-    let response: Response;
+    let response: RawAnswer;
     try {
-      response = await doFetch(base + request.path, {
-        method: request.method,
-        headers: request.body === undefined ? headers : { ...headers, "content-type": "application/json" },
-        body: request.body === undefined ? undefined : JSON.stringify(request.body),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
+      const body = request.body === undefined ? undefined : JSON.stringify(request.body);
+      response = await send({ method: request.method, path: request.path, headers: body === undefined ? headers : { ...headers, "content-type": "application/json" }, body, timeoutMs });
     } catch (error) {
-      const timedOut = (error as Error).name === "TimeoutError";
-      return { outcome: { ok: false, status: 0, code: timedOut ? "timeout" : "network", message: timedOut ? `No answer within ${timeoutMs} ms` : String((error as Error).cause ?? error) }, retryAfterMs: null, retry: true };
+      const timedOut = error instanceof TimeoutError;
+      return { outcome: { ok: false, status: 0, code: timedOut ? "timeout" : "network", message: timedOut ? `No answer within ${timeoutMs} ms` : String(error) }, retryAfterMs: null, retry: true };
     }
-    const text = await response.text().catch(() => "");
+    const { text } = response;
     record(request.endpoint, performance.now() - started);
     let body: unknown = text;
-    if ((response.headers.get("content-type") ?? "").includes("json")) {
+    if (response.contentType.includes("json")) {
       try {
         body = JSON.parse(text);
       } catch {
         // Keep the text: the error below quotes it.
       }
     }
-    if (response.ok) return { outcome: { ok: true, status: response.status, body }, retryAfterMs: null, retry: false };
+    if (response.status >= 200 && response.status < 300) return { outcome: { ok: true, status: response.status, body }, retryAfterMs: null, retry: false };
     const error = (body as { error?: { code?: string; message?: string } } | null)?.error;
     const outcome = { ok: false as const, status: response.status, code: error?.code ?? `http_${response.status}`, message: error?.message ?? (typeof body === "string" ? body.slice(0, 200) : "") };
-    const retryAfter = Number(response.headers.get("retry-after"));
+    const retryAfter = Number(response.retryAfter);
     return { outcome, retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter, 30) * 1000 : null, retry: response.status >= 500 || response.status === 429 };
   }
 
