@@ -151,7 +151,7 @@ export const benchExperimentsCommand: Command = {
         steal: stolenShare(cpuAtStart, machineCpuTicks()),
         setup: [
           heading,
-          "The results read the experiment's totals (a row per variant and day, and per-minute scores), never the session log; the bench builds those totals from its generated log in one set-based pass, as logging and feedback keep them.",
+          "The results read the experiment's totals (rows per variant and day, per-minute scores, and a row per user and variant for the tests over users), never the session log; the bench builds those totals from its generated log in one set-based pass, as logging and feedback keep them.",
           httpNote,
           `load average (1 min) at the end ${os.loadavg()[0]!.toFixed(2)}`,
         ],
