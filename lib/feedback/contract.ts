@@ -53,7 +53,7 @@ export const feedbackBody = named(
     }),
   {
     description:
-      "What the viewer did with a list. `impressions` (or seed 001's `impressionList`): the movies they actually saw, when fewer than the list; `selectedMovieId` (or `clickedItemId`): the one they opened; `liked`: thumbs up (`true`) or down (`false`) per movie, or `null` to clear the viewer's reaction to it (a like, a dislike or a \"not interested\" taken back: it no longer counts in the experiment or in training, and a movie turned down may be recommended again; clearing a movie with no reaction changes nothing); `notInterested`: movies to never show again.",
+      "What the viewer did with a list. `impressions` (or seed 001's `impressionList`): the movies they actually saw, when fewer than the list; `selectedMovieId` (or `clickedItemId`): the one they opened; `liked`: thumbs up (`true`) or down (`false`) per movie, or `null` to clear the viewer's reaction to it (a like, a dislike or a \"not interested\" taken back: it no longer counts in the experiment or in training, and a movie turned down may be recommended again; clearing a movie the viewer has no reaction to, or clearing it again, changes nothing); `notInterested`: movies to never show again.",
     examples: [{ sessionId: "01938f5e-7c1a-7d2e-9b4f-3a6c5d8e1f20", userId: "42", selectedMovieId: "6", liked: [{ movieId: "6", liked: true }], watchTimeSec: 5400 }],
   },
 );
