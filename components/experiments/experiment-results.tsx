@@ -132,9 +132,9 @@ export function ExperimentResultsView({ initial }: { initial: ExperimentResults 
             <THead>
               <Th>Comparison</Th>
               <Th className="text-right">CTR difference</Th>
-              <Th className="text-right">CTR test (z)</Th>
+              <Th className="text-right">CTR test</Th>
               <Th className="text-right">Score difference</Th>
-              <Th className="text-right">Score test (Welch t)</Th>
+              <Th className="text-right">Score test</Th>
               <Th className="text-right">Sessions per variant needed</Th>
             </THead>
             <TBody>
@@ -152,7 +152,9 @@ export function ExperimentResultsView({ initial }: { initial: ExperimentResults 
               ))}
             </TBody>
           </Table>
-          <p className="text-sm text-stone-600">Significant below p = {r.comparisons[0]!.significanceThreshold.toFixed(3)}{r.comparisons.length > 1 ? ` (0.05 shared among ${r.comparisons.length} comparisons)` : ""}; sessions needed for 80% power at the difference seen so far.</p>
+          <p className="text-sm text-stone-600">Significant below p = {r.comparisons[0]!.significanceThreshold.toFixed(3)}{r.comparisons.length > 1 ? ` (0.05 shared among ${r.comparisons.length} comparisons)` : ""}; sessions needed for 80% power at the difference seen so far.{" "}
+            {r.comparisons[0]!.unit === "user" ? "Each user counts once: a user's sessions are summed, since one viewer's choices are not independent of each other." : ""}
+          </p>
         </section>
       )}
 

@@ -3,6 +3,7 @@ import type { TrendItem } from "./api";
 const tones: Record<TrendItem["externalStatus"], string> = {
   ok: "bg-emerald-50 text-emerald-800 ring-emerald-300",
   no_key: "bg-amber-50 text-amber-900 ring-amber-300",
+  no_tmdb_id: "bg-amber-50 text-amber-900 ring-amber-300",
   pending: "bg-stone-100 text-stone-700 ring-stone-300",
   missing: "bg-red-50 text-red-800 ring-red-300",
   error: "bg-red-50 text-red-800 ring-red-300",

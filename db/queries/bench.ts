@@ -139,7 +139,8 @@ export async function seedExperimentSessions(db: Db, params: { experimentId: str
 
 /**
  * The experiment's totals from its log, set-based, as logging and feedback would have kept them:
- * assignments, per-day totals (K = 3) and per-minute scores. For a bench's seeded data only.
+ * assignments, per-day totals (K = 3), per-user totals and per-minute scores. For a bench's seeded
+ * data only: its feedback reacts to the selected movie alone.
  */
 export async function rebuildExperimentTotals(db: Db, params: { experimentId: string }): Promise<void> {
   const id = sql`${params.experimentId}::uuid`;
@@ -167,6 +168,18 @@ export async function rebuildExperimentTotals(db: Db, params: { experimentId: st
       where r.experiment_id = ${id}
       group by 1, 2
     ) s`);
+  await db.execute(sql`
+    insert into experiment_user_stats (experiment_id, variant, user_id, sessions, clicks, likes, reactions, score_n, score_sum, precision_sum, recall_n, recall_sum)
+    select ${id}, r.variant, r.user_id, count(*), count(f.selected_movie_id),
+      count(*) filter (where f.reactions ->> f.selected_movie_id = 'like'),
+      count(*) filter (where f.reactions ->> f.selected_movie_id in ('like', 'dislike')),
+      count(f.selected_movie_id), coalesce(sum(f.score), 0),
+      (count(*) filter (where f.reactions ->> f.selected_movie_id = 'like' and f.selected_movie_id = any(r.movie_ids[1:3])) / 3.0)::float8,
+      count(*) filter (where f.reactions ->> f.selected_movie_id = 'like'),
+      count(*) filter (where f.reactions ->> f.selected_movie_id = 'like' and f.selected_movie_id = any(r.movie_ids[1:3]))
+    from recommendation_sessions r left join session_feedback f on f.session_id = r.session_id
+    where r.experiment_id = ${id}
+    group by r.variant, r.user_id`);
   await db.execute(sql`
     insert into experiment_minute_scores (experiment_id, variant, minute, action_cycle, n, sum)
     select ${id}, variant, date_trunc('minute', session_created_at), coalesce(action_cycle, -1), count(*)::int, sum(score)::float8

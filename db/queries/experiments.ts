@@ -1,9 +1,9 @@
 import "server-only";
 import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import type { ExperimentStatus, ExperimentVariant } from "@/lib/experiments/contract";
-import type { VariantAggregate } from "@/lib/experiments/aggregates";
+import { statsShardOf, type VariantAggregate } from "@/lib/experiments/aggregates";
 import type { Db } from "../client";
-import { experimentDailyStats, experimentMinuteScores, experiments } from "../schema";
+import { experimentDailyStats, experimentMinuteScores, experimentUserStats, experiments } from "../schema";
 import type { NewSession } from "./recs";
 
 export type ExperimentRow = typeof experiments.$inferSelect;
@@ -55,10 +55,12 @@ export async function stopEndedExperiments(db: Db, now: Date): Promise<number> {
 
 /**
  * Logs a session of an experiment in one statement: the session itself, the user's assignment
- * (the first time only), and the variant's day totals (one more session, its impressions, and one
- * more user when the assignment is new).
+ * (the first time only), the user's totals in the variant (one more session), and the variant's
+ * day totals (one more session, its impressions, one more Precision@K observation, which is 0
+ * until feedback names a positive, and one more user when the assignment is new).
  */
 export async function logExperimentSession(db: Db, session: NewSession & { experimentId: string; variant: string }) {
+  const shard = statsShardOf(session.userId);
   const day = session.createdAt.toISOString().slice(0, 10);
   await db.execute(sql`
     with logged as (
@@ -73,18 +75,25 @@ export async function logExperimentSession(db: Db, session: NewSession & { exper
       values (${session.experimentId}::uuid, ${session.userId}, ${session.variant}, ${session.createdAt.toISOString()}::timestamptz)
       on conflict (experiment_id, user_id) do nothing
       returning 1
+    ),
+    counted as (
+      insert into experiment_user_stats (experiment_id, variant, user_id, sessions)
+      select ${session.experimentId}::uuid, ${session.variant}, ${session.userId}, count(*) from logged
+      on conflict (experiment_id, variant, user_id) do update set sessions = experiment_user_stats.sessions + excluded.sessions
+      returning 1
     )
-    insert into experiment_daily_stats (experiment_id, variant, day, users, sessions, impressions)
-    select ${session.experimentId}::uuid, ${session.variant}, ${day}, (select count(*) from assigned), (select count(*) from logged), ${session.movieIds.length}
-    on conflict (experiment_id, variant, day) do update
+    insert into experiment_daily_stats (experiment_id, variant, day, shard, users, sessions, impressions, precision_n)
+    select ${session.experimentId}::uuid, ${session.variant}, ${day}, ${shard}, (select count(*) from assigned), (select count(*) from logged), ${session.movieIds.length}, (select count(*) from counted)
+    on conflict (experiment_id, variant, day, shard) do update
       set users = experiment_daily_stats.users + excluded.users,
           sessions = experiment_daily_stats.sessions + excluded.sessions,
-          impressions = experiment_daily_stats.impressions + excluded.impressions
+          impressions = experiment_daily_stats.impressions + excluded.impressions,
+          precision_n = experiment_daily_stats.precision_n + excluded.precision_n
   `);
 }
 
 /** Adds a change of a session's contribution (feedback after the fact) to its variant's day totals. */
-export async function addToDailyStats(tx: Db, key: { experimentId: string; variant: string; day: string }, delta: VariantAggregate) {
+export async function addToDailyStats(tx: Db, key: { experimentId: string; variant: string; day: string; shard: number }, delta: VariantAggregate) {
   const values = {
     ...key,
     users: 0,
@@ -108,10 +117,34 @@ export async function addToDailyStats(tx: Db, key: { experimentId: string; varia
     .insert(experimentDailyStats)
     .values(values)
     .onConflictDoUpdate({
-      target: [experimentDailyStats.experimentId, experimentDailyStats.variant, experimentDailyStats.day],
+      target: [experimentDailyStats.experimentId, experimentDailyStats.variant, experimentDailyStats.day, experimentDailyStats.shard],
       set: Object.fromEntries(
         (["sessions", "impressions", "clicks", "likes", "dislikes", "scoreN", "scoreSum", "scoreSumSquares", "precisionN", "precisionSum", "precisionSumSquares", "recallN", "recallSum", "recallSumSquares"] as const).map((c) => [c, add(c)]),
       ),
+    });
+}
+
+/** Adds a change of a session's contribution (feedback after the fact) to its user's totals in the variant. */
+export async function addToUserStats(tx: Db, key: { experimentId: string; variant: string; userId: string }, delta: VariantAggregate) {
+  const u = experimentUserStats;
+  const values = {
+    ...key,
+    clicks: delta.clicks,
+    likes: delta.likes,
+    reactions: delta.likes + delta.dislikes,
+    scoreN: delta.positionScore.n,
+    scoreSum: delta.positionScore.sum,
+    precisionSum: delta.precisionAtK.sum,
+    recallN: delta.recallAtK.n,
+    recallSum: delta.recallAtK.sum,
+  };
+  const add = (column: keyof typeof values) => sql.raw(`experiment_user_stats.${toSnake(column)} + excluded.${toSnake(column)}`);
+  await tx
+    .insert(u)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [u.experimentId, u.variant, u.userId],
+      set: Object.fromEntries((["clicks", "likes", "reactions", "scoreN", "scoreSum", "precisionSum", "recallN", "recallSum"] as const).map((c) => [c, add(c)])),
     });
 }
 
@@ -120,12 +153,12 @@ function toSnake(name: string): string {
 }
 
 /** Adds to a variant's position scores of one minute (a selection, or a change of one). */
-export async function addMinuteScore(tx: Db, row: { experimentId: string; variant: string; minute: Date; actionCycle: number | null; n: number; sum: number }) {
+export async function addMinuteScore(tx: Db, row: { experimentId: string; variant: string; minute: Date; actionCycle: number | null; shard: number; n: number; sum: number }) {
   await tx
     .insert(experimentMinuteScores)
     .values({ ...row, actionCycle: row.actionCycle ?? -1 })
     .onConflictDoUpdate({
-      target: [experimentMinuteScores.experimentId, experimentMinuteScores.variant, experimentMinuteScores.minute, experimentMinuteScores.actionCycle],
+      target: [experimentMinuteScores.experimentId, experimentMinuteScores.variant, experimentMinuteScores.minute, experimentMinuteScores.actionCycle, experimentMinuteScores.shard],
       set: { n: sql`${experimentMinuteScores.n} + excluded.n`, sum: sql`${experimentMinuteScores.sum} + excluded.sum` },
     });
 }
@@ -155,6 +188,48 @@ export async function variantTotals(db: Db, experimentId: string) {
     .from(s)
     .where(eq(s.experimentId, experimentId))
     .groupBy(s.variant);
+}
+
+/**
+ * Per variant, each metric's sums over users, y_u / n_u: how many users have a denominator, Σy, Σn,
+ * Σy², Σn², Σyn. One pass over the experiment's users (one row each), not its sessions.
+ */
+export async function perUserSums(db: Db, experimentId: string) {
+  const u = experimentUserStats;
+  const metrics = {
+    clicksPerSession: [u.clicks, u.sessions],
+    likesPerReaction: [u.likes, u.reactions],
+    scorePerSelection: [u.scoreSum, u.scoreN],
+    precisionPerSession: [u.precisionSum, u.sessions],
+    recallPerSession: [u.recallSum, u.recallN],
+  } as const;
+  const columns = Object.entries(metrics).flatMap(([name, [y, n]]) => [
+    [`${name}.clusters`, sql<number>`(count(*) filter (where ${n} > 0))::float8`],
+    [`${name}.sumY`, sql<number>`sum(${y})::float8`],
+    [`${name}.sumN`, sql<number>`sum(${n})::float8`],
+    [`${name}.sumYY`, sql<number>`sum(${y}::float8 * ${y})`],
+    [`${name}.sumNN`, sql<number>`sum(${n}::float8 * ${n})`],
+    [`${name}.sumYN`, sql<number>`sum(${y}::float8 * ${n})`],
+  ]);
+  const rows = await db
+    .select({ variant: u.variant, ...Object.fromEntries(columns) })
+    .from(u)
+    .where(eq(u.experimentId, experimentId))
+    .groupBy(u.variant);
+  return new Map(
+    rows.map((row) => {
+      const record = row as Record<string, unknown>;
+      const sumsOf = (name: string) => ({
+        clusters: Number(record[`${name}.clusters`]),
+        sumY: Number(record[`${name}.sumY`]),
+        sumN: Number(record[`${name}.sumN`]),
+        sumYY: Number(record[`${name}.sumYY`]),
+        sumNN: Number(record[`${name}.sumNN`]),
+        sumYN: Number(record[`${name}.sumYN`]),
+      });
+      return [row.variant, Object.fromEntries(Object.keys(metrics).map((name) => [name, sumsOf(name)])) as Record<keyof typeof metrics, ReturnType<typeof sumsOf>>];
+    }),
+  );
 }
 
 /** The first and last minute with a score: what the chart's bucket width is chosen from. */

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, avg, count, desc, eq, gte, inArray, isNotNull, lte, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { movieDailyActivity, movies, movieTrends, ratings } from "../schema";
-import type { TrendSort } from "@/lib/trends/contract";
+import { ownRatingsStatuses, type ExternalStatus, type OwnRatingsStatus, type TrendSort } from "@/lib/trends/contract";
 
 export interface TrendDelta {
   movieId: string;
@@ -89,7 +89,7 @@ export async function addDailyActivity(tx: Db, deltas: DailyDelta[]) {
       ratings = movie_daily_activity.ratings + excluded.ratings`);
 }
 
-export type ExternalStatus = (typeof movieTrends.$inferSelect)["externalStatus"];
+export type { ExternalStatus };
 
 /** The movie the trend API means by a TMDB id: the oldest with it, when several share it. */
 export async function findMovieByTmdbId(db: Db, tmdbId: number) {
@@ -209,33 +209,37 @@ export async function averageRatingOf(db: Db, movieId: string): Promise<{ averag
   return { average: n > 0 ? Number(row!.average) : null, count: n };
 }
 
-/** Of these movies, those scored from their own ratings (no TMDB key), with their average rating and count now. */
-export async function ownRatingAverages(tx: Db, movieIds: string[]): Promise<{ movieId: string; average: number | null; count: number }[]> {
+/**
+ * Of these movies, those scored from their own ratings (no TMDB key, or no TMDB id), with the
+ * status that says why and their average rating and count now.
+ */
+export async function ownRatingAverages(tx: Db, movieIds: string[]): Promise<{ movieId: string; status: OwnRatingsStatus; average: number | null; count: number }[]> {
   if (!movieIds.length) return [];
   const rows = await tx
-    .select({ movieId: movieTrends.movieId, average: avg(ratings.rating).mapWith(Number), n: count(ratings.rating) })
+    .select({ movieId: movieTrends.movieId, status: movieTrends.externalStatus, average: avg(ratings.rating).mapWith(Number), n: count(ratings.rating) })
     .from(movieTrends)
     .leftJoin(ratings, eq(ratings.movieId, movieTrends.movieId))
-    .where(and(eq(movieTrends.externalStatus, "no_key"), inArray(movieTrends.movieId, [...new Set(movieIds)])))
+    .where(and(inArray(movieTrends.externalStatus, [...ownRatingsStatuses]), inArray(movieTrends.movieId, [...new Set(movieIds)])))
     .groupBy(movieTrends.movieId);
-  return rows.map((r) => ({ movieId: r.movieId, average: Number(r.n) > 0 ? Number(r.average) : null, count: Number(r.n) }));
+  return rows.map((r) => ({ movieId: r.movieId, status: r.status as OwnRatingsStatus, average: Number(r.n) > 0 ? Number(r.average) : null, count: Number(r.n) }));
 }
 
 /**
  * Stores the own-ratings stand-in for these movies, with the final score from it, in one
- * statement; only where the movie is still scored that way (a TMDB answer meanwhile wins).
+ * statement; only where the movie is still scored that way, for the same reason (a TMDB answer
+ * or a new check meanwhile wins, and the message always matches the status).
  */
-export async function saveOwnRatingScores(tx: Db, rows: { movieId: string; voteAverage: number | null; message: string }[]) {
+export async function saveOwnRatingScores(tx: Db, rows: { movieId: string; status: OwnRatingsStatus; voteAverage: number | null; message: string }[]) {
   if (!rows.length) return;
-  const input = JSON.stringify(rows.map((r) => ({ movie_id: r.movieId, vote: r.voteAverage, message: r.message })));
+  const input = JSON.stringify(rows.map((r) => ({ movie_id: r.movieId, status: r.status, vote: r.voteAverage, message: r.message })));
   await tx.execute(sql`
     update movie_trends set
       external_vote_average = r.vote,
       external_message = r.message,
       final_score = case when r.vote is null then null else round((0.7 * r.vote + 0.3 * least(movie_trends.views / 100.0, 1) * 10)::numeric, 1) end,
       updated_at = now()
-    from jsonb_to_recordset(${input}::jsonb) as r(movie_id text, vote real, message text)
-    where movie_trends.movie_id = r.movie_id and movie_trends.external_status = 'no_key'`);
+    from jsonb_to_recordset(${input}::jsonb) as r(movie_id text, status text, vote real, message text)
+    where movie_trends.movie_id = r.movie_id and movie_trends.external_status = r.status`);
 }
 
 export async function registeredMovieIds(db: Db): Promise<string[]> {

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { bigint, date, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { deadLetterStatuses } from "@/lib/dead-letters/contract";
 import { eventTypes } from "@/lib/events/contract";
+import { externalStatuses } from "@/lib/trends/contract";
 import { movies } from "./catalog";
 
 
@@ -52,7 +53,7 @@ export const movieTrends = pgTable(
     // Registered through the trend API (the seed's "register by TMDB id").
     registeredAt: timestamp("registered_at", { withTimezone: true }),
     externalVoteAverage: real("external_vote_average"),
-    externalStatus: text("external_status", { enum: ["pending", "ok", "missing", "error", "no_key"] }).notNull().default("pending"),
+    externalStatus: text("external_status", { enum: externalStatuses }).notNull().default("pending"),
     externalMessage: text("external_message"),
     externalCheckedAt: timestamp("external_checked_at", { withTimezone: true }),
     finalScore: real("final_score"),

@@ -1,4 +1,4 @@
-import { bigint, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, doublePrecision, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { experimentModes, experimentStatuses, type ExperimentVariant } from "@/lib/experiments/contract";
 import { users } from "./users";
 
@@ -37,7 +37,10 @@ export const experimentAssignments = pgTable(
 
 /**
  * Each variant's totals per UTC day, kept current by addition as sessions are logged and feedback
- * arrives: an experiment's page reads a few rows, however many sessions it logged.
+ * arrives: an experiment's page reads a few rows, however many sessions it logged. Each day is
+ * split into `shard`s by user (lib/experiments/aggregates.ts, `statsShardOf`): every session and
+ * every piece of feedback of a variant adds to its day, and one row would make them all wait for
+ * each other's commit. Readers sum the shards.
  */
 export const experimentDailyStats = pgTable(
   "experiment_daily_stats",
@@ -45,6 +48,7 @@ export const experimentDailyStats = pgTable(
     experimentId: uuid("experiment_id").notNull(),
     variant: text("variant").notNull(),
     day: text("day").notNull(),
+    shard: smallint("shard").notNull().default(0),
     users: integer("users").notNull().default(0),
     sessions: integer("sessions").notNull().default(0),
     impressions: bigint("impressions", { mode: "number" }).notNull().default(0),
@@ -61,10 +65,10 @@ export const experimentDailyStats = pgTable(
     recallSum: doublePrecision("recall_sum").notNull().default(0),
     recallSumSquares: doublePrecision("recall_sum_squares").notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.experimentId, t.variant, t.day] })],
+  (t) => [primaryKey({ columns: [t.experimentId, t.variant, t.day, t.shard] })],
 );
 
-/** Position scores per variant and minute (and action cycle): the "score per minute by group" chart. */
+/** Position scores per variant and minute (and action cycle): the "score per minute by group" chart. Sharded by user as the day totals are. */
 export const experimentMinuteScores = pgTable(
   "experiment_minute_scores",
   {
@@ -73,8 +77,36 @@ export const experimentMinuteScores = pgTable(
     minute: timestamp("minute", { withTimezone: true }).notNull(),
     // -1 when the caller sent no action cycle (a primary key cannot hold null).
     actionCycle: integer("action_cycle").notNull().default(-1),
+    shard: smallint("shard").notNull().default(0),
     n: integer("n").notNull().default(0),
     sum: doublePrecision("sum").notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.experimentId, t.variant, t.minute, t.actionCycle] })],
+  (t) => [primaryKey({ columns: [t.experimentId, t.variant, t.minute, t.actionCycle, t.shard] })],
+);
+
+/**
+ * Each user's totals in a variant, kept current by addition like the day totals. Users, not
+ * sessions, are the independent units of an experiment (assignment is per user), so the tests and
+ * intervals need each metric's spread between users: the results page sums these rows per variant
+ * into Σy, Σn, Σy², Σn², Σyn (lib/experiments/statistics.ts, `clusteredRatio`). Precision@K has one
+ * observation per session, so its denominator is `sessions`.
+ */
+export const experimentUserStats = pgTable(
+  "experiment_user_stats",
+  {
+    experimentId: uuid("experiment_id").notNull(),
+    variant: text("variant").notNull(),
+    userId: text("user_id").notNull(),
+    sessions: integer("sessions").notNull().default(0),
+    clicks: integer("clicks").notNull().default(0),
+    likes: integer("likes").notNull().default(0),
+    /** Likes and dislikes: the like rate's denominator. */
+    reactions: integer("reactions").notNull().default(0),
+    scoreN: integer("score_n").notNull().default(0),
+    scoreSum: doublePrecision("score_sum").notNull().default(0),
+    precisionSum: doublePrecision("precision_sum").notNull().default(0),
+    recallN: integer("recall_n").notNull().default(0),
+    recallSum: doublePrecision("recall_sum").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.experimentId, t.variant, t.userId] })],
 );

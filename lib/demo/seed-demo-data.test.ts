@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { count, countDistinct, desc, eq, isNotNull, sum } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
+import { startFakeTmdb } from "@/test/fake-tmdb";
 import { apiTokens, events, movies, movieTrends, ratings, seats, showtimes, tags, theaters, userFeatures, users } from "@/db/schema";
 import { createUser } from "@/db/queries/users";
 import { interactionRows } from "@/db/queries/recs";
@@ -121,5 +122,25 @@ describe("seeding demo data", () => {
     const summary = await replaceWithDemoData(t.db, { seed: 2, now, movies: 60, users: 25 });
     expect(await countsInDatabase()).toEqual({ ...summary, users: summary.users + 1 });
     expect((await t.db.select({ n: count() }).from(users).where(eq(users.id, "admin-1")))[0]!.n).toBe(1);
+  });
+
+  it("with a TMDB key, labels the registered demo movies as having no TMDB id, not as lacking a key, and never asks TMDB", async () => {
+    const tmdb = await startFakeTmdb();
+    try {
+      await replaceWithDemoData(t.db, { seed: 3, now, movies: 60, users: 40, tmdb: tmdb.client });
+      const registered = (await listTrends(t.db, trendListQuery.parse({ limit: 200 }), { now, halfLifeHours: 24 })).items.filter((i) => i.registered);
+      expect(registered.length).toBeGreaterThan(0);
+      for (const item of registered) {
+        expect(item.externalStatus).toBe("no_tmdb_id");
+        expect(item.externalLabel).not.toMatch(/no TMDB key/i);
+      }
+      // Their own ratings stand in for TMDB's score, as without a key.
+      const scored = registered.filter((i) => i.externalLabel === "Own ratings (no TMDB id)");
+      expect(scored.length).toBeGreaterThan(0);
+      for (const item of scored) expect(item).toMatchObject({ externalSource: "own_ratings", finalScore: expect.any(Number) });
+      expect(tmdb.requests).toEqual([]);
+    } finally {
+      await tmdb.close();
+    }
   });
 });

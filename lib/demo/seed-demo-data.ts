@@ -11,6 +11,8 @@ import { writeShowtimeBatchNow } from "@/lib/showtimes/batch-service";
 import { countSeats } from "@/lib/theaters/seat-map";
 import { checkExternalScore } from "@/lib/trends/external-score";
 import { DEFAULT_HALF_LIFE_HOURS } from "@/lib/trends/formulas";
+import { tmdbClientFromEnv } from "@/lib/trends/jobs";
+import type { TmdbClient } from "@/lib/trends/tmdb-client";
 import { addViews } from "@/lib/trends/trend-service";
 import { generateDemoData, type DemoData, type DemoDataOptions, type DemoEvent } from "./demo-data";
 
@@ -40,6 +42,12 @@ export interface SeedDemoDataOptions extends DemoDataOptions {
   onProgress?: (progress: DemoSeedProgress) => void;
   /** The trend half-life the app runs with (TREND_HALF_LIFE_HOURS), so "trending now" is as the worker would have made it. */
   halfLifeHours?: number;
+  /**
+   * The TMDB client the registered movies' external score is checked with; by default the one the
+   * app's fetch job uses (tmdbClientFromEnv: null without TMDB_API_KEY). Demo movies have no TMDB
+   * id, so no request is made either way.
+   */
+  tmdb?: TmdbClient | null;
 }
 
 export function summarizeDemoData(data: DemoData): DemoDataSummary {
@@ -72,7 +80,8 @@ function eventRow(e: DemoEvent): NewEvent {
  * Everything through the paths the app itself takes, so features, trends and the first models
  * agree with what later events add: showtimes as batches, events stored as the API stores them
  * and applied by the event worker's own processing, views and registrations as the trend API
- * counts them, the external score from the movies' own ratings (demo movies have no TMDB id).
+ * counts them, the external score checked as the fetch job checks it, with the app's TMDB client
+ * (demo movies have no TMDB id, so it is their own ratings, labelled by why, and TMDB is never asked).
  */
 async function writeDemoData(tx: Db, data: DemoData, options: SeedDemoDataOptions, total: number) {
   let done = 0;
@@ -82,6 +91,7 @@ async function writeDemoData(tx: Db, data: DemoData, options: SeedDemoDataOption
   };
   const now = options.now;
   const halfLifeHours = options.halfLifeHours ?? DEFAULT_HALF_LIFE_HOURS;
+  const tmdb = options.tmdb === undefined ? tmdbClientFromEnv() : options.tmdb;
   await insertMovieRows(tx, data.movies, advance("movies"));
   await insertTheaterRows(tx, data.theaters, advance("theaters"));
   await insertUserRows(tx, data.users, advance("users"));
@@ -106,7 +116,7 @@ async function writeDemoData(tx: Db, data: DemoData, options: SeedDemoDataOption
   advance("trends")(data.trendViews.length);
   for (const movie of data.trendMovies) {
     await registerTrendMovie(tx, movie.movieId, movie.registeredAt);
-    await checkExternalScore(tx, movie.movieId, { tmdb: null, now });
+    await checkExternalScore(tx, movie.movieId, { tmdb, now });
     advance("trends")(1);
   }
 }

@@ -10,6 +10,7 @@ import { deadLetters, events, movieDailyActivity, movieTrends, ratings, userFeat
 import { bossStarted, getBoss } from "@/lib/jobs/runtime";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { call, sessionFor, tokenFor, type Caller } from "@/test/http";
+import { startFakeTmdb } from "@/test/fake-tmdb";
 import { serveNode, type NodeServer } from "@/test/node-server";
 import * as watchRoute from "@/pages/api/v1/events/watch";
 import * as searchRoute from "@/pages/api/v1/events/search";
@@ -703,7 +704,7 @@ describe("features computed from events, end to end", () => {
   });
 });
 
-describe("the trend score's stand-in without a TMDB key", () => {
+describe("the trend score's stand-in without a TMDB score (no key, or no TMDB id)", () => {
   it("follows the movie's ratings as they are applied, not only the daily refresh", async () => {
     await insertMovie(t.db, "own-rated", { title: "Own Rated", genres: ["Drama"] });
     await registerTrendMovie(t.db, "own-rated", new Date());
@@ -719,6 +720,32 @@ describe("the trend score's stand-in without a TMDB key", () => {
     expect((await send("rating", { userId: "own-2", movieId: "own-rated", metadata: { rating: 5 } })).status).toBe(202);
     await processAll();
     expect(await listed()).toMatchObject({ externalVoteAverage: 9, finalScore: 6.3, externalMessage: expect.stringContaining("4.50/5 from 2 ratings") });
+  });
+
+  it("with a TMDB key, a movie without a TMDB id is scored from its ratings as they are applied, labelled as having no TMDB id", async () => {
+    const tmdb = await startFakeTmdb();
+    try {
+      await insertMovie(t.db, "no-tmdb-rated", { title: "No TMDB Id", genres: ["Drama"] });
+      await registerTrendMovie(t.db, "no-tmdb-rated", new Date());
+      expect(await checkExternalScore(t.db, "no-tmdb-rated", { tmdb: tmdb.client, now: new Date() })).toMatchObject({ outcome: "no_tmdb_id", voteAverage: null });
+      const listed = async () => (await call(trendsRoute.GET, { path: "/api/v1/trends?limit=200" })).body.items.find((i: { movieId: string }) => i.movieId === "no-tmdb-rated");
+      expect(await listed()).toMatchObject({ finalScore: null, externalStatus: "no_tmdb_id", externalLabel: "No TMDB id, no ratings yet" });
+
+      expect((await send("rating", { userId: "no-tmdb-1", movieId: "no-tmdb-rated", metadata: { rating: 3 } })).status).toBe(202);
+      await processAll();
+      // 0.7 × 6 + 0.3 × 0 views
+      expect(await listed()).toMatchObject({ externalVoteAverage: 6, finalScore: 4.2, externalSource: "own_ratings", externalLabel: "Own ratings (no TMDB id)" });
+
+      expect((await send("rating", { userId: "no-tmdb-2", movieId: "no-tmdb-rated", metadata: { rating: 4 } })).status).toBe(202);
+      await processAll();
+      expect(await listed()).toMatchObject({
+        externalStatus: "no_tmdb_id", externalVoteAverage: 7, finalScore: 4.9,
+        externalMessage: expect.stringMatching(/^This movie has no TMDB id: .*3\.50\/5 from 2 ratings/),
+      });
+      expect(tmdb.requests).toEqual([]);
+    } finally {
+      await tmdb.close();
+    }
   });
 });
 

@@ -112,10 +112,10 @@ async function applyBatch(tx: Db, batch: ClaimedEvent[], options: ProcessingOpti
 
   const rated = batch.filter((e) => e.type === "rating" && e.movieId).map((e) => ({ userId: e.userId, movieId: e.movieId!, rating: Number(e.metadata.rating), at: e.at }));
   await upsertRatings(tx, rated);
-  // Without a TMDB key a movie's stand-in score is its own average rating: it follows each rating
-  // as it is applied, not only the daily refresh.
+  // Without a TMDB score (no key, or no TMDB id) a movie's stand-in score is its own average
+  // rating: it follows each rating as it is applied, not only the daily refresh.
   const ownScored = await ownRatingAverages(tx, rated.map((r) => r.movieId));
-  await saveOwnRatingScores(tx, ownScored.map((m) => ({ movieId: m.movieId, ...ownRatingsScore(m.average, m.count) })));
+  await saveOwnRatingScores(tx, ownScored.map((m) => ({ movieId: m.movieId, status: m.status, ...ownRatingsScore(m.average, m.count, m.status) })));
 
   const activity = new Map<string, { kind: ActivityKind; atMs: number }[]>();
   const daily = new Map<string, DailyDelta>();

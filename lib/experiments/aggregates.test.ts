@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { aggregateDelta, emptyAggregate, isEmptyAggregate, mergeAggregates, sessionContribution, type SessionFeedback, type VariantAggregate } from "./aggregates";
+import { aggregateDelta, emptyAggregate, isEmptyAggregate, mergeAggregates, sessionContribution, STATS_SHARDS, statsShardOf, type SessionFeedback, type VariantAggregate } from "./aggregates";
 
 const shownTen = ["m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "m9", "m10"];
 
@@ -179,5 +179,16 @@ describe("keeping the aggregate up to date", () => {
     expect(both.impressions).toBe(22);
     expect(both.dislikes).toBe(1);
     expect(mergeAggregates(both, emptyAggregate())).toEqual(both);
+  });
+});
+
+describe("the shard of a user's totals", () => {
+  it("is the same for a user every time, and spreads 1,000 users over every shard", () => {
+    expect(statsShardOf("user-42")).toBe(statsShardOf("user-42"));
+    const perShard = new Array<number>(STATS_SHARDS).fill(0);
+    for (let i = 0; i < 1000; i++) perShard[statsShardOf(`user-${i}`)]!++;
+    // 62.5 expected per shard; none empty and none with a quarter of everyone.
+    expect(Math.min(...perShard)).toBeGreaterThan(30);
+    expect(Math.max(...perShard)).toBeLessThan(100);
   });
 });

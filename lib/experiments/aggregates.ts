@@ -15,6 +15,24 @@ import type { SufficientStatistics } from "./statistics";
 /** K of Precision@K and Recall@K: seed 003 measured its models at 3. */
 export const DEFAULT_CUTOFF_K = 3;
 
+/**
+ * Rows a variant's day totals (and minute scores) are split into. Every session and every piece of
+ * feedback adds to them inside its transaction, holding the row until it commits; with one row
+ * per variant and day they queued behind each other's commits (what bench:simulate's sampling of
+ * Postgres showed). With a few times the writers a busy instance has, two rarely meet.
+ */
+export const STATS_SHARDS = 16;
+
+/** The shard a user's sessions and feedback add to: FNV-1a over the id's UTF-16 units, so every instance agrees. */
+export function statsShardOf(userId: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < userId.length; i++) {
+    hash ^= userId.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % STATS_SHARDS;
+}
+
 export interface VariantAggregate {
   /** Recommendation answers logged for the variant. */
   sessions: number;

@@ -171,13 +171,16 @@ export const VariantResult = named(
     clicks: z.number().int(),
     likes: z.number().int(),
     dislikes: z.number().int(),
-    clickThroughRate: estimate.describe("Sessions with a movie opened / sessions, with a 95% Wilson interval"),
+    clickThroughRate: estimate.describe("Sessions with a movie opened / sessions"),
     likeRate: estimate,
-    meanPositionScore: estimate.describe("Seed 000's position score over sessions with a selection, with a 95% t interval"),
+    meanPositionScore: estimate.describe("Seed 000's position score over sessions with a selection"),
     precisionAtK: estimate,
     recallAtK: estimate,
   }),
-  { description: "One variant's figures, each with its 95% confidence interval." },
+  {
+    description:
+      "One variant's figures, each with its 95% confidence interval. Users are the unit, not sessions: a user's sessions are not independent draws, so each interval comes from the spread between users (the delta method over per-user sums, with a t quantile on users − 1 degrees of freedom).",
+  },
 );
 
 export const ExperimentResults = named(
@@ -190,6 +193,7 @@ export const ExperimentResults = named(
       z.object({
         control: z.string(),
         treatment: z.string(),
+        unit: z.enum(["user", "session"]).describe("What the tests count as one observation: `user` (sessions summed per user, as assigned)"),
         significanceThreshold: z.number(),
         clickThroughRate: testResult,
         meanPositionScore: testResult,

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { bucketedMinuteScores, findExperiment, insertExperiment, listExperiments, minuteScoreRange, runningExperiments, sessionsPerExperiment, updateExperiment, variantTotals, type ExperimentRow } from "@/db/queries/experiments";
+import { bucketedMinuteScores, findExperiment, insertExperiment, listExperiments, minuteScoreRange, perUserSums, runningExperiments, sessionsPerExperiment, updateExperiment, variantTotals, type ExperimentRow } from "@/db/queries/experiments";
 import { findModelVersion } from "@/db/queries/recs";
 import { AppError, type FieldErrors } from "@/lib/errors/app-error";
 import { page } from "@/lib/http/pagination";
@@ -9,7 +9,7 @@ import { assignVariant } from "./assignment";
 import type { CreateExperimentInput, Experiment, ExperimentPage, ExperimentResults, ExperimentStatus, ExperimentVariant } from "./contract";
 import type { VariantFigures } from "./prometheus";
 import { bucketMinutesFor, scoreSeries } from "./series";
-import { experimentVerdict } from "./verdict";
+import { experimentVerdict, type PerUserSums } from "./verdict";
 
 export function experimentView(row: ExperimentRow): Experiment {
   return {
@@ -152,6 +152,10 @@ function aggregateOf(row: Awaited<ReturnType<typeof variantTotals>>[number] | un
   };
 }
 
+const noUserSums = { clusters: 0, sumY: 0, sumN: 0, sumYY: 0, sumNN: 0, sumYN: 0 };
+/** A variant no user has reached yet. */
+const noUsers: PerUserSums = { clicksPerSession: noUserSums, likesPerReaction: noUserSums, scorePerSelection: noUserSums, precisionPerSession: noUserSums, recallPerSession: noUserSums };
+
 /** An action cycle of the simulation is A/A when it is even, as `simulate` alternates them from 0. */
 export function phaseOfCycle(cycle: number): "A/A" | "A/B" {
   return cycle % 2 === 0 ? "A/A" : "A/B";
@@ -160,14 +164,14 @@ export function phaseOfCycle(cycle: number): "A/A" | "A/B" {
 /** The experiment's figures, tests and verdict, from its precomputed totals (a few rows, whatever its size). */
 export async function experimentResults(db: Db, id: string, now: Date): Promise<ExperimentResults> {
   const experiment = await getExperiment(db, id);
-  const [totals, range] = await Promise.all([variantTotals(db, id), minuteScoreRange(db, id)]);
+  const [totals, userSums, range] = await Promise.all([variantTotals(db, id), perUserSums(db, id), minuteScoreRange(db, id)]);
   // At most 240 points on the chart: the database sums the minutes into buckets that wide.
   const bucketMinutes = range ? bucketMinutesFor(range.from, new Date(range.to.getTime() + 60_000), 240) : 1;
   const minutes = range ? await bucketedMinuteScores(db, id, bucketMinutes) : [];
   const byVariant = new Map(totals.map((t) => [t.variant, t]));
   const verdict = experimentVerdict({
     mode: experiment.mode,
-    variants: experiment.variants.map((v) => ({ name: v.name, weight: v.weight, aggregate: aggregateOf(byVariant.get(v.name)), assignedUsers: byVariant.get(v.name)?.users ?? 0 })),
+    variants: experiment.variants.map((v) => ({ name: v.name, weight: v.weight, aggregate: aggregateOf(byVariant.get(v.name)), assignedUsers: byVariant.get(v.name)?.users ?? 0, perUser: userSums.get(v.name) ?? noUsers })),
   });
   const series = scoreSeries(
     minutes.map((m) => ({ minute: m.minute, variant: m.variant, n: m.n, sum: m.sum, actionCycle: m.actionCycle < 0 ? null : m.actionCycle })),

@@ -451,6 +451,72 @@ export function welchTTest(control: SufficientStatistics, treatment: SufficientS
   return { difference, statistic: t, pValue: studentTTwoSidedPValue(t, degreesOfFreedom), degreesOfFreedom };
 }
 
+/**
+ * Per-user sums of a ratio metric (clicks per session, score per scored session), which a table
+ * keeps by addition: over users u, Y = Σy_u and N = Σn_u, and the second moments Σy_u², Σn_u²,
+ * Σy_u·n_u. Experiments assign users, not sessions, so users are the independent units: one
+ * user's sessions share that user's taste and cannot count as separate draws.
+ */
+export interface ClusteredSums {
+  /** Users with at least one unit of the denominator. */
+  clusters: number;
+  sumY: number;
+  sumN: number;
+  sumYY: number;
+  sumNN: number;
+  sumYN: number;
+}
+
+export interface ClusteredRatio {
+  ratio: number;
+  /** Var(Y/N) by the delta method over users. */
+  variance: number;
+  clusters: number;
+}
+
+/**
+ * The ratio Y/N and its variance with users as the unit, by the delta method (Deng, Knoblich & Lu,
+ * "Applying the Delta Method in Metric Analytics", KDD 2018), the same as a cluster-robust
+ * (CR1) standard error:
+ *   R = Y/N,  Var(R) = K/(K − 1) · Σ_u (y_u − R·n_u)² / N²,  with Σ(y − Rn)² = Σy² − 2RΣyn + R²Σn².
+ * With one session per user it is the usual p(1 − p)/(n − 1). Null below two users, where no
+ * spread can be seen. Clamped at 0: the expanded sum can round to a tiny negative.
+ */
+export function clusteredRatio(sums: ClusteredSums): ClusteredRatio | null {
+  const { clusters, sumY, sumN, sumYY, sumNN, sumYN } = sums;
+  if (clusters < 2 || !(sumN > 0)) return null;
+  const ratio = sumY / sumN;
+  const residualSquares = Math.max(0, sumYY - 2 * ratio * sumYN + ratio * ratio * sumNN);
+  return { ratio, variance: ((clusters / (clusters - 1)) * residualSquares) / (sumN * sumN), clusters };
+}
+
+/** R ± t_{(1+c)/2, K−1} · √Var(R): a t quantile with users − 1 degrees of freedom, as for a mean over users. */
+export function clusteredRatioInterval(sums: ClusteredSums, confidence = 0.95): MeanInterval | null {
+  checkConfidence(confidence);
+  const estimate = clusteredRatio(sums);
+  if (!estimate) return null;
+  const halfWidth = studentTQuantile(1 - (1 - confidence) / 2, estimate.clusters - 1) * Math.sqrt(estimate.variance);
+  return { mean: estimate.ratio, lower: estimate.ratio - halfWidth, upper: estimate.ratio + halfWidth };
+}
+
+/**
+ * Two-sided test of R_B = R_A with users as the unit: t = (R_B − R_A) / √(Var_A + Var_B), with
+ * Welch–Satterthwaite degrees of freedom from each arm's users − 1, so a handful of users is judged
+ * by a heavy-tailed t and thousands by the normal. Null when an arm has fewer than two users, or
+ * when neither arm varies at all (as for Welch's test).
+ */
+export function clusteredRatioTest(control: ClusteredSums, treatment: ClusteredSums): WelchTestResult | null {
+  const a = clusteredRatio(control);
+  const b = clusteredRatio(treatment);
+  if (!a || !b) return null;
+  const squaredError = a.variance + b.variance;
+  const difference = b.ratio - a.ratio;
+  if (squaredError === 0) return null;
+  const t = difference / Math.sqrt(squaredError);
+  const degreesOfFreedom = (squaredError * squaredError) / ((a.variance * a.variance) / (a.clusters - 1) + (b.variance * b.variance) / (b.clusters - 1));
+  return { difference, statistic: t, pValue: studentTTwoSidedPValue(t, degreesOfFreedom), degreesOfFreedom };
+}
+
 /** The usual sample-ratio-mismatch threshold: at p < 0.001 a split this far off is almost never chance. */
 export const SRM_P_VALUE_THRESHOLD = 0.001;
 

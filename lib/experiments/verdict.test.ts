@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { emptyAggregate, type VariantAggregate } from "./aggregates";
-import { experimentVerdict, formatPValue, roughSessionCount, variantMetrics, type VariantInput } from "./verdict";
+import { Random } from "@/lib/random/random";
+import type { ClusteredSums } from "./statistics";
+import { experimentVerdict, formatPValue, roughSessionCount, variantMetrics, type PerUserSums, type VariantInput } from "./verdict";
 
 /** Scores given by count, mean and standard deviation: Σx = n·x̄, Σx² = (n − 1)s² + n·x̄². */
 function scores(n: number, mean: number, sd: number) {
@@ -189,5 +191,87 @@ describe("wording", () => {
     expect(roughSessionCount(1900)).toBe("1,900");
     expect(roughSessionCount(12_345)).toBe("13,000");
     expect(roughSessionCount(37)).toBe("37");
+  });
+});
+
+/** An arm's aggregate and per-user sums from each user's (sessions, clicks). */
+function armOfUsers(name: string, users: readonly { sessions: number; clicks: number }[]): VariantInput {
+  const sums = (pairs: [number, number][]): ClusteredSums => ({
+    clusters: pairs.filter(([, n]) => n > 0).length,
+    sumY: pairs.reduce((s, [y]) => s + y, 0),
+    sumN: pairs.reduce((s, [, n]) => s + n, 0),
+    sumYY: pairs.reduce((s, [y]) => s + y * y, 0),
+    sumNN: pairs.reduce((s, [, n]) => s + n * n, 0),
+    sumYN: pairs.reduce((s, [y, n]) => s + y * n, 0),
+  });
+  const clicks = sums(users.map((u) => [u.clicks, u.sessions]));
+  const none = sums([]);
+  const perUser: PerUserSums = { clicksPerSession: clicks, likesPerReaction: none, scorePerSelection: none, precisionPerSession: clicks, recallPerSession: none };
+  return { name, weight: 1, aggregate: { ...emptyAggregate(), sessions: clicks.sumN, clicks: clicks.sumY }, assignedUsers: users.length, perUser };
+}
+
+/** The same arm as a caller that keeps no per-user sums sees it. */
+function withoutPerUser(variant: VariantInput): VariantInput {
+  return { ...variant, perUser: undefined };
+}
+
+describe("users as the unit of the tests", () => {
+  /**
+   * Two arms that serve the same model to viewers who come back: each user has their own taste
+   * (a click-through rate drawn between 0 and 1) and between 1 and 40 sessions.
+   */
+  function returningUsers(random: Random, count: number) {
+    return Array.from({ length: count }, () => {
+      const rate = random.next();
+      const sessions = random.int(1, 40);
+      let clicks = 0;
+      for (let i = 0; i < sessions; i++) if (random.chance(rate)) clicks++;
+      return { sessions, clicks };
+    });
+  }
+
+  it("keeps an A/A check's false alarms near 5% where counting sessions raises them many times over", () => {
+    const random = Random.fromSeed(7, "a/a checks");
+    const checks = 400;
+    let failedPerUser = 0;
+    let failedPerSession = 0;
+    for (let i = 0; i < checks; i++) {
+      const a = armOfUsers("A", returningUsers(random, 150));
+      const b = armOfUsers("B", returningUsers(random, 150));
+      if (experimentVerdict({ mode: "aa", variants: [a, b] }).verdict.startsWith("A/A check failed")) failedPerUser++;
+      const sessionsOnly = [a, b].map(withoutPerUser);
+      if (experimentVerdict({ mode: "aa", variants: sessionsOnly }).verdict.startsWith("A/A check failed")) failedPerSession++;
+    }
+    // α = 0.05 over 400 checks: 20 expected, and 8–36 holds it within about three standard errors.
+    expect(failedPerUser).toBeGreaterThanOrEqual(8);
+    expect(failedPerUser).toBeLessThanOrEqual(36);
+    expect(failedPerSession / checks).toBeGreaterThan(0.3);
+  });
+
+  it("says which unit the tests counted, and asks for more sessions when users repeat themselves", () => {
+    const random = Random.fromSeed(11, "sample size");
+    const a = armOfUsers("A", returningUsers(random, 300));
+    const b = armOfUsers("B", returningUsers(random, 300));
+    const perUser = experimentVerdict({ mode: "ab", variants: [a, b] }).comparisons[0]!;
+    const perSession = experimentVerdict({ mode: "ab", variants: [a, b].map(withoutPerUser) }).comparisons[0]!;
+    expect(perUser.unit).toBe("user");
+    expect(perSession.unit).toBe("session");
+    expect(perUser.clickThroughRate!.pValue).toBeGreaterThan(perSession.clickThroughRate!.pValue);
+    // The same observed difference needs more sessions when a user's sessions move together.
+    expect(perUser.sessionsPerVariantNeeded!).toBeGreaterThan(perSession.sessionsPerVariantNeeded! * 3);
+  });
+
+  it("widens CTR's interval to the spread between users", () => {
+    // 40% of 100 sessions, from ten users who always (4) or never (6) click: t_{0.975, 9} · √(0.24/9).
+    const users = Array.from({ length: 10 }, (_, i) => ({ sessions: 10, clicks: i < 4 ? 10 : 0 }));
+    const { aggregate, perUser } = armOfUsers("A", users);
+    const ctr = variantMetrics("A", aggregate, perUser).clickThroughRate;
+    expect(ctr).toEqual({ value: 0.4, lower: expect.closeTo(0.4 - 0.36941, 4), upper: expect.closeTo(0.4 + 0.36941, 4), n: 100 });
+  });
+
+  it("asks for more users, not sessions, when an arm has only one", () => {
+    const a = armOfUsers("A", [{ sessions: 50, clicks: 10 }]);
+    const b = armOfUsers("B", [{ sessions: 20, clicks: 5 }, { sessions: 30, clicks: 3 }]);
+    expect(experimentVerdict({ mode: "ab", variants: [a, b] }).verdict).toBe("Too few users to compare yet: a test needs at least two users in each variant");
   });
 });

@@ -1,5 +1,8 @@
 import type { VariantAggregate } from "./aggregates";
 import {
+  clusteredRatio,
+  clusteredRatioInterval,
+  clusteredRatioTest,
   meanConfidenceInterval,
   sampleMean,
   sampleRatioMismatch,
@@ -7,6 +10,7 @@ import {
   twoProportionZTest,
   welchTTest,
   wilsonInterval,
+  type ClusteredSums,
   type SampleRatioCheck,
   type SufficientStatistics,
   type TestResult,
@@ -20,8 +24,11 @@ import {
  * each is held to α divided by their number (Bonferroni), so three arms do not get two chances
  * at a false "beats".
  *
- * Sessions are treated as independent, although one user can contribute many; when a few users
- * make most sessions, the intervals are narrower than they should be.
+ * Users are assigned, so users are the independent units, not sessions: one user's sessions share
+ * that user's taste, and a test that counts them as separate draws finds "differences" between two
+ * arms serving the same model far more often than it should. Given each variant's per-user sums,
+ * every interval and test here treats the user as the unit (the delta method over users, in
+ * statistics.ts). Without them, sessions are treated as independent.
  */
 
 export type ExperimentMode = "ab" | "aa";
@@ -36,6 +43,22 @@ export interface VariantInput {
    * ratio check counts users when every variant has them, and sessions otherwise.
    */
   assignedUsers?: number;
+  /** Per-user sums of each metric; when every variant has them, users are the unit of the tests. */
+  perUser?: PerUserSums;
+}
+
+/** Each metric as a ratio of per-user sums: numerator y_u and denominator n_u per user. */
+export interface PerUserSums {
+  /** Clicks over sessions. */
+  clicksPerSession: ClusteredSums;
+  /** Likes over likes and dislikes. */
+  likesPerReaction: ClusteredSums;
+  /** Position scores over sessions with a selection. */
+  scorePerSelection: ClusteredSums;
+  /** Precision@K summed over sessions. */
+  precisionPerSession: ClusteredSums;
+  /** Recall@K summed over sessions with a positive. */
+  recallPerSession: ClusteredSums;
 }
 
 export interface ExperimentInput {
@@ -73,6 +96,8 @@ export interface VariantMetrics {
 export interface VariantComparison {
   control: string;
   treatment: string;
+  /** What the tests count as one observation: users when per-user sums were given, else sessions. */
+  unit: "user" | "session";
   /** The α each test of this comparison is held to (α / number of comparisons). */
   significanceThreshold: number;
   clickThroughRate: TestResult | null;
@@ -98,19 +123,29 @@ export interface ExperimentVerdict {
 const CONFIDENCE = 0.95;
 const EMPTY_ESTIMATE = (n: number): MetricEstimate => ({ value: null, lower: null, upper: null, n });
 
-function proportionEstimate(successes: number, trials: number): MetricEstimate {
+function proportionEstimate(successes: number, trials: number, perUser: ClusteredSums | undefined): MetricEstimate {
+  if (perUser) return userLevelEstimate(perUser, trials, { lowest: 0, highest: 1 });
   const interval = wilsonInterval(successes, trials, CONFIDENCE);
   return interval ? { value: successes / trials, lower: interval.lower, upper: interval.upper, n: trials } : EMPTY_ESTIMATE(trials);
 }
 
-function meanEstimate(stats: SufficientStatistics): MetricEstimate {
+function meanEstimate(stats: SufficientStatistics, perUser: ClusteredSums | undefined): MetricEstimate {
+  if (perUser) return userLevelEstimate(perUser, stats.n);
   const mean = sampleMean(stats);
   if (mean === null) return EMPTY_ESTIMATE(stats.n);
   const interval = meanConfidenceInterval(stats, CONFIDENCE);
   return { value: mean, lower: interval?.lower ?? null, upper: interval?.upper ?? null, n: stats.n };
 }
 
-export function variantMetrics(name: string, aggregate: VariantAggregate): VariantMetrics {
+/** The ratio with its interval over users (none below two users), kept within the metric's range. */
+function userLevelEstimate(sums: ClusteredSums, n: number, range: { lowest: number; highest: number } = { lowest: -Infinity, highest: Infinity }): MetricEstimate {
+  if (!(sums.sumN > 0)) return EMPTY_ESTIMATE(n);
+  const interval = clusteredRatioInterval(sums, CONFIDENCE);
+  const clamp = (value: number) => Math.min(range.highest, Math.max(range.lowest, value));
+  return { value: sums.sumY / sums.sumN, lower: interval ? clamp(interval.lower) : null, upper: interval ? clamp(interval.upper) : null, n };
+}
+
+export function variantMetrics(name: string, aggregate: VariantAggregate, perUser?: PerUserSums): VariantMetrics {
   return {
     name,
     sessions: aggregate.sessions,
@@ -118,11 +153,11 @@ export function variantMetrics(name: string, aggregate: VariantAggregate): Varia
     clicks: aggregate.clicks,
     likes: aggregate.likes,
     dislikes: aggregate.dislikes,
-    clickThroughRate: proportionEstimate(aggregate.clicks, aggregate.sessions),
-    likeRate: proportionEstimate(aggregate.likes, aggregate.likes + aggregate.dislikes),
-    meanPositionScore: meanEstimate(aggregate.positionScore),
-    precisionAtK: meanEstimate(aggregate.precisionAtK),
-    recallAtK: meanEstimate(aggregate.recallAtK),
+    clickThroughRate: proportionEstimate(aggregate.clicks, aggregate.sessions, perUser?.clicksPerSession),
+    likeRate: proportionEstimate(aggregate.likes, aggregate.likes + aggregate.dislikes, perUser?.likesPerReaction),
+    meanPositionScore: meanEstimate(aggregate.positionScore, perUser?.scorePerSelection),
+    precisionAtK: meanEstimate(aggregate.precisionAtK, perUser?.precisionPerSession),
+    recallAtK: meanEstimate(aggregate.recallAtK, perUser?.recallPerSession),
   };
 }
 
@@ -177,18 +212,25 @@ function thresholdNote(context: ComparisonContext): string {
 function compare(control: VariantInput, treatment: VariantInput, context: ComparisonContext): VariantComparison {
   const a = control.aggregate;
   const b = treatment.aggregate;
-  const ctrTest = twoProportionZTest({ successes: a.clicks, trials: a.sessions }, { successes: b.clicks, trials: b.sessions });
-  const scoreTest = welchTTest(a.positionScore, b.positionScore);
-  const base = { control: control.name, treatment: treatment.name, significanceThreshold: context.threshold, clickThroughRate: ctrTest, meanPositionScore: scoreTest };
+  const perUser = control.perUser && treatment.perUser ? { control: control.perUser, treatment: treatment.perUser } : null;
+  const ctrTest = perUser
+    ? clusteredRatioTest(perUser.control.clicksPerSession, perUser.treatment.clicksPerSession)
+    : twoProportionZTest({ successes: a.clicks, trials: a.sessions }, { successes: b.clicks, trials: b.sessions });
+  const scoreTest = perUser ? clusteredRatioTest(perUser.control.scorePerSelection, perUser.treatment.scorePerSelection) : welchTTest(a.positionScore, b.positionScore);
+  const base = { control: control.name, treatment: treatment.name, unit: perUser ? ("user" as const) : ("session" as const), significanceThreshold: context.threshold, clickThroughRate: ctrTest, meanPositionScore: scoreTest };
+  const untested = { ...base, sessionsPerVariantNeeded: null, moreSessionsPerVariantNeeded: null, scoreVerdict: null };
 
   const empty = [control, treatment].filter((variant) => variant.aggregate.sessions === 0).map((variant) => variant.name);
-  if (ctrTest === null || empty.length > 0) {
-    return { ...base, sessionsPerVariantNeeded: null, moreSessionsPerVariantNeeded: null, verdict: `No sessions yet in ${listNames(empty)}`, scoreVerdict: null };
+  if (empty.length > 0) return { ...untested, verdict: `No sessions yet in ${listNames(empty)}` };
+  if (ctrTest === null) {
+    const fewUsers = perUser && [perUser.control, perUser.treatment].some((sums) => sums.clicksPerSession.clusters < 2);
+    return { ...untested, verdict: fewUsers ? "Too few users to compare yet: a test needs at least two users in each variant" : "Nothing to test on CTR yet: no variation in either variant" };
   }
 
   const controlRate = a.clicks / a.sessions;
   const treatmentRate = b.clicks / b.sessions;
-  const needed = sessionsPerArmToDetect(controlRate, treatmentRate, { alpha: context.threshold, power: context.power });
+  const independentSessionsNeeded = sessionsPerArmToDetect(controlRate, treatmentRate, { alpha: context.threshold, power: context.power });
+  const needed = independentSessionsNeeded === null ? null : Math.ceil(independentSessionsNeeded * (perUser ? designEffect(a, b, perUser) : 1));
   const more = needed === null ? null : Math.max(0, needed - Math.min(a.sessions, b.sessions));
   const scoreVerdict = scoreTest && describeScoreTest(control.name, treatment.name, a.positionScore, b.positionScore, scoreTest, context);
   const verdict =
@@ -196,6 +238,21 @@ function compare(control: VariantInput, treatment: VariantInput, context: Compar
       ? describeAaCheck(control, treatment, ctrTest, scoreTest, context)
       : describeCtrTest(control.name, treatment.name, controlRate, treatmentRate, ctrTest, more, Math.min(a.sessions, b.sessions), context);
   return { ...base, sessionsPerVariantNeeded: needed, moreSessionsPerVariantNeeded: more, verdict, scoreVerdict };
+}
+
+/**
+ * How much wider users make the CTR's variance than independent sessions would: (Var_A + Var_B)
+ * over users / (p_A(1 − p_A)/n_A + p_B(1 − p_B)/n_B). The sample size for independent sessions
+ * times this is what users who come back need (Kish's design effect). Never below 1: a smaller
+ * observed value is noise from few users, and a sample size should not be promised on it.
+ */
+function designEffect(a: VariantAggregate, b: VariantAggregate, perUser: { control: PerUserSums; treatment: PerUserSums }): number {
+  const control = clusteredRatio(perUser.control.clicksPerSession);
+  const treatment = clusteredRatio(perUser.treatment.clicksPerSession);
+  if (!control || !treatment) return 1;
+  const independentVariance = (rate: number, sessions: number) => (rate * (1 - rate)) / sessions;
+  const independent = independentVariance(a.clicks / a.sessions, a.sessions) + independentVariance(b.clicks / b.sessions, b.sessions);
+  return independent > 0 ? Math.max(1, (control.variance + treatment.variance) / independent) : 1;
 }
 
 function describeCtrTest(
@@ -290,7 +347,7 @@ export function experimentVerdict(input: ExperimentInput): ExperimentVerdict {
   else verdict = comparisons.map((comparison) => comparison.verdict).join("; ");
 
   return {
-    variants: variants.map((variant) => variantMetrics(variant.name, variant.aggregate)),
+    variants: variants.map((variant) => variantMetrics(variant.name, variant.aggregate, variant.perUser)),
     comparisons,
     sampleRatio: { ...check, basis },
     sampleRatioWarning: sampleRatioWarning(variants, check, basis, observed),

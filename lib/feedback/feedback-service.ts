@@ -1,13 +1,13 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { addMinuteScore, addToDailyStats } from "@/db/queries/experiments";
+import { addMinuteScore, addToDailyStats, addToUserStats } from "@/db/queries/experiments";
 import { forgetServedLists } from "@/lib/recs/model-store-service";
 import { flushComputedLists } from "@/lib/recs/recommendation-service";
 import { forgetCachedLists, lockSessionFeedback, saveSessionFeedback, upsertFeedbackEvents, type NewFeedbackEvent, type SessionFeedbackRow } from "@/db/queries/feedback";
 import { insertSessions } from "@/db/queries/recs";
 import { requireSelf, requireViewerOrScope, type Actor } from "@/lib/auth/actor";
 import { AppError, type FieldErrors } from "@/lib/errors/app-error";
-import { aggregateDelta, isEmptyAggregate, sessionContribution, type SessionFeedback } from "@/lib/experiments/aggregates";
+import { aggregateDelta, isEmptyAggregate, sessionContribution, statsShardOf, type SessionFeedback } from "@/lib/experiments/aggregates";
 import { newSessionId } from "@/lib/recs/session-id";
 import { findLoggedSession } from "@/lib/recs/session-log";
 import type { FeedbackReceipt, NormalizedFeedback } from "./contract";
@@ -121,9 +121,15 @@ export async function recordFeedback(db: Db, feedback: NormalizedFeedback, optio
     if (session.experimentId && session.variant) {
       const delta = aggregateDelta(before, after);
       const key = { experimentId: session.experimentId, variant: session.variant };
-      if (!isEmptyAggregate(delta)) await addToDailyStats(tx, { ...key, day: session.createdAt.toISOString().slice(0, 10) }, delta);
+      const shard = statsShardOf(session.userId);
+      if (!isEmptyAggregate(delta)) {
+        // The user's row before the variant's day row, in the order logging a session takes them
+        // (db/queries/experiments.ts), so a session logged during this feedback cannot deadlock with it.
+        await addToUserStats(tx, { ...key, userId: session.userId }, delta);
+        await addToDailyStats(tx, { ...key, day: session.createdAt.toISOString().slice(0, 10), shard }, delta);
+      }
       if (delta.positionScore.n !== 0 || delta.positionScore.sum !== 0) {
-        await addMinuteScore(tx, { ...key, minute: new Date(Math.floor(now.getTime() / 60_000) * 60_000), actionCycle: session.actionCycle, n: delta.positionScore.n, sum: delta.positionScore.sum });
+        await addMinuteScore(tx, { ...key, minute: new Date(Math.floor(now.getTime() / 60_000) * 60_000), actionCycle: session.actionCycle, shard, n: delta.positionScore.n, sum: delta.positionScore.sum });
       }
     }
     return { ids, score: selected === null ? 0 : score };

@@ -54,7 +54,11 @@ export type TrendListQuery = z.infer<typeof trendListQuery>;
 export type TrendHistoryQuery = z.infer<typeof trendHistoryQuery>;
 
 const timestamp = z.iso.datetime();
-export const externalStatuses = ["pending", "ok", "missing", "error", "no_key"] as const;
+export const externalStatuses = ["pending", "ok", "missing", "error", "no_key", "no_tmdb_id"] as const;
+export type ExternalStatus = (typeof externalStatuses)[number];
+/** The statuses whose score is the movie's own average rating × 2, kept in step with its ratings. */
+export const ownRatingsStatuses = ["no_key", "no_tmdb_id"] as const satisfies readonly ExternalStatus[];
+export type OwnRatingsStatus = (typeof ownRatingsStatuses)[number];
 export const externalSources = ["tmdb", "own_ratings", "last_known"] as const;
 
 export const registeredTrendMovie = z.object({
@@ -150,7 +154,7 @@ named("TrendViewAccepted", viewAccepted, {
 named("TrendRefreshAccepted", refreshAccepted, { examples: [{ movieId: "tmdb-27205", status: "queued" }] });
 named("TrendItem", trendItem, {
   description:
-    "A movie on the dashboard. `externalStatus`: pending (not fetched yet), ok (from TMDB), missing (TMDB answered 404; the movie is kept), error (TMDB refused or stayed unreachable; the last known value is kept), no_key (no TMDB key: the movie's own average rating × 2). `trendingScore` is decayed to the time of the answer. `daily` covers the last 14 UTC days, oldest first.",
+    "A movie on the dashboard. `externalStatus`: pending (not fetched yet), ok (from TMDB), missing (TMDB answered 404; the movie is kept), error (TMDB refused or stayed unreachable; the last known value is kept), no_key (no TMDB key: the movie's own average rating × 2), no_tmdb_id (the movie has no TMDB id: its own average rating × 2, with or without a key). `trendingScore` is decayed to the time of the answer. `daily` covers the last 14 UTC days, oldest first.",
   examples: [exampleTrendItem],
 });
 named("TrendPage", trendPage, {

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import type { PgBoss } from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertMovie } from "@/db/queries/movies";
-import { addTrendActivity, registerTrendMovie } from "@/db/queries/trends";
+import { addTrendActivity, registerTrendMovie, saveExternalResult } from "@/db/queries/trends";
 import { createUser } from "@/db/queries/users";
 import { deadLetters, movies, movieTrends, ratings } from "@/db/schema";
 import { retryDeadLetter } from "@/lib/dead-letters/dead-letter-service";
@@ -14,6 +14,8 @@ import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { checkExternalScore, placeholderTitle } from "./external-score";
 import { createFetchExternalJob, enqueueExternalFetch, FETCH_EXTERNAL_QUEUE, fetchExternalFailedJob, refreshExternalScoresJob } from "./jobs";
 import { createTmdbClient } from "./tmdb-client";
+import { trendListQuery } from "./contract";
+import { listTrends, requestExternalRefresh } from "./trend-service";
 
 /**
  * The external score job against a real HTTP server standing in for TMDB: what each answer does
@@ -73,6 +75,12 @@ async function trendRow(id: string) {
   return row!;
 }
 const movieRow = async (id: string) => (await t.db.select().from(movies).where(eq(movies.id, id)))[0];
+const totalRequests = () => [...requests.values()].reduce((sum, n) => sum + n, 0);
+/** The movie as the dashboard lists it. */
+async function listed(movieId: string) {
+  const { items } = await listTrends(t.db, trendListQuery.parse({ limit: 200 }), { now, halfLifeHours: 24 });
+  return items.find((i) => i.movieId === movieId);
+}
 const openDeadLetters = (movieId: string) => t.db.select().from(deadLetters).where(eq(deadLetters.payload, { movieId }));
 
 describe("checking a movie's external score", () => {
@@ -132,10 +140,24 @@ describe("checking a movie's external score", () => {
     expect(row.externalMessage).toContain("own average rating, 4.50/5 from 2 ratings, as 9/10");
   });
 
-  it("says so for a movie without a TMDB id", async () => {
-    await registered("no-tmdb", null);
-    expect(await checkExternalScore(t.db, "no-tmdb", { tmdb: tmdb(), now })).toMatchObject({ outcome: "missing" });
-    expect((await trendRow("no-tmdb")).externalMessage).toContain("no TMDB id");
+  it("with a TMDB key, scores a movie without a TMDB id from its own ratings, says it has no TMDB id, and never asks TMDB", async () => {
+    const asked = totalRequests();
+    await registered("no-tmdb", null, 100, "No TMDB Id");
+    expect(await checkExternalScore(t.db, "no-tmdb", { tmdb: tmdb(), now })).toMatchObject({ outcome: "no_tmdb_id", voteAverage: null });
+    expect(await trendRow("no-tmdb")).toMatchObject({ externalStatus: "no_tmdb_id", finalScore: null, externalMessage: expect.stringContaining("no TMDB id") });
+    expect(await listed("no-tmdb")).toMatchObject({ externalSource: null, externalLabel: "No TMDB id, no ratings yet", finalScore: null });
+
+    for (const [user, rating] of [["u3", 4], ["u4", 5]] as const) {
+      await createUser(t.db, { id: user, role: "viewer", displayName: user });
+      await t.db.insert(ratings).values({ userId: user, movieId: "no-tmdb", rating, ratedAt: now });
+    }
+    expect(await checkExternalScore(t.db, "no-tmdb", { tmdb: tmdb(), now })).toMatchObject({ outcome: "no_tmdb_id", voteAverage: 9 });
+    // 0.7 × 9 + 0.3 × 10 (100 views, the cap) = 9.3
+    expect(await listed("no-tmdb")).toMatchObject({
+      externalStatus: "no_tmdb_id", externalVoteAverage: 9, finalScore: 9.3, externalSource: "own_ratings", externalLabel: "Own ratings (no TMDB id)",
+      externalMessage: expect.stringContaining("own average rating, 4.50/5 from 2 ratings, as 9/10"),
+    });
+    expect(totalRequests()).toBe(asked);
   });
 
   it("skips a movie deleted since the job was queued", async () => {
@@ -187,6 +209,21 @@ describe("the fetch job in pg-boss", () => {
       return found.length ? found : null;
     });
     expect(timedOut).toMatchObject({ attempts: 2, error: "TMDB did not answer within 0.3 s" });
+  });
+
+  it("an admin's refresh of a movie without a TMDB id keeps its own-ratings score instead of an error, without asking TMDB", async () => {
+    // As an earlier version left it: "missing", no score.
+    await saveExternalResult(t.db, "no-tmdb", { voteAverage: null, status: "missing", message: "This movie has no TMDB id", checkedAt: now });
+    const asked = totalRequests();
+    expect(await requestExternalRefresh(t.db, "no-tmdb", (ids) => enqueueExternalFetch(boss, ids))).toEqual({ movieId: "no-tmdb", status: "queued" });
+    // The job checks it at the real time, after the test's fixed `now`.
+    const row = await waitFor(async () => {
+      const r = await trendRow("no-tmdb");
+      return r.externalCheckedAt!.getTime() > now.getTime() ? r : null;
+    });
+    expect(row).toMatchObject({ externalStatus: "no_tmdb_id", externalVoteAverage: 9, finalScore: 9.3 });
+    expect(await openDeadLetters("no-tmdb")).toEqual([]);
+    expect(totalRequests()).toBe(asked);
   });
 
   it("the daily refresh queues a fetch for every registered movie, and only those", async () => {

@@ -9,6 +9,7 @@ import {
   setExternalMessage,
   setExternalStatus,
 } from "@/db/queries/trends";
+import type { OwnRatingsStatus } from "./contract";
 import { ownRatingsScore } from "./formulas";
 import type { TmdbClient } from "./tmdb-client";
 
@@ -18,7 +19,8 @@ import type { TmdbClient } from "./tmdb-client";
  * - TMDB 404: mark the external link missing and say why. The movie is never deleted;
  * - TMDB refuses (another 4xx): mark it an error with TMDB's words, no retry;
  * - TMDB unavailable (5xx, network, timeout): note it and ask for a retry (the job throws);
- * - no TMDB key: use the movie's own average rating on a 10-point scale.
+ * - no TMDB key, or no TMDB id for the movie: use the movie's own average rating on a 10-point
+ *   scale, and say which of the two it is. A movie without a TMDB id never reaches TMDB.
  */
 
 export const FETCH_EXTERNAL_QUEUE = "trends.fetch-external";
@@ -27,7 +29,7 @@ export type ExternalCheck =
   | { outcome: "ok"; voteAverage: number }
   | { outcome: "missing"; message: string }
   | { outcome: "error"; message: string }
-  | { outcome: "no_key"; voteAverage: number | null; message: string }
+  | { outcome: OwnRatingsStatus; voteAverage: number | null; message: string }
   | { outcome: "retry"; message: string }
   | { outcome: "skipped"; message: string };
 
@@ -43,17 +45,12 @@ export async function checkExternalScore(db: Db, movieId: string, options: { tmd
   if (!target) return { outcome: "skipped", message: `No movie with id '${movieId}'` };
   if (!target.tracked) return { outcome: "skipped", message: `Movie '${movieId}' is not tracked for trends` };
 
-  if (!options.tmdb) {
+  if (!options.tmdb || target.tmdbId === null) {
+    const reason: OwnRatingsStatus = options.tmdb ? "no_tmdb_id" : "no_key";
     const { average, count } = await averageRatingOf(db, movieId);
-    const { voteAverage, message } = ownRatingsScore(average, count);
-    await saveExternalResult(db, movieId, { voteAverage, status: "no_key", message, checkedAt: now });
-    return { outcome: "no_key", voteAverage, message };
-  }
-
-  if (target.tmdbId === null) {
-    const message = "This movie has no TMDB id; add one in the catalog to get its TMDB score";
-    await saveExternalResult(db, movieId, { voteAverage: null, status: "missing", message, checkedAt: now });
-    return { outcome: "missing", message };
+    const { voteAverage, message } = ownRatingsScore(average, count, reason);
+    await saveExternalResult(db, movieId, { voteAverage, status: reason, message, checkedAt: now });
+    return { outcome: reason, voteAverage, message };
   }
 
   const lookup = await options.tmdb.getMovie(target.tmdbId);

@@ -1,3 +1,5 @@
+import type { OwnRatingsStatus } from "./contract";
+
 /**
  * The trend analyzer seed's (002) final score: 70% the external vote average (0–10), 30% the
  * views, saturating at 100 views, on the same 0–10 scale, rounded to one decimal.
@@ -12,13 +14,18 @@ export function internalVoteAverage(averageRating: number | null): number | null
   return averageRating === null ? null : Math.round(averageRating * 2 * 100) / 100;
 }
 
-/** Without TMDB: the stand-in vote average from the movie's own ratings, and the words for the dashboard. */
-export function ownRatingsScore(averageRating: number | null, count: number): { voteAverage: number | null; message: string } {
+/**
+ * Without a TMDB score (no key, or no TMDB id for the movie): the stand-in vote average from the
+ * movie's own ratings, and the words for the dashboard saying why it is a stand-in.
+ */
+export function ownRatingsScore(averageRating: number | null, count: number, reason: OwnRatingsStatus): { voteAverage: number | null; message: string } {
   const voteAverage = count > 0 ? internalVoteAverage(averageRating) : null;
+  const why = reason === "no_key" ? "No TMDB_API_KEY is set" : "This movie has no TMDB id";
+  const hint = reason === "no_key" ? "" : "; add its TMDB id in the catalog to get its TMDB score";
   const message =
     voteAverage === null
-      ? "No TMDB_API_KEY is set, and nobody has rated this movie yet: there is no score to fall back on"
-      : `No TMDB_API_KEY is set: using the movie's own average rating, ${averageRating!.toFixed(2)}/5 from ${count} rating${count === 1 ? "" : "s"}, as ${voteAverage}/10`;
+      ? `${why}, and nobody has rated this movie yet: there is no score to fall back on${hint}`
+      : `${why}: using the movie's own average rating, ${averageRating!.toFixed(2)}/5 from ${count} rating${count === 1 ? "" : "s"}, as ${voteAverage}/10${hint}`;
   return { voteAverage, message };
 }
 

@@ -124,6 +124,8 @@ export function externalSourceOf(status: ExternalStatus, voteAverage: number | n
       return { source: "tmdb", label: "TMDB" };
     case "no_key":
       return { source: voteAverage === null ? null : "own_ratings", label: voteAverage === null ? "No TMDB key, no ratings yet" : "Own ratings (no TMDB key)" };
+    case "no_tmdb_id":
+      return { source: voteAverage === null ? null : "own_ratings", label: voteAverage === null ? "No TMDB id, no ratings yet" : "Own ratings (no TMDB id)" };
     case "missing":
       return { source: null, label: "Not found on TMDB" };
     case "error":

@@ -29,7 +29,7 @@ const ADMIN = { email: "bench-simulate@marquee.local", password: randomBytes(12)
 export const benchSimulateCommand: Command = {
   name: "bench simulate",
   summary: "Run simulate on a MovieLens set against the production build on Postgres: reactions/s, errors, p99 per endpoint.",
-  usage: "bench simulate [--dataset <dir>] [--movies 1000] [--concurrency 16] [--cycle 500] [--train-every 500] [--seed 1]",
+  usage: "bench simulate [--dataset <dir>] [--movies 1000] [--concurrency 16] [--cycle 500] [--train-every 500] [--seed 1] [--cpu-profile <dir>]",
   options: {
     dataset: { type: "string" },
     movies: { type: "string" },
@@ -37,6 +37,7 @@ export const benchSimulateCommand: Command = {
     cycle: { type: "string" },
     "train-every": { type: "string" },
     seed: { type: "string" },
+    "cpu-profile": { type: "string" },
   },
   optionHelp: [
     `--dataset DIR      A MovieLens directory (default ${path.relative(process.cwd(), DEFAULT_DATASET)})`,
@@ -45,6 +46,7 @@ export const benchSimulateCommand: Command = {
     "--cycle N          Movies per A/A or A/B cycle (default 500, so both kinds of cycle run)",
     "--train-every M    A training of each model every M movies (default 500, the seed's)",
     "--seed S           Release order (default 1)",
+    "--cpu-profile DIR  Write V8 CPU profiles of the app process and its threads into DIR (open them in Chrome DevTools)",
     "Needs DATABASE_URL (a scratch database is created there and dropped) and `npm run build`.",
   ],
   async run({ values }) {
@@ -55,6 +57,7 @@ export const benchSimulateCommand: Command = {
       cycle: positiveOption(values.cycle, 500, "--cycle"),
       trainEvery: positiveOption(values["train-every"], 500, "--train-every"),
       seed: positiveOption(values.seed, 1, "--seed"),
+      cpuProfileDir: typeof values["cpu-profile"] === "string" ? values["cpu-profile"] : undefined,
     };
     if (!fs.existsSync(opts.dataset)) throw new UsageError(`--dataset: ${opts.dataset} does not exist`);
     const serverUrl = process.env.DATABASE_URL;
@@ -79,7 +82,7 @@ export const benchSimulateCommand: Command = {
       const owner = (await findUserByEmail(handle.db, ADMIN.email))!;
       const token = (await createApiToken(handle.db, owner.id, { name: "bench simulate", scopes: ["admin"] })).token;
       pgVersion = await postgresServerVersion(handle.db);
-      app = await startAppServer({ databaseUrl: scratch.location, env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password } });
+      app = await startAppServer({ databaseUrl: scratch.location, cpuProfileDir: opts.cpuProfileDir, env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password } });
       setup = [
         `The production build under next start (NODE_OPTIONS ${app.nodeOptions || "none"}), job workers on its worker thread, on an empty scratch database: no movie and no model at the start.`,
         `The client in the bench's process on the same machine, over loopback; the app's p99 is read from its request histogram on /api/metrics (buckets 5, 10, 25, 50, 100, 250, 500 ms, 1, 2.5, 5 s; interpolated within a bucket), the client's measured per request.`,

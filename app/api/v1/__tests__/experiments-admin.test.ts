@@ -106,10 +106,11 @@ describe("the score chart", () => {
     const created = await call(experimentsRoute.POST, { method: "POST", body: { name: "Long", context: "long", variants, split: [50, 50], start: true }, as: admin });
     const id = created.body.id;
     const at = (minutes: number) => new Date(Date.UTC(2031, 0, 5, 10, 0) + minutes * 60_000);
-    // Two selections a minute apart (scores 10 and 4), and one ten hours later.
-    await addMinuteScore(t.db, { experimentId: id, variant: "A", minute: at(0), actionCycle: 1, n: 1, sum: 10 });
-    await addMinuteScore(t.db, { experimentId: id, variant: "A", minute: at(1), actionCycle: 1, n: 1, sum: 4 });
-    await addMinuteScore(t.db, { experimentId: id, variant: "B", minute: at(600), actionCycle: 1, n: 2, sum: 9 });
+    // Two selections a minute apart (scores 10 and 4), and two ten hours later (5 and 4) by users of two shards.
+    await addMinuteScore(t.db, { experimentId: id, variant: "A", minute: at(0), actionCycle: 1, shard: 0, n: 1, sum: 10 });
+    await addMinuteScore(t.db, { experimentId: id, variant: "A", minute: at(1), actionCycle: 1, shard: 5, n: 1, sum: 4 });
+    await addMinuteScore(t.db, { experimentId: id, variant: "B", minute: at(600), actionCycle: 1, shard: 2, n: 1, sum: 5 });
+    await addMinuteScore(t.db, { experimentId: id, variant: "B", minute: at(600), actionCycle: 1, shard: 9, n: 1, sum: 4 });
     const results = await call(resultsRoute.GET, { params: { id }, as: admin });
     const series = results.body.series as { bucketMinutes: number; points: { minute: string; sessions: Record<string, number>; meanScore: Record<string, number | null> }[] };
     expect(series.bucketMinutes).toBe(5);

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import { rowsOf } from "@/db/client";
 import { upsertRatings } from "@/db/queries/events";
 import { insertMovie } from "@/db/queries/movies";
 import { findCachedLists, insertModelVersion } from "@/db/queries/recs";
 import { createUser } from "@/db/queries/users";
 import { events, ratings } from "@/db/schema";
 import { processPendingEvents } from "@/lib/events/process-events";
+import { clusteredRatioTest, type ClusteredSums } from "@/lib/experiments/statistics";
 import { replayLoggedSessions } from "@/lib/recs/replay-service";
 import { maintainSessionPartitions } from "@/lib/recs/session-service";
 import { loadTrainingData, trainVersion } from "@/lib/recs/training-service";
@@ -267,6 +269,39 @@ describe("experiments", () => {
     const scraped = await call(metricsRoute.GET, { as: admin });
     const sessionsOf = (variant: string) => Number(new RegExp(`marquee_experiment_sessions\\{experiment="${experimentId}",[^}]*variant="${variant}"\\} (\\d+)`).exec(scraped.body)?.[1]);
     expect(sessionsOf("A") + sessionsOf("B")).toBe(15);
+  });
+
+  it("tests with users as the unit, from each user's sessions and clicks as logged, and counts Precision@K over every session", async () => {
+    const results = await call(resultsRoute.GET, { params: { id: experimentId }, as: admin });
+    const [comparison] = results.body.comparisons;
+    expect(comparison.unit).toBe("user");
+
+    // Each user's sessions and clicks, from the session log and its feedback themselves.
+    const perUser = rowsOf<{ variant: string; sessions: number; clicks: number }>(
+      await t.db.execute(sql`
+        select r.variant, count(*)::int as sessions, (count(*) filter (where f.selected_movie_id = any(r.movie_ids)))::int as clicks
+        from recommendation_sessions r left join session_feedback f on f.session_id = r.session_id
+        where r.experiment_id = ${experimentId}::uuid group by r.variant, r.user_id`),
+    );
+    // u-9 came back three times: the log holds users with more than one session.
+    expect(perUser.some((row) => row.sessions > 1)).toBe(true);
+    const sumsOf = (variant: string): ClusteredSums => {
+      const rows = perUser.filter((row) => row.variant === variant);
+      return {
+        clusters: rows.length,
+        sumY: rows.reduce((s, r) => s + r.clicks, 0),
+        sumN: rows.reduce((s, r) => s + r.sessions, 0),
+        sumYY: rows.reduce((s, r) => s + r.clicks * r.clicks, 0),
+        sumNN: rows.reduce((s, r) => s + r.sessions * r.sessions, 0),
+        sumYN: rows.reduce((s, r) => s + r.clicks * r.sessions, 0),
+      };
+    };
+    const expected = clusteredRatioTest(sumsOf("A"), sumsOf("B"))!;
+    expect(comparison.clickThroughRate.statistic).toBeCloseTo(expected.statistic, 10);
+    expect(comparison.clickThroughRate.pValue).toBeCloseTo(expected.pValue, 10);
+
+    // A session without feedback is an observation of Precision@K too (no positive in its top K).
+    for (const variant of results.body.variants as { sessions: number; precisionAtK: { n: number } }[]) expect(variant.precisionAtK.n).toBe(variant.sessions);
   });
 
   it("takes a cleared like back out of the variant's likes, once however often it is cleared", async () => {
