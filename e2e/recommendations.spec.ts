@@ -3,9 +3,10 @@ import { expectNoSeriousA11yViolations } from "./support/axe";
 
 /**
  * A new viewer's first visit: sign up, pick favorite genres, get recommendations with their
- * reasons, like one and dislike another (which leaves at once and stays gone), open one from the
- * list (the selection is recorded with the list's session). Every page on the way passes axe at
- * desktop and at phone width.
+ * reasons, like one and take the like back, dislike another (which leaves at once, comes back with
+ * Undo, and once disliked again stays gone), open one from the list (the selection is recorded
+ * with the list's session), and react to the movie page's similar movies the same way. Every page
+ * on the way passes axe at desktop and at phone width.
  */
 
 const PHONE = { width: 375, height: 812 };
@@ -61,7 +62,10 @@ test("a new viewer picks genres, gets recommendations with reasons, likes one an
   const forYou = page.getByRole("region", { name: "For you" });
   const cards = forYou.getByRole("listitem");
   await whenLoaded(page, cards.first());
-  await expect(page.getByRole("region", { name: "Popular in your genres" })).toContainText("Drama, Crime, Comedy");
+  const popularInGenres = page.getByRole("region", { name: "Popular in your genres" });
+  await expect(popularInGenres).toContainText("Drama, Crime, Comedy");
+  // Its cards take the same reactions.
+  await expect(popularInGenres.getByRole("button", { name: /^Like /, pressed: false }).first()).toBeVisible();
   await expect(cards.first()).toContainText(/% match/);
   await expect(cards.first().locator("p").nth(1)).not.toBeEmpty();
   expect(await cards.count()).toBeGreaterThan(2);
@@ -80,12 +84,40 @@ test("a new viewer picks genres, gets recommendations with reasons, likes one an
   expect(likeResponse.status()).toBe(201);
   expect(likeResponse.request().postDataJSON()).toMatchObject({ liked: [{ movieId: expect.any(String), liked: true }] });
 
-  // Dislike the second: gone at once, and still gone after a reload.
+  // Press it again: the like is taken back (liked: null), and pressed again it is a like once more.
+  const unlikeSent = feedbackSent(page);
+  await like.click();
+  await expect(like).toHaveAttribute("aria-pressed", "false");
+  const unlikeResponse = await unlikeSent;
+  expect(unlikeResponse.status()).toBe(201);
+  expect(unlikeResponse.request().postDataJSON()).toMatchObject({ liked: [{ movieId: likeResponse.request().postDataJSON().liked[0].movieId, liked: null }] });
+  await expect(forYou.getByRole("status")).toContainText(`You no longer like ${liked}`);
+  const relikeSent = feedbackSent(page);
+  await like.click();
+  await expect(like).toHaveAttribute("aria-pressed", "true");
+  expect((await relikeSent).status()).toBe(201);
+
+  // Dislike the second: gone at once; Undo brings it back (the dislike cleared with liked: null).
+  const firstDislikeSent = feedbackSent(page);
+  await forYou.getByRole("button", { name: `Dislike ${disliked}`, exact: true }).click();
+  await expect(forYou.getByRole("heading", { level: 3, name: disliked, exact: true })).toHaveCount(0);
+  expect((await firstDislikeSent).status()).toBe(201);
+  const undoSent = feedbackSent(page);
+  await forYou.getByRole("button", { name: /^Undo/ }).click();
+  await expect(forYou.getByRole("heading", { level: 3, name: disliked, exact: true })).toBeVisible();
+  const undoResponse = await undoSent;
+  expect(undoResponse.status()).toBe(201);
+  expect(undoResponse.request().postDataJSON()).toMatchObject({ liked: [{ movieId: expect.any(String), liked: null }] });
+  await expect(forYou.getByRole("status")).toContainText(`${disliked} is back in your recommendations`);
+  await expect(forYou.getByRole("heading", { level: 3 }).nth(1)).toHaveText(disliked);
+
+  // Disliked again: gone at once, and still gone after a reload.
   const dislikeSent = feedbackSent(page);
   await forYou.getByRole("button", { name: `Dislike ${disliked}`, exact: true }).click();
   await expect(forYou.getByRole("heading", { level: 3, name: disliked, exact: true })).toHaveCount(0);
   expect((await dislikeSent).status()).toBe(201);
   await expect(forYou.getByRole("status")).toContainText(`You disliked ${disliked}`);
+  await checkBothWidths(page, "home after a dislike, with Undo");
   await page.reload();
   await whenLoaded(page, cards.first());
   await expect(forYou.getByRole("heading", { level: 3, name: liked, exact: true })).toBeVisible();
@@ -100,9 +132,31 @@ test("a new viewer picks genres, gets recommendations with reasons, likes one an
   expect(selection.impressions).toContain(selection.selectedMovieId);
   expect(selection.impressions.indexOf(selection.selectedMovieId)).toBe(2);
   await expect(page.getByRole("heading", { level: 1, name: opened })).toBeVisible();
-  await whenLoaded(page, page.getByRole("region", { name: "Similar movies" }));
+  const similar = page.getByRole("region", { name: "Similar movies" });
+  const similarCards = similar.getByRole("listitem");
+  await whenLoaded(page, similarCards.nth(1));
   await expect(page.getByRole("region", { name: "Showtimes", exact: true })).toBeVisible();
-  await checkBothWidths(page, "movie page");
+
+  // Similar movies are a logged list of their own, with the same reactions as "For you".
+  const similarLiked = await title(similarCards.nth(0));
+  const similarDisliked = await title(similarCards.nth(1));
+  const similarLikeSent = feedbackSent(page);
+  const similarLike = similar.getByRole("button", { name: `Like ${similarLiked}`, exact: true });
+  await similarLike.click();
+  await expect(similarLike).toHaveAttribute("aria-pressed", "true");
+  const similarLikeResponse = await similarLikeSent;
+  expect(similarLikeResponse.status()).toBe(201);
+  expect(similarLikeResponse.request().postDataJSON()).toMatchObject({ context: "similar", sessionId: expect.any(String), liked: [{ liked: true }] });
+  expect(similarLikeResponse.request().postDataJSON().sessionId).not.toBe(selection.sessionId);
+  const similarDislikeSent = feedbackSent(page);
+  await similar.getByRole("button", { name: `Dislike ${similarDisliked}`, exact: true }).click();
+  await expect(similar.getByRole("heading", { level: 3, name: similarDisliked, exact: true })).toHaveCount(0);
+  expect((await similarDislikeSent).status()).toBe(201);
+  await checkBothWidths(page, "movie page after reacting to similar movies");
+  await page.reload();
+  await whenLoaded(page, similarCards.first());
+  await expect(similar.getByRole("heading", { level: 3, name: similarDisliked, exact: true })).toHaveCount(0);
+  await expect(similar.getByRole("heading", { level: 3, name: similarLiked, exact: true })).toBeVisible();
 });
 
 test("a dislike the server refuses brings the card back with a message", async ({ page }) => {

@@ -4,9 +4,12 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/states";
 import { fetchGenresTop, fetchTrending, viewerKeys } from "./recs-api";
-import { CardSkeletons, CompactMovieCard, compactGrid, PopularMovieGrid, Shelf, ShelfError } from "./movie-shelf";
+import { CardSkeletons, CompactMovieCard, compactGrid, PopularMovieGrid, popularityDetail, Shelf, ShelfError } from "./movie-shelf";
+import { FeedbackStatus, ReactableCards } from "./reactable-list";
+import { useListFeedback } from "./use-list-feedback";
 
 const SHELF = 6;
+const GENRES_TOP_ID = "genre-popular";
 
 /** What people are watching now: the trend score's top movies (public). */
 export function TrendingNow() {
@@ -32,18 +35,25 @@ export function TrendingNow() {
   );
 }
 
-/** The most popular movies in the viewer's favorite genres (or the ones they watch most). */
+/**
+ * The most popular movies in the viewer's favorite genres (or the ones they watch most). The list
+ * is a logged session, kept until the viewer's reactions elsewhere change it, whose cards take
+ * likes, dislikes and "not interested" as "For you" does.
+ */
 export function PopularInYourGenres({ userId }: { userId: string }) {
-  const top = useQuery({ queryKey: viewerKeys.genresTop(userId, SHELF), queryFn: ({ signal }) => fetchGenresTop(userId, SHELF, signal), staleTime: 60_000 });
+  const key = viewerKeys.genresTop(userId, SHELF);
+  const top = useQuery({ queryKey: key, queryFn: ({ signal }) => fetchGenresTop(userId, SHELF, signal), staleTime: Infinity });
+  const feedback = useListFeedback({ userId, queryKey: key, context: "genres-top" });
   const genres = top.data?.genres ?? [];
   return (
     <Shelf
-      id="genre-popular"
+      id={GENRES_TOP_ID}
       title="Popular in your genres"
       subtitle={genres.length ? genres.join(", ") : undefined}
       busy={top.isPending}
       action={<Link href="/onboarding" className="text-sm text-brand-700 hover:underline">{genres.length ? "Change your genres" : "Pick your genres"}</Link>}
     >
+      <FeedbackStatus feedback={feedback} shelfId={GENRES_TOP_ID} />
       {top.isPending ? (
         <CardSkeletons count={SHELF} />
       ) : top.isError ? (
@@ -52,6 +62,8 @@ export function PopularInYourGenres({ userId }: { userId: string }) {
         <EmptyState title={genres.length ? "Nothing new in your genres" : "No favorite genres yet"}>
           {genres.length ? "You have seen the most popular ones already." : <Link href="/onboarding" className="text-brand-700 hover:underline">Pick up to three genres you like</Link>}
         </EmptyState>
+      ) : top.data.sessionId ? (
+        <ReactableCards list={top.data} feedback={feedback} shelfId={GENRES_TOP_ID} describe={(m) => ({ detail: popularityDetail(m), note: m.genres.slice(0, 3).join(" · ") })} />
       ) : (
         <PopularMovieGrid items={top.data.items} />
       )}

@@ -70,18 +70,18 @@ export function CompactMovieCard({ movieId, title, detail, genres }: { movieId: 
   );
 }
 
+/** A popular movie's average rating and how many people it reached. */
+export function popularityDetail(m: { averageRating: number | null; interactions: number }): string {
+  return [m.averageRating !== null ? `${m.averageRating.toFixed(1)} ★` : null, `${m.interactions.toLocaleString("en-US")} ${m.interactions === 1 ? "viewer" : "viewers"}`].filter(Boolean).join(" · ");
+}
+
 /** Popular movies as compact cards, each with its average rating and how many people it reached. */
 export function PopularMovieGrid({ items }: { items: { movieId: string; title: string; genres: string[]; averageRating: number | null; interactions: number }[] }) {
   return (
     <ul className={compactGrid}>
       {items.map((m) => (
         <li key={m.movieId}>
-          <CompactMovieCard
-            movieId={m.movieId}
-            title={m.title}
-            detail={[m.averageRating !== null ? `${m.averageRating.toFixed(1)} ★` : null, `${m.interactions.toLocaleString("en-US")} ${m.interactions === 1 ? "viewer" : "viewers"}`].filter(Boolean).join(" · ")}
-            genres={m.genres}
-          />
+          <CompactMovieCard movieId={m.movieId} title={m.title} detail={popularityDetail(m)} genres={m.genres} />
         </li>
       ))}
     </ul>

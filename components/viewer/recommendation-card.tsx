@@ -2,44 +2,54 @@
 
 import Link from "next/link";
 import type { MouseEvent, ReactNode } from "react";
-import type { ShownList } from "./recs-api";
 import { movieHref } from "./movie-shelf";
 import type { Reaction } from "./use-list-feedback";
 
-type Item = ShownList["recommendations"][number];
-
-function sentence(reason: string) {
-  return reason.charAt(0).toUpperCase() + reason.slice(1);
-}
-
 /**
- * One recommended movie: its title (the card's one link, stretched over the card), how well it
- * matches and why, and the viewer's reactions as toggle buttons named for the movie.
+ * One movie of a logged list (recommended for the viewer, similar to a movie, popular in their
+ * genres): its title (the card's one link, stretched over the card), a line of detail (how well
+ * it matches), a note (why, or its genres), and the viewer's reactions as toggle buttons named for
+ * the movie. Pressing a pressed Like takes the like back.
  */
-export function RecommendationCard({ item, liked, onOpen, onReact }: { item: Item; liked: boolean; onOpen: () => void; onReact: (kind: Reaction, event: MouseEvent<HTMLButtonElement>) => void }) {
-  const match = Math.round(item.score * 100);
+export function RecommendationCard({
+  title,
+  movieId,
+  detail,
+  note,
+  liked,
+  onOpen,
+  onReact,
+}: {
+  title: string;
+  movieId: string;
+  detail?: string;
+  note?: string;
+  liked: boolean;
+  onOpen: () => void;
+  onReact: (kind: Reaction, event: MouseEvent<HTMLButtonElement>) => void;
+}) {
   return (
     <article className="relative flex h-full flex-col rounded-lg border border-stone-200 bg-white p-4 shadow-sm transition hover:border-brand-500 hover:shadow">
       <h3 className="font-medium text-stone-900">
         <Link
-          href={movieHref(item.movieId)}
+          href={movieHref(movieId)}
           onClick={onOpen}
           className="after:absolute after:inset-0 after:rounded-lg focus-visible:outline-none focus-visible:after:outline-2 focus-visible:after:outline-offset-2 focus-visible:after:outline-brand-600"
         >
-          {item.title}
+          {title}
         </Link>
       </h3>
-      <p className="mt-1 text-xs font-medium text-brand-700">{match}% match</p>
-      <p className="mt-2 flex-1 text-sm text-stone-600">{item.reasons.map(sentence).join(" · ")}</p>
+      {detail && <p className="mt-1 text-xs font-medium text-brand-700">{detail}</p>}
+      <p className="mt-2 flex-1 text-sm text-stone-600">{note}</p>
       {/* Above the stretched link, so the buttons get their own clicks. */}
       <div className="relative z-10 mt-3 flex flex-wrap gap-2">
-        <ReactionButton pressed={liked} label={`Like ${item.title}`} onClick={(e) => !liked && onReact("like", e)} tone="like" icon={<ThumbIcon />}>
+        <ReactionButton pressed={liked} label={`Like ${title}`} onClick={(e) => onReact(liked ? "clear" : "like", e)} tone="like" icon={<ThumbIcon />}>
           Like
         </ReactionButton>
-        <ReactionButton pressed={false} label={`Dislike ${item.title}`} onClick={(e) => onReact("dislike", e)} tone="dislike" icon={<ThumbIcon down />}>
+        <ReactionButton pressed={false} label={`Dislike ${title}`} onClick={(e) => onReact("dislike", e)} tone="dislike" icon={<ThumbIcon down />}>
           Dislike
         </ReactionButton>
-        <ReactionButton pressed={false} label={`Not interested in ${item.title}`} onClick={(e) => onReact("not_interested", e)} tone="dislike" icon={<HideIcon />}>
+        <ReactionButton pressed={false} label={`Not interested in ${title}`} onClick={(e) => onReact("not_interested", e)} tone="dislike" icon={<HideIcon />}>
           Not interested
         </ReactionButton>
       </div>

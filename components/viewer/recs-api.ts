@@ -5,31 +5,53 @@ import type { TrendPage } from "@/lib/trends/contract";
 
 /** The recommendation, trend and feedback APIs as the viewer's pages call them, with their query keys. */
 
-/** A list as it is on screen: the answer (its `recommendations` shrink as the viewer turns movies down) and what they liked. */
-export type ShownList = Recommendations & { liked: string[] };
+/**
+ * A logged list as it is on screen: the movies still shown (`items` shrink as the viewer turns
+ * movies down), the list as served (`movieIds`, to put a movie back in its place), what the viewer
+ * likes now, and the session feedback names (null when the list was not logged: no reactions).
+ */
+export interface ShownList<T extends ShownItem = ShownItem> {
+  sessionId: string | null;
+  movieIds: string[];
+  items: T[];
+  liked: string[];
+}
+export interface ShownItem {
+  movieId: string;
+  title: string;
+}
+export type RecommendedList = Omit<Recommendations, "recommendations"> & ShownList<Recommendations["recommendations"][number]>;
+export type SimilarList = Omit<SimilarMovies, "items"> & ShownList<SimilarMovies["items"][number]>;
+export type GenresTopList = Omit<GenresTop, "items"> & ShownList<GenresTop["items"][number]>;
 
 export const viewerKeys = {
   recommendations: (userId: string, context: string) => ["recommendations", userId, context] as const,
   trending: (limit: number) => ["trends", "home", limit] as const,
   genresTop: (userId: string, limit: number) => ["genres-top", userId, limit] as const,
-  similar: (movieId: string, k: number) => ["similar", movieId, k] as const,
+  similar: (userId: string | null, movieId: string, k: number) => ["similar", userId, movieId, k] as const,
 };
 
-export async function fetchRecommendations(userId: string, params: { k: number; context: string }, signal?: AbortSignal): Promise<ShownList> {
-  const list = await apiFetch<Recommendations>(`/api/v1/recommend/${encodeURIComponent(userId)}${queryString(params)}`, { signal });
-  return { ...list, liked: [] };
+/** Where the viewer's logged lists are cached: a movie they turn down leaves every one of them. */
+export const viewerListKeys = (userId: string) => [["recommendations", userId], ["genres-top", userId], ["similar", userId]] as const;
+
+export async function fetchRecommendations(userId: string, params: { k: number; context: string }, signal?: AbortSignal): Promise<RecommendedList> {
+  const { recommendations, ...list } = await apiFetch<Recommendations>(`/api/v1/recommend/${encodeURIComponent(userId)}${queryString(params)}`, { signal });
+  return { ...list, items: recommendations, liked: [] };
 }
 
 export function fetchTrending(limit: number, signal?: AbortSignal) {
   return apiFetch<TrendPage>(`/api/v1/trends${queryString({ sort: "trending", window: "7d", limit })}`, { signal });
 }
 
-export function fetchGenresTop(userId: string, limit: number, signal?: AbortSignal) {
-  return apiFetch<GenresTop>(`/api/v1/genres/top${queryString({ userId, limit })}`, { signal });
+export async function fetchGenresTop(userId: string, limit: number, signal?: AbortSignal): Promise<GenresTopList> {
+  const top = await apiFetch<GenresTop>(`/api/v1/genres/top${queryString({ userId, limit })}`, { signal });
+  return { ...top, movieIds: top.items.map((m) => m.movieId), liked: [] };
 }
 
-export function fetchSimilar(movieId: string, k: number, signal?: AbortSignal) {
-  return apiFetch<SimilarMovies>(`/api/v1/movies/${encodeURIComponent(movieId)}/similar${queryString({ k })}`, { signal });
+/** With the viewer's id the list leaves out what they turned down and is logged for their feedback. */
+export async function fetchSimilar(movieId: string, k: number, userId: string | null, signal?: AbortSignal): Promise<SimilarList> {
+  const similar = await apiFetch<SimilarMovies>(`/api/v1/movies/${encodeURIComponent(movieId)}/similar${queryString({ k, ...(userId ? { userId } : {}) })}`, { signal });
+  return { ...similar, movieIds: similar.items.map((m) => m.movieId), liked: [] };
 }
 
 export function saveFavoriteGenres(userId: string, genres: string[]) {

@@ -54,16 +54,16 @@ export async function upsertFeedbackEvents(tx: Db, rows: NewFeedbackEvent[]): Pr
   return rows.map((r) => idOf.get(`${r.movieId}|${r.kind}`)!);
 }
 
-/** Movies the user turned down (disliked, or not interested) and has not liked since. */
+/** Movies the user turned down (disliked, or not interested) and has neither liked nor taken back since. */
 export async function dismissedMovieIds(db: Db, userId: string): Promise<string[]> {
   const rows = rowsOf<{ movie_id: string }>(
     await db.execute(sql`
       select movie_id from (
         select distinct on (movie_id) movie_id, kind from feedback_events
-         where user_id = ${userId} and kind in ('like', 'dislike', 'not_interested')
+         where user_id = ${userId} and kind in ('like', 'dislike', 'not_interested', 'clear_reaction')
          order by movie_id, created_at desc, id desc
       ) latest
-       where kind <> 'like'
+       where kind in ('dislike', 'not_interested')
     `),
   );
   return rows.map((r) => r.movie_id);

@@ -58,8 +58,9 @@ export async function interactionRows(db: Db, options: { userId?: string } = {})
 
 /**
  * What users told us they do not want, as negative weights for training: a movie disliked or marked
- * "not interested" (and not liked since) is -1; a movie shown in `ignoredAfter` or more of a user's
- * lists that got feedback, and never opened or liked, is -0.25. A negative overrides the pair's
+ * "not interested" (and neither liked nor taken back since) is -1; a movie shown in `ignoredAfter`
+ * or more of a user's lists that got feedback, never opened and not liked now, is -0.25. A
+ * reaction taken back (`clear_reaction`, the latest) counts as neither a like nor a dismissal. A negative overrides the pair's
  * positives (lib/recs/training-data.ts), so a dismissal outweighs an earlier watch.
  */
 export async function negativeRows(db: Db, options: { ignoredAfter: number; since: Date }): Promise<{ userId: string; movieId: string; weight: number }[]> {
@@ -67,10 +68,10 @@ export async function negativeRows(db: Db, options: { ignoredAfter: number; sinc
     await db.execute(sql`
       with latest as (
         select distinct on (user_id, movie_id) user_id, movie_id, kind from feedback_events
-         where kind in ('like', 'dislike', 'not_interested')
+         where kind in ('like', 'dislike', 'not_interested', 'clear_reaction')
          order by user_id, movie_id, created_at desc, id desc
       ),
-      dismissed as (select user_id, movie_id, -1.0::float8 as weight from latest where kind <> 'like'),
+      dismissed as (select user_id, movie_id, -1.0::float8 as weight from latest where kind in ('dislike', 'not_interested')),
       shown as (
         select f.user_id, m.movie_id, count(*) as times
           from session_feedback f cross join lateral unnest(f.shown_movie_ids) as m(movie_id)
@@ -79,7 +80,9 @@ export async function negativeRows(db: Db, options: { ignoredAfter: number; sinc
         having count(*) >= ${options.ignoredAfter}
       ),
       chosen as (
-        select user_id, movie_id from feedback_events where kind in ('select', 'like')
+        select user_id, movie_id from feedback_events where kind = 'select'
+        union
+        select user_id, movie_id from latest where kind = 'like'
       ),
       ignored as (
         select s.user_id, s.movie_id, -0.25::float8 as weight from shown s

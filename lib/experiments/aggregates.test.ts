@@ -74,6 +74,23 @@ describe("one session's contribution", () => {
     expect(changedMind.recallAtK.n).toBe(0);
   });
 
+  it("counts a cleared like or dislike as no reaction, and a cleared dislike gives the selection back as a positive", () => {
+    const cleared = sessionContribution({
+      shownMovieIds: shownTen,
+      selectedMovieId: "m1",
+      reactions: [
+        { movieId: "m3", liked: true },
+        { movieId: "m1", liked: false },
+        { movieId: "m3", liked: null },
+        { movieId: "m1", liked: null },
+      ],
+    });
+    expect(cleared).toEqual(sessionContribution({ shownMovieIds: shownTen, selectedMovieId: "m1" }));
+    expect(cleared.likes).toBe(0);
+    expect(cleared.dislikes).toBe(0);
+    expect(cleared.precisionAtK.sum).toBeCloseTo(1 / 3, 15);
+  });
+
   it("counts a movie listed twice in the top K once", () => {
     const contribution = sessionContribution({ shownMovieIds: ["a", "a", "b", "c"], selectedMovieId: "a" }, 3);
     expect(contribution.precisionAtK.sum).toBeCloseTo(1 / 3, 15);
@@ -116,12 +133,23 @@ describe("keeping the aggregate up to date", () => {
     expect(isEmptyAggregate(sessionContribution(session))).toBe(false);
   });
 
+  it("takes a like back out of the totals when it is cleared, and moves nothing when it is cleared again", () => {
+    const liked = { shownMovieIds: shownTen, reactions: [{ movieId: "m2", liked: true }] };
+    const cleared = { shownMovieIds: shownTen, reactions: [...liked.reactions, { movieId: "m2", liked: null }] };
+    const clearedTwice = { shownMovieIds: shownTen, reactions: [...cleared.reactions, { movieId: "m2", liked: null }] };
+    let stored = total([liked]);
+    expect(stored.likes).toBe(1);
+    stored = mergeAggregates(stored, aggregateDelta(sessionContribution(liked), sessionContribution(cleared)));
+    expectSameAggregate(stored, total([{ shownMovieIds: shownTen }]));
+    expect(isEmptyAggregate(aggregateDelta(sessionContribution(cleared), sessionContribution(clearedTwice)))).toBe(true);
+  });
+
   it("gives the same totals whatever order sessions and their later feedback arrive in", () => {
     const movie = fc.constantFrom("m1", "m2", "m3", "m4", "m5", "m6");
     const session = fc.record({
       shownMovieIds: fc.array(movie, { maxLength: 6 }),
       selectedMovieId: fc.option(movie, { nil: null }),
-      reactions: fc.array(fc.record({ movieId: movie, liked: fc.boolean() }), { maxLength: 4 }),
+      reactions: fc.array(fc.record({ movieId: movie, liked: fc.option(fc.boolean(), { nil: null }) }), { maxLength: 4 }),
     });
     fc.assert(
       fc.property(fc.array(session, { maxLength: 12 }), fc.integer({ min: 1, max: 4 }), (sessions, k) => {

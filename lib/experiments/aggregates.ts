@@ -53,14 +53,15 @@ export interface VariantAggregate {
 
 export interface MovieReaction {
   movieId: string;
-  liked: boolean;
+  /** true: liked; false: disliked; null: the viewer took their reaction back. */
+  liked: boolean | null;
 }
 
 /** One logged recommendation answer and the feedback known for it so far. */
 export interface SessionFeedback {
   shownMovieIds: readonly string[];
   selectedMovieId?: string | null;
-  /** In arrival order: a later reaction to the same movie replaces an earlier one. */
+  /** In arrival order: a later reaction to the same movie replaces an earlier one (null clears it). */
   reactions?: readonly MovieReaction[];
 }
 
@@ -77,13 +78,16 @@ function observation(value: number): SufficientStatistics {
 /**
  * What one session adds to its variant's aggregate. A positive is a movie the viewer selected or
  * liked, unless they disliked it in the end (opening a movie and then disliking it says the
- * recommendation missed). Movies listed twice count once.
+ * recommendation missed). A cleared reaction counts as none. Movies listed twice count once.
  */
 export function sessionContribution(session: SessionFeedback, k = DEFAULT_CUTOFF_K): VariantAggregate {
   if (!Number.isInteger(k) || k < 1) throw new RangeError(`K must be a positive whole number, got ${k}`);
   const { shownMovieIds, selectedMovieId = null } = session;
   const latestReaction = new Map<string, boolean>();
-  for (const reaction of session.reactions ?? []) latestReaction.set(reaction.movieId, reaction.liked);
+  for (const reaction of session.reactions ?? []) {
+    if (reaction.liked === null) latestReaction.delete(reaction.movieId);
+    else latestReaction.set(reaction.movieId, reaction.liked);
+  }
 
   const positives = new Set<string>();
   if (selectedMovieId !== null) positives.add(selectedMovieId);

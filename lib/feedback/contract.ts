@@ -13,7 +13,8 @@ import { describeField, named } from "@/lib/openapi/schema-registry";
  */
 
 export const MAX_FEEDBACK_LIST = 100;
-export const feedbackKinds = ["select", "like", "dislike", "not_interested", "impressions"] as const;
+/** `clear_reaction`: the viewer took back their like, dislike or "not interested" (`liked: null`). */
+export const feedbackKinds = ["select", "like", "dislike", "not_interested", "clear_reaction", "impressions"] as const;
 export type FeedbackKind = (typeof feedbackKinds)[number];
 
 /** Seed 000 sends integer MovieLens ids; ours are strings. Both are fine, stored as strings. */
@@ -23,6 +24,10 @@ const userType = z.enum(["A", "B"], { error: "A or B" });
 const actionCycle = z.number().int().min(0).max(1_000_000);
 const context = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, "1–40 lower-case letters, digits, _ and -");
 const watchTimeSec = z.number().min(0).max(86_400 * 2);
+/** true: a like; false: a dislike; null: take back whatever reaction the movie had. */
+const likedValue = z.boolean({ error: "true (like), false (dislike) or null (clear)" }).nullable();
+export type ReactionKind = "like" | "dislike" | "not_interested" | "clear_reaction";
+const reactionOf = (liked: boolean | null): ReactionKind => (liked === null ? "clear_reaction" : liked ? "like" : "dislike");
 
 export const feedbackBody = named(
   "Feedback",
@@ -34,7 +39,7 @@ export const feedbackBody = named(
       impressionList: movieList.optional(),
       selectedMovieId: anyId.optional(),
       clickedItemId: anyId.optional(),
-      liked: z.array(z.object({ movieId: anyId, liked: z.boolean() }).strict()).max(MAX_FEEDBACK_LIST).optional(),
+      liked: z.array(z.object({ movieId: anyId, liked: likedValue }).strict()).max(MAX_FEEDBACK_LIST).optional(),
       notInterested: movieList.optional(),
       watchTimeSec: watchTimeSec.optional(),
       context: context.optional(),
@@ -48,7 +53,7 @@ export const feedbackBody = named(
     }),
   {
     description:
-      "What the viewer did with a list. `impressions` (or seed 001's `impressionList`): the movies they actually saw, when fewer than the list; `selectedMovieId` (or `clickedItemId`): the one they opened; `liked`: thumbs up or down per movie; `notInterested`: movies to never show again.",
+      "What the viewer did with a list. `impressions` (or seed 001's `impressionList`): the movies they actually saw, when fewer than the list; `selectedMovieId` (or `clickedItemId`): the one they opened; `liked`: thumbs up (`true`) or down (`false`) per movie, or `null` to clear the viewer's reaction to it (a like, a dislike or a \"not interested\" taken back: it no longer counts in the experiment or in training, and a movie turned down may be recommended again; clearing a movie the viewer has no reaction to, or clearing it again, changes nothing); `notInterested`: movies to never show again.",
     examples: [{ sessionId: "01938f5e-7c1a-7d2e-9b4f-3a6c5d8e1f20", userId: "42", selectedMovieId: "6", liked: [{ movieId: "6", liked: true }], watchTimeSec: 5400 }],
   },
 );
@@ -81,8 +86,11 @@ export function isSeedFeedback(body: unknown): boolean {
 export const sessionFeedbackParams = z.object({ sessionId: z.uuid("Not a sessionId") });
 export const sessionFeedbackBody = named(
   "SessionFeedback",
-  z.object({ movieId: anyId, liked: z.boolean() }).strict(),
-  { description: "A like or dislike of one movie of a list (seed 003's POST /feedback/{session_id}).", examples: [{ movieId: "6", liked: true }] },
+  z.object({ movieId: anyId, liked: likedValue }).strict(),
+  {
+    description: "A like (`true`) or dislike (`false`) of one movie of a list (seed 003's POST /feedback/{session_id}), or `null` to clear the viewer's reaction to it.",
+    examples: [{ movieId: "6", liked: true }, { movieId: "6", liked: null }],
+  },
 );
 
 export const FeedbackReceipt = named(
@@ -106,7 +114,7 @@ export interface NormalizedFeedback {
   shownList: string[] | null;
   impressions: string[] | null;
   selectedMovieId: string | null;
-  reactions: { movieId: string; kind: "like" | "dislike" | "not_interested" }[];
+  reactions: { movieId: string; kind: ReactionKind }[];
   watchTimeSec: number | null;
   context: string | null;
   userType: "A" | "B" | null;
@@ -121,7 +129,7 @@ export function normalizeFeedback(body: z.infer<typeof feedbackBody>): Normalize
     impressions: body.impressions ?? body.impressionList ?? null,
     selectedMovieId: body.selectedMovieId ?? body.clickedItemId ?? null,
     reactions: [
-      ...(body.liked ?? []).map((r) => ({ movieId: r.movieId, kind: r.liked ? ("like" as const) : ("dislike" as const) })),
+      ...(body.liked ?? []).map((r) => ({ movieId: r.movieId, kind: reactionOf(r.liked) })),
       ...(body.notInterested ?? []).map((movieId) => ({ movieId, kind: "not_interested" as const })),
     ],
     watchTimeSec: body.watchTimeSec ?? null,
@@ -129,6 +137,11 @@ export function normalizeFeedback(body: z.infer<typeof feedbackBody>): Normalize
     userType: body.userType ?? null,
     actionCycle: body.actionCycle ?? null,
   };
+}
+
+/** Seed 003's one-movie form, on a session whose owner is known. */
+export function normalizeSessionFeedback(sessionId: string, userId: string, body: z.infer<typeof sessionFeedbackBody>): NormalizedFeedback {
+  return { sessionId, userId, shownList: null, impressions: null, selectedMovieId: null, reactions: [{ movieId: body.movieId, kind: reactionOf(body.liked) }], watchTimeSec: null, context: null, userType: null, actionCycle: null };
 }
 
 export function normalizeSeedFeedback(body: z.infer<typeof seedFeedbackBody>): NormalizedFeedback {

@@ -78,6 +78,9 @@ function stateOf(row: SessionFeedbackRow): SessionFeedback {
  * and watch time. In one transaction it logs each piece once, moves the session's state, and, for
  * a session of an experiment, adds the change of its contribution to the variant's totals. A
  * repeat changes nothing. A dislike or "not interested" takes the movie off the user's lists now.
+ * A clear (`liked: null`) takes the movie's reaction back: it leaves the session's state (and so
+ * its experiment's totals), and, as the user's latest reaction to the movie, it makes the movie
+ * neither a negative in training nor a dismissed one; their lists are recomputed so it may return.
  */
 export async function recordFeedback(db: Db, feedback: NormalizedFeedback, options: { now: Date; fieldOf?: (field: string) => string }): Promise<FeedbackReceipt> {
   const { now } = options;
@@ -95,7 +98,10 @@ export async function recordFeedback(db: Db, feedback: NormalizedFeedback, optio
     const selected = feedback.selectedMovieId ?? row.selectedMovieId;
     const score = selected === null ? 0 : positionScore(session.movieIds, selected);
     const reactions: Record<string, Reaction> = { ...row.reactions };
-    for (const r of feedback.reactions) reactions[r.movieId] = r.kind;
+    for (const r of feedback.reactions) {
+      if (r.kind === "clear_reaction") delete reactions[r.movieId];
+      else reactions[r.movieId] = r.kind;
+    }
     const next = { ...row, selectedMovieId: selected, score: selected === null ? null : score, reactions, watchTimeSec: feedback.watchTimeSec ?? row.watchTimeSec, updatedAt: now };
     const after = sessionContribution(stateOf(next));
 
@@ -129,6 +135,7 @@ export async function recordFeedback(db: Db, feedback: NormalizedFeedback, optio
     return { ids, score: selected === null ? 0 : score };
   });
 
+  // A like changes no list; a dislike, "not interested" or a clear (which may bring a movie back) does.
   if (feedback.reactions.some((r) => r.kind !== "like")) {
     // A list of theirs this instance computed and has not stored yet lands first, then goes.
     await flushComputedLists(db);

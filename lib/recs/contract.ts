@@ -81,15 +81,24 @@ export const Recommendations = named(
 );
 
 export const similarParams = z.object({ id: idSchema });
-export const similarQuery = z.object({ k: z.coerce.number().int().min(1).max(MAX_RECOMMENDATIONS).default(10) }).strict();
+export const similarQuery = z
+  .object({
+    k: z.coerce.number().int().min(1).max(MAX_RECOMMENDATIONS).default(10),
+    userId: idSchema.optional().describe("The signed-in viewer the list is for: leaves out what they turned down and logs the list as a session for their feedback"),
+  })
+  .strict();
+const shownSessionId = z.uuid().nullable().describe("Send it with feedback on this list (POST /api/v1/feedback); null when the list was not logged (no user, or no movies)");
 
 export const SimilarMovie = named("SimilarMovie", z.object({ movieId: idSchema, title: z.string(), score: z.number().min(0).max(1), genres: z.array(z.string()) }), {
   examples: [{ movieId: "1221", title: "The Godfather: Part II", score: 0.91, genres: ["Crime", "Drama"] }],
 });
 export const SimilarMovies = named(
   "SimilarMovies",
-  z.object({ movieId: idSchema, model: algorithm, modelVersion: z.number().int().nullable(), items: z.array(SimilarMovie) }),
-  { description: "Movies like this one, most similar first.", examples: [{ movieId: "858", model: "als", modelVersion: 7, items: [{ movieId: "1221", title: "The Godfather: Part II", score: 0.91, genres: ["Crime", "Drama"] }] }] },
+  z.object({ movieId: idSchema, model: algorithm, modelVersion: z.number().int().nullable(), sessionId: shownSessionId, items: z.array(SimilarMovie) }),
+  {
+    description: "Movies like this one, most similar first.",
+    examples: [{ movieId: "858", model: "als", modelVersion: 7, sessionId: null, items: [{ movieId: "1221", title: "The Godfather: Part II", score: 0.91, genres: ["Crime", "Drama"] }] }],
+  },
 );
 
 export const genresTopQuery = z
@@ -106,8 +115,13 @@ export const GenreTopMovie = named(
 );
 export const GenresTop = named(
   "GenresTop",
-  z.object({ userId: idSchema, genres: z.array(z.string()).describe("The user's favorite genres; when they picked none, the ones they interact with most"), items: z.array(GenreTopMovie) }),
-  { description: "The most popular movies in the user's favorite genres, without a model (the seed's genres_top).", examples: [{ userId: "42", genres: ["Drama"], items: [] }] },
+  z.object({
+    userId: idSchema,
+    genres: z.array(z.string()).describe("The user's favorite genres; when they picked none, the ones they interact with most"),
+    sessionId: shownSessionId,
+    items: z.array(GenreTopMovie),
+  }),
+  { description: "The most popular movies in the user's favorite genres, without a model (the seed's genres_top).", examples: [{ userId: "42", genres: ["Drama"], sessionId: null, items: [] }] },
 );
 
 export const userGenresParams = z.object({ userId: idSchema });

@@ -61,7 +61,8 @@ export const recsApi: ApiSection = {
       path: "/api/v1/movies/{id}/similar",
       tag: "Recommendations",
       summary: "Similar movies",
-      description: "Item to item from the served model. A movie the model has not seen yet is placed by its genres (the hybrid model).",
+      description:
+        "Item to item from the served model. A movie the model has not seen yet is placed by its genres (the hybrid model). Public; with `userId` (the signed-in viewer themself, a token with recs:read, or an admin) the movies that user turned down are left out and the list is logged as a session whose `sessionId` takes feedback, as a list from GET /recommend does.",
       auth: "public",
       params: similarParams,
       query: similarQuery,
@@ -74,7 +75,7 @@ export const recsApi: ApiSection = {
       path: "/api/v1/genres/top",
       tag: "Recommendations",
       summary: "Top movies in a user's genres",
-      description: "The most popular movies in the user's favorite genres (or, when they picked none, the genres they watch most), without a model.",
+      description: "The most popular movies in the user's favorite genres (or, when they picked none, the genres they watch most), without a model. The list is logged as a session (context `genres-top`) whose `sessionId` takes feedback.",
       ...readerAccess,
       self: { in: "query", field: "userId" },
       query: genresTopQuery,

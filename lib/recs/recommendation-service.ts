@@ -215,10 +215,28 @@ export async function recommend(ctx: RecsContext, request: RecommendRequest): Pr
   };
 }
 
-/** GET /movies/{id}/similar: item to item from the model; a movie it has not seen, by its genres. */
-export async function similarMovies(ctx: RecsContext, movieId: string, k: number, requested?: RecommenderAlgorithm): Promise<SimilarMovies> {
-  const [movie] = await movieCards(ctx.db, [movieId]);
+/**
+ * Logs a list that is not GET /recommend's (similar movies, popular in the user's genres) as a
+ * session of its own, so the viewer's likes, dislikes and selections on it join to what was shown.
+ * Null for an empty list: there is nothing to give feedback on.
+ */
+function logShownList(ctx: RecsContext, session: { userId: string; algorithm: string; modelVersionId: number | null; context: string; movieIds: string[] }): string | null {
+  if (!session.movieIds.length) return null;
+  const sessionId = newSessionId(ctx.now);
+  logSession(ctx.db, { ...session, sessionId, createdAt: ctx.now, cached: false });
+  return sessionId;
+}
+
+/**
+ * GET /movies/{id}/similar: item to item from the model; a movie it has not seen, by its genres.
+ * For a signed-in `userId`, the movies they turned down are left out and the list is logged as a
+ * session (context "similar") for their feedback; without one (a visitor) nothing is logged.
+ */
+export async function similarMovies(ctx: RecsContext, movieId: string, k: number, options: { userId?: string; requested?: RecommenderAlgorithm } = {}): Promise<SimilarMovies> {
+  const { requested, userId } = options;
+  const [[movie], dismissedIds] = await Promise.all([movieCards(ctx.db, [movieId]), userId === undefined ? [] : dismissedMovieIds(ctx.db, userId)]);
   if (!movie) throw new AppError("not_found:movie", `No movie with id '${movieId}'`, { fields: { id: "Not found" } });
+  const dismissed = new Set(dismissedIds);
   const store = await getModelStore(ctx.handle);
   // Popularity has no notion of similar movies: the default model answers, else any that can.
   const order = [requested ?? env().RECS_DEFAULT_MODEL, ...recommenderAlgorithms].filter((a) => a !== "popular");
@@ -229,30 +247,33 @@ export async function similarMovies(ctx: RecsContext, movieId: string, k: number
     const scores = new Float32Array(model.itemIds.length);
     const index = model.lookup.itemIndex.get(movieId);
     if (!similarItems(model, index ?? { genres: movie.genres }, scores)) continue;
-    const top = topK(scores, k);
+    const top = topK(scores, k + dismissed.size);
     if (!top.indices.length) continue;
     const { max } = scoreRange(top.scores);
     const cards = new Map((await movieCards(ctx.db, Array.from(top.indices, (i) => model.itemIds[i]!))).map((c) => [c.id, c]));
     const items = Array.from(top.indices, (item, i) => ({ item, score: top.scores[i]! }))
-      .filter(({ item }) => cards.has(model.itemIds[item]!))
+      .filter(({ item }) => cards.has(model.itemIds[item]!) && !dismissed.has(model.itemIds[item]!))
+      .slice(0, k)
       .map(({ item, score }) => {
         const card = cards.get(model.itemIds[item]!)!;
         return { movieId: card.id, title: card.title, genres: card.genres, score: Math.max(0, Math.round((max > 0 ? score / max : 0) * 1000) / 1000) };
       });
-    return { movieId, model: algorithm, modelVersion: loaded.version, items };
+    const sessionId = userId === undefined ? null : logShownList(ctx, { userId, algorithm, modelVersionId: loaded.version, context: "similar", movieIds: items.map((i) => i.movieId) });
+    return { movieId, model: algorithm, modelVersion: loaded.version, sessionId, items };
   }
-  return { movieId, model: requested ?? env().RECS_DEFAULT_MODEL, modelVersion: null, items: [] };
+  return { movieId, model: requested ?? env().RECS_DEFAULT_MODEL, modelVersion: null, sessionId: null, items: [] };
 }
 
-/** GET /genres/top: the seed's genres_top, from the catalog and the audience, without a model. */
+/** GET /genres/top: the seed's genres_top, from the catalog and the audience, without a model; logged as a session (context "genres-top"). */
 export async function topInUserGenres(ctx: RecsContext, userId: string, limit: number) {
   const [history, picked] = await Promise.all([historyOf(ctx.db, userId), findFavoriteGenres(ctx.db, userId)]);
   const cards = new Map((await movieCards(ctx.db, history.map((h) => h.movieId))).map((c) => [c.id, c]));
   const genres = genresForUser(picked?.genres, history, (id) => cards.get(id)?.genres);
   // A movie the user turned down leaves this list too, as it leaves their recommendations.
   const dismissed = new Set(await dismissedMovieIds(ctx.db, userId));
-  const items = await topMoviesInGenres(ctx.db, { genres, excludeUserId: userId, limit: limit + dismissed.size });
-  return { userId, genres, items: items.filter((m) => !dismissed.has(m.movieId)).slice(0, limit) };
+  const items = (await topMoviesInGenres(ctx.db, { genres, excludeUserId: userId, limit: limit + dismissed.size })).filter((m) => !dismissed.has(m.movieId)).slice(0, limit);
+  const sessionId = logShownList(ctx, { userId, algorithm: "genres-top", modelVersionId: null, context: "genres-top", movieIds: items.map((m) => m.movieId) });
+  return { userId, genres, sessionId, items };
 }
 
 /** The most popular movies overall, for visitors who are not signed in. */

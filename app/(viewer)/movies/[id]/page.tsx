@@ -72,7 +72,7 @@ export default async function MoviePage({ params }: { params: Promise<{ id: stri
         <MovieShowtimes cities={showtimes.cities} truncated={showtimes.truncated} />
       </div>
       <div className="mt-8">
-        <SimilarMovies movieId={movie.id} />
+        <SimilarMovies movieId={movie.id} userId={user?.id ?? null} />
       </div>
     </article>
   );

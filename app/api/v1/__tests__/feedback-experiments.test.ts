@@ -10,7 +10,7 @@ import { processPendingEvents } from "@/lib/events/process-events";
 import { clusteredRatioTest, type ClusteredSums } from "@/lib/experiments/statistics";
 import { replayLoggedSessions } from "@/lib/recs/replay-service";
 import { maintainSessionPartitions } from "@/lib/recs/session-service";
-import { trainVersion } from "@/lib/recs/training-service";
+import { loadTrainingData, trainVersion } from "@/lib/recs/training-service";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { call, sessionFor, tokenFor, type Caller } from "@/test/http";
 import * as recommendRoute from "@/pages/api/v1/recommend/[userId]";
@@ -137,6 +137,53 @@ describe("POST /api/v1/feedback", () => {
     expect(missing.status).toBe(404);
   });
 
+  it("lets a movie turned down back into the user's list once the dislike or 'not interested' is cleared", async () => {
+    await createUser(t.db, { id: "c-1", role: "viewer", displayName: "C 1" });
+    const shown = await list("c-1", "k=30&model=popular");
+    const [disliked, hidden] = shown.movieIds;
+    expect((await feedback({ sessionId: shown.sessionId, userId: "c-1", liked: [{ movieId: disliked, liked: false }], notInterested: [hidden!] })).status).toBe(201);
+    expect((await list("c-1", "k=30&model=popular")).movieIds).not.toContain(disliked);
+    // Seed 003's form clears one movie; ours another.
+    const cleared = await call(sessionFeedbackRoute.POST, { method: "POST", params: { sessionId: shown.sessionId }, body: { movieId: disliked, liked: null }, as: service });
+    expect(cleared.status).toBe(201);
+    expect((await feedback({ sessionId: shown.sessionId, userId: "c-1", liked: [{ movieId: hidden, liked: null }] })).status).toBe(201);
+    const after = (await list("c-1", "k=30&model=popular")).movieIds;
+    expect(after).toContain(disliked);
+    expect(after).toContain(hidden);
+  });
+
+  it("no longer trains on a reaction once it is cleared", async () => {
+    await createUser(t.db, { id: "c-2", role: "viewer", displayName: "C 2" });
+    const shown = await list("c-2", "k=10&model=popular");
+    const movie = shown.movieIds[0]!;
+    const weightOf = async () => {
+      const data = await loadTrainingData(t.db);
+      const user = data.userIds.indexOf("c-2");
+      const item = data.itemIds.indexOf(movie);
+      if (user === -1) return undefined;
+      for (let e = data.matrix.indptr[user]!; e < data.matrix.indptr[user + 1]!; e++) if (data.matrix.indices[e] === item) return data.matrix.values[e];
+      return undefined;
+    };
+    await feedback({ sessionId: shown.sessionId, userId: "c-2", liked: [{ movieId: movie, liked: false }] });
+    expect(await weightOf()).toBe(-1);
+    await feedback({ sessionId: shown.sessionId, userId: "c-2", liked: [{ movieId: movie, liked: null }] });
+    expect(await weightOf()).toBeUndefined();
+  });
+
+  it("refuses a reaction that is neither true, false nor null, naming the field", async () => {
+    const { sessionId, movieIds } = await list("u-6", "k=3&model=popular");
+    const ours = await feedback({ sessionId, userId: "u-6", liked: [{ movieId: movieIds[0], liked: "clear" }] });
+    expect(ours.status).toBe(400);
+    expect(ours.body.error.fields).toHaveProperty("liked.0.liked");
+    const seed = await call(sessionFeedbackRoute.POST, { method: "POST", params: { sessionId }, body: { movieId: movieIds[0], liked: "no" }, as: service });
+    expect(seed.status).toBe(400);
+    expect(seed.body.error.fields).toHaveProperty("liked");
+    const notShown = movies.find((m) => !movieIds.includes(m.id))!.id;
+    const clearNotShown = await feedback({ sessionId, userId: "u-6", liked: [{ movieId: notShown, liked: null }] });
+    expect(clearNotShown.status).toBe(422);
+    expect(clearNotShown.body.error.fields).toHaveProperty("liked.0");
+  });
+
   it("lets a viewer send feedback on their own lists only", async () => {
     const viewer = await sessionFor(t.db, "viewer");
     const mine = await list(viewer.userId, "k=3&model=popular", viewer);
@@ -255,6 +302,25 @@ describe("experiments", () => {
 
     // A session without feedback is an observation of Precision@K too (no positive in its top K).
     for (const variant of results.body.variants as { sessions: number; precisionAtK: { n: number } }[]) expect(variant.precisionAtK.n).toBe(variant.sessions);
+  });
+
+  it("takes a cleared like back out of the variant's likes, once however often it is cleared", async () => {
+    const likesOf = async (variant: string) => {
+      const results = await call(resultsRoute.GET, { params: { id: experimentId }, as: admin });
+      return (results.body.variants as { name: string; likes: number }[]).find((v) => v.name === variant)!.likes;
+    };
+    const shown = await list("u-11", "k=5&userType=B");
+    const variant = shown.experiment!.variant;
+    const before = await likesOf(variant);
+    await feedback({ sessionId: shown.sessionId, userId: "u-11", liked: [{ movieId: shown.movieIds[1], liked: true }] });
+    expect(await likesOf(variant)).toBe(before + 1);
+    const cleared = await feedback({ sessionId: shown.sessionId, userId: "u-11", liked: [{ movieId: shown.movieIds[1], liked: null }] });
+    expect(cleared.status).toBe(201);
+    expect(await likesOf(variant)).toBe(before);
+    const again = await call(sessionFeedbackRoute.POST, { method: "POST", params: { sessionId: shown.sessionId }, body: { movieId: shown.movieIds[1], liked: null }, as: service });
+    expect(again.status).toBe(201);
+    expect(again.body.feedbackId).toBe(cleared.body.feedbackId);
+    expect(await likesOf(variant)).toBe(before);
   });
 
   it("stops an experiment for good", async () => {

@@ -17,6 +17,7 @@ import { call, sessionFor, tokenFor, type Caller } from "@/test/http";
 import * as recommendRoute from "@/pages/api/v1/recommend/[userId]";
 import * as similarRoute from "../movies/[id]/similar/route";
 import * as genresTopRoute from "../genres/top/route";
+import * as feedbackRoute from "../feedback/route";
 import * as userGenresRoute from "../users/[userId]/genres/route";
 import * as modelInfoRoute from "../model/info/route";
 import * as reloadRoute from "../model/reload/route";
@@ -179,6 +180,37 @@ describe("similar movies and genres", () => {
     expect(res.body.items).toHaveLength(5);
     expect(res.body.items.every((m: { movieId: string }) => m.movieId.startsWith("crime-") && m.movieId !== "crime-0")).toBe(true);
     expect((await call(similarRoute.GET, { path: "/api/v1/movies/nope/similar", params: { id: "nope" } })).status).toBe(404);
+  });
+
+  it("logs the similar movies a viewer sees as a session that takes their feedback, leaving out what they turned down until they take it back", async () => {
+    const viewer = await sessionFor(t.db, "viewer");
+    const similar = async () => {
+      const res = await call(similarRoute.GET, { path: `/api/v1/movies/crime-0/similar?k=5&userId=${viewer.userId}`, params: { id: "crime-0" }, as: viewer });
+      expect(res.status).toBe(200);
+      return res.body as { sessionId: string; items: { movieId: string }[] };
+    };
+    const shown = await similar();
+    expect(shown.sessionId).toEqual(expect.any(String));
+    const disliked = shown.items[0]!.movieId;
+    const react = (liked: boolean | null) => call(feedbackRoute.POST, { method: "POST", body: { sessionId: shown.sessionId, userId: viewer.userId, liked: [{ movieId: disliked, liked }] }, as: viewer });
+    expect((await react(false)).status).toBe(201);
+    const without = await similar();
+    expect(without.items.map((m) => m.movieId)).not.toContain(disliked);
+    expect(without.items).toHaveLength(5);
+    expect((await react(null)).status).toBe(201);
+    expect((await similar()).items.map((m) => m.movieId)).toContain(disliked);
+
+    // A visitor's list is not logged; someone else's list is not theirs to ask for.
+    expect((await call(similarRoute.GET, { path: "/api/v1/movies/crime-0/similar?k=5", params: { id: "crime-0" } })).body.sessionId).toBeNull();
+    const other = await sessionFor(t.db, "viewer");
+    expect((await call(similarRoute.GET, { path: `/api/v1/movies/crime-0/similar?userId=${viewer.userId}`, params: { id: "crime-0" }, as: other })).status).toBe(403);
+    expect((await call(similarRoute.GET, { path: `/api/v1/movies/crime-0/similar?userId=${viewer.userId}`, params: { id: "crime-0" } })).status).toBe(401);
+
+    // "Popular in your genres" is a logged list too.
+    await call(userGenresRoute.PUT, { method: "PUT", path: "/x", params: { userId: viewer.userId }, body: { genres: ["Crime"] }, as: viewer });
+    const top = await call(genresTopRoute.GET, { path: `/api/v1/genres/top?userId=${viewer.userId}&limit=3`, as: viewer });
+    const liked = await call(feedbackRoute.POST, { method: "POST", body: { sessionId: top.body.sessionId, userId: viewer.userId, liked: [{ movieId: top.body.items[0].movieId, liked: true }] }, as: viewer });
+    expect(liked.status).toBe(201);
   });
 
   it("keeps at most three favorite genres, refusing a fourth and unknown ones by name", async () => {

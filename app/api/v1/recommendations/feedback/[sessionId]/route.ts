@@ -1,17 +1,17 @@
 import { apiRoute, json, readJson } from "@/lib/http/api-route";
-import { sessionFeedbackBody, sessionFeedbackParams } from "@/lib/feedback/contract";
+import { normalizeSessionFeedback, sessionFeedbackBody, sessionFeedbackParams } from "@/lib/feedback/contract";
 import { authorizeFeedback, recordFeedback, requireFeedbackWriter } from "@/lib/feedback/feedback-service";
 import { findSessionOwner } from "@/lib/feedback/sessions";
 
-/** A like or dislike of one movie of a list, in seed 003's form. */
+/** A like or dislike of one movie of a list (or `liked: null`, taking it back), in seed 003's form. */
 export const POST = apiRoute(
   "/api/v1/recommendations/feedback/[sessionId]",
   async ({ request, db, params, actor, now }) => {
     const caller = requireFeedbackWriter(await actor());
-    const { movieId, liked } = await readJson(request, sessionFeedbackBody, 16 * 1024);
+    const body = await readJson(request, sessionFeedbackBody, 16 * 1024);
     const userId = await findSessionOwner(db, params.sessionId);
     authorizeFeedback(caller, userId);
-    const feedback = { sessionId: params.sessionId, userId, shownList: null, impressions: null, selectedMovieId: null, reactions: [{ movieId, kind: liked ? ("like" as const) : ("dislike" as const) }], watchTimeSec: null, context: null, userType: null, actionCycle: null };
+    const feedback = normalizeSessionFeedback(params.sessionId, userId, body);
     return json(await recordFeedback(db, feedback, { now, fieldOf: (field) => (field === "liked" ? "movieId" : field) }), 201);
   },
   { params: sessionFeedbackParams },
