@@ -40,7 +40,9 @@ export function flushSessionLog(db: Db): Promise<void> {
  * SESSION_LOG_DELAY_MS (plus its write) from being stored: a session that young is looked up once
  * more after that, so feedback sent right after its list is never a false 404.
  */
-export async function findLoggedSession(db: Db, sessionId: string, now: () => number = Date.now) {
+export async function findLoggedSession(db: Db, sessionId: string, options: { now?: () => number; sleep?: (ms: number) => Promise<void> } = {}) {
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const createdAt = sessionCreatedAt(sessionId);
   if (!createdAt) return null;
   const found = await findSession(db, sessionId, createdAt);
@@ -50,9 +52,9 @@ export async function findLoggedSession(db: Db, sessionId: string, now: () => nu
   if (flushed) return flushed;
   const storedBy = createdAt.getTime() + SESSION_LOG_DELAY_MS + OTHER_INSTANCE_WRITE_MS;
   if (storedBy <= now()) return null;
-  await new Promise((resolve) => setTimeout(resolve, Math.min(storedBy - now(), SESSION_LOG_DELAY_MS + OTHER_INSTANCE_WRITE_MS)));
+  await sleep(Math.min(storedBy - now(), SESSION_LOG_DELAY_MS + OTHER_INSTANCE_WRITE_MS));
   return findSession(db, sessionId, createdAt);
 }
 
 /** What another instance's flush may take to reach the database, beyond its delay. */
-const OTHER_INSTANCE_WRITE_MS = 450;
+export const OTHER_INSTANCE_WRITE_MS = 450;

@@ -10,7 +10,7 @@ import { ingestEvents } from "@/lib/events/ingest";
 import { processPendingEvents } from "@/lib/events/process-events";
 import { maintainSessionPartitions } from "@/lib/recs/session-service";
 import { newSessionId, sessionCreatedAt } from "@/lib/recs/session-id";
-import { findLoggedSession, flushSessionLog, SESSION_LOG_DELAY_MS } from "@/lib/recs/session-log";
+import { findLoggedSession, flushSessionLog, OTHER_INSTANCE_WRITE_MS, SESSION_LOG_DELAY_MS } from "@/lib/recs/session-log";
 import { trainVersion } from "@/lib/recs/training-service";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { call, sessionFor, tokenFor, type Caller } from "@/test/http";
@@ -102,9 +102,21 @@ describe("GET /api/v1/recommend/{userId}", () => {
     const res = await call(recommendRoute.GET, { path: "/api/v1/recommend/fan-0?k=3&model=als", params: { userId: "fan-0" }, as: recsToken });
     expect(await findLoggedSession(t.db, res.body.sessionId)).toMatchObject({ userId: "fan-0", movieIds: res.body.movieIds });
 
-    const elsewhere = { sessionId: newSessionId(new Date()), createdAt: new Date(), userId: "fan-0", algorithm: "als", modelVersionId: null, context: "home", movieIds: ["crime-1"], cached: true };
-    setTimeout(() => void insertSessions(t.db, [elsewhere]), SESSION_LOG_DELAY_MS * 2);
-    expect(await findLoggedSession(t.db, elsewhere.sessionId)).toMatchObject({ sessionId: elsewhere.sessionId, movieIds: ["crime-1"] });
+    // Another instance stores its session while this one waits for it: the wait is what its flush
+    // may take, and the session is looked up once more after it.
+    const createdAt = new Date();
+    const elsewhere = { sessionId: newSessionId(createdAt), createdAt, userId: "fan-0", algorithm: "als", modelVersionId: null, context: "home", movieIds: ["crime-1"], cached: true };
+    const waits: number[] = [];
+    const whileWaiting = async (ms: number) => {
+      waits.push(ms);
+      await insertSessions(t.db, [elsewhere]);
+    };
+    const found = await findLoggedSession(t.db, elsewhere.sessionId, { now: () => createdAt.getTime(), sleep: whileWaiting });
+    expect(found).toMatchObject({ sessionId: elsewhere.sessionId, movieIds: ["crime-1"] });
+    expect(waits).toEqual([SESSION_LOG_DELAY_MS + OTHER_INSTANCE_WRITE_MS]);
+    // A young session nobody stores is not found after that one wait.
+    const never = newSessionId(createdAt);
+    expect(await findLoggedSession(t.db, never, { now: () => createdAt.getTime(), sleep: async () => {} })).toBeNull();
 
     const old = new Date(Date.now() - 60_000);
     expect(await findLoggedSession(t.db, newSessionId(old))).toBeNull();
