@@ -1,10 +1,10 @@
 import "server-only";
-import { and, eq, gte, sql } from "drizzle-orm";
+import { and, eq, gte, notInArray, sql } from "drizzle-orm";
 import type { FeedbackKind } from "@/lib/feedback/contract";
 import type { Db } from "../client";
 import { announceUsersChanged } from "./events";
 import { rowsOf } from "../client";
-import { feedbackEvents, recommendationCache, sessionFeedback } from "../schema";
+import { feedbackEvents, recommendationCache, recommendationSessions, sessionFeedback } from "../schema";
 
 export type SessionFeedbackRow = typeof sessionFeedback.$inferSelect;
 
@@ -80,10 +80,13 @@ export async function findSessionFeedback(db: Db, sessionId: string) {
   return row ?? null;
 }
 
-/** Logged sessions that got feedback, created at or after `since`: the list shown and what came back. */
-export async function sessionsWithFeedbackSince(db: Db, since: Date) {
+/** Logged sessions that got feedback, created at or after `since` and not of `excludeContexts`: the list shown and what came back. */
+export async function sessionsWithFeedbackSince(db: Db, since: Date, options: { excludeContexts?: readonly string[] } = {}) {
+  const excluded = options.excludeContexts ?? [];
+  const s = recommendationSessions;
   return db
     .select({ userId: sessionFeedback.userId, shownMovieIds: sessionFeedback.shownMovieIds, selectedMovieId: sessionFeedback.selectedMovieId, reactions: sessionFeedback.reactions })
     .from(sessionFeedback)
-    .where(gte(sessionFeedback.sessionCreatedAt, since));
+    .innerJoin(s, and(eq(s.sessionId, sessionFeedback.sessionId), eq(s.createdAt, sessionFeedback.sessionCreatedAt)))
+    .where(and(gte(sessionFeedback.sessionCreatedAt, since), excluded.length ? notInArray(s.context, [...excluded]) : undefined));
 }

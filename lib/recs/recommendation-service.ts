@@ -227,6 +227,11 @@ function logShownList(ctx: RecsContext, session: { userId: string; algorithm: st
   return sessionId;
 }
 
+/** The contexts of logged lists that are not a user's personal recommendations (GET /recommend's). */
+export const SIMILAR_CONTEXT = "similar";
+export const GENRES_TOP_CONTEXT = "genres-top";
+export const NOT_PERSONAL_CONTEXTS = [SIMILAR_CONTEXT, GENRES_TOP_CONTEXT] as const;
+
 /**
  * GET /movies/{id}/similar: item to item from the model; a movie it has not seen, by its genres.
  * For a signed-in `userId`, the movies they turned down are left out and the list is logged as a
@@ -258,7 +263,7 @@ export async function similarMovies(ctx: RecsContext, movieId: string, k: number
         const card = cards.get(model.itemIds[item]!)!;
         return { movieId: card.id, title: card.title, genres: card.genres, score: Math.max(0, Math.round((max > 0 ? score / max : 0) * 1000) / 1000) };
       });
-    const sessionId = userId === undefined ? null : logShownList(ctx, { userId, algorithm, modelVersionId: loaded.version, context: "similar", movieIds: items.map((i) => i.movieId) });
+    const sessionId = userId === undefined ? null : logShownList(ctx, { userId, algorithm, modelVersionId: loaded.version, context: SIMILAR_CONTEXT, movieIds: items.map((i) => i.movieId) });
     return { movieId, model: algorithm, modelVersion: loaded.version, sessionId, items };
   }
   return { movieId, model: requested ?? env().RECS_DEFAULT_MODEL, modelVersion: null, sessionId: null, items: [] };
@@ -272,7 +277,7 @@ export async function topInUserGenres(ctx: RecsContext, userId: string, limit: n
   // A movie the user turned down leaves this list too, as it leaves their recommendations.
   const dismissed = new Set(await dismissedMovieIds(ctx.db, userId));
   const items = (await topMoviesInGenres(ctx.db, { genres, excludeUserId: userId, limit: limit + dismissed.size })).filter((m) => !dismissed.has(m.movieId)).slice(0, limit);
-  const sessionId = logShownList(ctx, { userId, algorithm: "genres-top", modelVersionId: null, context: "genres-top", movieIds: items.map((m) => m.movieId) });
+  const sessionId = logShownList(ctx, { userId, algorithm: "genres-top", modelVersionId: null, context: GENRES_TOP_CONTEXT, movieIds: items.map((m) => m.movieId) });
   return { userId, genres, sessionId, items };
 }
 

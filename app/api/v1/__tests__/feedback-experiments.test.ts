@@ -338,6 +338,10 @@ describe("evaluate --sessions", () => {
     const last = shown.movieIds.at(-1)!;
     expect((await feedback({ sessionId: shown.sessionId, userId: "u-7", selectedMovieId: last })).status).toBe(201);
 
+    // A movie opened from "popular in your genres" answers another question than a personal list: not replayed.
+    const top = (await call(genresTopRoute.GET, { path: "/api/v1/genres/top?userId=u-7&limit=5", as: service })).body as { sessionId: string; items: { movieId: string }[] };
+    expect((await feedback({ sessionId: top.sessionId, userId: "u-7", selectedMovieId: top.items[0]!.movieId })).status).toBe(201);
+
     const report = await replayLoggedSessions(t.db, { since, algorithms: ["popular", "ease"], k: 5, seed: 1 });
     expect(report.sessions).toBe(1);
     // Opened at the fifth and last place of the list as shown: NDCG@5 = 1 / log2(6).
