@@ -3,10 +3,10 @@ import { expectNoSeriousA11yViolations } from "./support/axe";
 
 /**
  * A new viewer's first visit: sign up, pick favorite genres, get recommendations with their
- * reasons, like one and take the like back, dislike another (which leaves at once, comes back with
- * Undo, and once disliked again stays gone), open one from the list (the selection is recorded
- * with the list's session), and react to the movie page's similar movies the same way. Every page
- * on the way passes axe at desktop and at phone width.
+ * reasons, like one and take the like back (a like stays pressed after a reload), dislike another
+ * (which leaves at once, comes back with Undo, and once disliked again stays gone), open one from
+ * the list (the selection is recorded with the list's session), and react to the movie page's
+ * similar movies the same way. Every page on the way passes axe at desktop and at phone width.
  */
 
 const PHONE = { width: 375, height: 812 };
@@ -122,6 +122,8 @@ test("a new viewer picks genres, gets recommendations with reasons, likes one an
   await whenLoaded(page, cards.first());
   await expect(forYou.getByRole("heading", { level: 3, name: liked, exact: true })).toBeVisible();
   await expect(forYou.getByRole("heading", { level: 3, name: disliked, exact: true })).toHaveCount(0);
+  // The like survives the reload: on the new list its button is still pressed.
+  await expect(forYou.getByRole("button", { name: `Like ${liked}`, exact: true })).toHaveAttribute("aria-pressed", "true");
 
   // Opening a card records the selection with what was shown, and the movie page has the new sections.
   const opened = await title(cards.nth(2));

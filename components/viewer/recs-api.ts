@@ -1,6 +1,6 @@
 import { apiFetch, queryString } from "@/lib/client/api-client";
 import type { FeedbackReceipt, FeedbackRequest } from "@/lib/feedback/contract";
-import type { FavoriteGenres, GenresTop, Recommendations, SimilarMovies } from "@/lib/recs/contract";
+import type { FavoriteGenres, GenresTop, Recommendations, SimilarMovies, UserLikes } from "@/lib/recs/contract";
 import type { TrendPage } from "@/lib/trends/contract";
 
 /** The recommendation, trend and feedback APIs as the viewer's pages call them, with their query keys. */
@@ -34,9 +34,22 @@ export const viewerKeys = {
 /** Where the viewer's logged lists are cached: a movie they turn down leaves every one of them. */
 export const viewerListKeys = (userId: string) => [["recommendations", userId], ["genres-top", userId], ["similar", userId]] as const;
 
+/**
+ * The movies the viewer likes now, from any earlier list, read beside each new list so that a Like
+ * pressed before a reload is still pressed. The list shows without them if they cannot be read.
+ */
+function likesOf(userId: string, signal?: AbortSignal): Promise<Set<string>> {
+  return apiFetch<UserLikes>(`/api/v1/users/${encodeURIComponent(userId)}/likes`, { signal }).then(
+    (likes) => new Set(likes.movieIds),
+    () => new Set<string>(),
+  );
+}
+
+const likedAmong = (movieIds: string[], likes: Set<string>) => movieIds.filter((id) => likes.has(id));
+
 export async function fetchRecommendations(userId: string, params: { k: number; context: string }, signal?: AbortSignal): Promise<RecommendedList> {
-  const { recommendations, ...list } = await apiFetch<Recommendations>(`/api/v1/recommend/${encodeURIComponent(userId)}${queryString(params)}`, { signal });
-  return { ...list, items: recommendations, liked: [] };
+  const [{ recommendations, ...list }, likes] = await Promise.all([apiFetch<Recommendations>(`/api/v1/recommend/${encodeURIComponent(userId)}${queryString(params)}`, { signal }), likesOf(userId, signal)]);
+  return { ...list, items: recommendations, liked: likedAmong(list.movieIds, likes) };
 }
 
 export function fetchTrending(limit: number, signal?: AbortSignal) {
@@ -44,14 +57,19 @@ export function fetchTrending(limit: number, signal?: AbortSignal) {
 }
 
 export async function fetchGenresTop(userId: string, limit: number, signal?: AbortSignal): Promise<GenresTopList> {
-  const top = await apiFetch<GenresTop>(`/api/v1/genres/top${queryString({ userId, limit })}`, { signal });
-  return { ...top, movieIds: top.items.map((m) => m.movieId), liked: [] };
+  const [top, likes] = await Promise.all([apiFetch<GenresTop>(`/api/v1/genres/top${queryString({ userId, limit })}`, { signal }), likesOf(userId, signal)]);
+  const movieIds = top.items.map((m) => m.movieId);
+  return { ...top, movieIds, liked: likedAmong(movieIds, likes) };
 }
 
 /** With the viewer's id the list leaves out what they turned down and is logged for their feedback. */
 export async function fetchSimilar(movieId: string, k: number, userId: string | null, signal?: AbortSignal): Promise<SimilarList> {
-  const similar = await apiFetch<SimilarMovies>(`/api/v1/movies/${encodeURIComponent(movieId)}/similar${queryString({ k, ...(userId ? { userId } : {}) })}`, { signal });
-  return { ...similar, movieIds: similar.items.map((m) => m.movieId), liked: [] };
+  const [similar, likes] = await Promise.all([
+    apiFetch<SimilarMovies>(`/api/v1/movies/${encodeURIComponent(movieId)}/similar${queryString({ k, ...(userId ? { userId } : {}) })}`, { signal }),
+    userId ? likesOf(userId, signal) : new Set<string>(),
+  ]);
+  const movieIds = similar.items.map((m) => m.movieId);
+  return { ...similar, movieIds, liked: likedAmong(movieIds, likes) };
 }
 
 export function saveFavoriteGenres(userId: string, genres: string[]) {

@@ -80,6 +80,27 @@ export async function findSessionFeedback(db: Db, sessionId: string) {
   return row ?? null;
 }
 
+/**
+ * The movies the user likes now, newest first: those whose latest reaction from them (like, dislike,
+ * "not interested" or a clear) is a like. Only among `movieIds` when given.
+ */
+export async function likedMovieIds(db: Db, userId: string, options: { movieIds?: string[]; limit: number }): Promise<string[]> {
+  const among = options.movieIds ? sql`and movie_id in (select jsonb_array_elements_text(${JSON.stringify(options.movieIds)}::jsonb))` : sql``;
+  const rows = rowsOf<{ movie_id: string }>(
+    await db.execute(sql`
+      select movie_id from (
+        select distinct on (movie_id) movie_id, kind, created_at from feedback_events
+         where user_id = ${userId} and kind in ('like', 'dislike', 'not_interested', 'clear_reaction') ${among}
+         order by movie_id, created_at desc, id desc
+      ) latest
+       where kind = 'like'
+       order by created_at desc, movie_id
+       limit ${options.limit}
+    `),
+  );
+  return rows.map((r) => r.movie_id);
+}
+
 /** Logged sessions that got feedback, created at or after `since` and not of `excludeContexts`: the list shown and what came back. */
 export async function sessionsWithFeedbackSince(db: Db, since: Date, options: { excludeContexts?: readonly string[] } = {}) {
   const excluded = options.excludeContexts ?? [];

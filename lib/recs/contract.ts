@@ -143,6 +143,30 @@ export const FavoriteGenres = named(
   { examples: [{ userId: "42", genres: ["Crime", "Drama", "Thriller"], updatedAt: "2031-01-05T20:40:00.000Z" }] },
 );
 
+export const MAX_LIKES_ASKED = 100;
+export const MAX_LIKES_LISTED = 500;
+export const userLikesQuery = z
+  .object({
+    movieIds: z
+      .string()
+      .max(MAX_LIKES_ASKED * 101)
+      .transform((value) => [...new Set(value.split(",").map((id) => id.trim()).filter(Boolean))])
+      .pipe(z.array(idSchema).max(MAX_LIKES_ASKED, `At most ${MAX_LIKES_ASKED} movies`))
+      .optional()
+      .describe(`Comma-separated movie ids: which of these the user likes (at most ${MAX_LIKES_ASKED}). Without it, the newest ${MAX_LIKES_LISTED} likes.`),
+  })
+  .strict();
+export const UserLikes = named(
+  "UserLikes",
+  z.object({ userId: idSchema, movieIds: z.array(idSchema).describe("Newest like first") }),
+  {
+    description:
+      "The movies a user likes now: those whose latest reaction from them, on any list, is a like (a dislike, a \"not interested\" or `liked: null` since takes it back). What a viewer's pages show as pressed Like buttons on a new list.",
+    examples: [{ userId: "42", movieIds: ["6", "318"] }],
+  },
+);
+export type UserLikes = z.infer<typeof UserLikes>;
+
 export const ModelMetrics = named(
   "ModelMetrics",
   z.object({

@@ -21,6 +21,8 @@ import {
   TrainingAccepted,
   TrainingProgress,
   userGenresParams,
+  UserLikes,
+  userLikesQuery,
 } from "./contract";
 
 const readerAccess = {
@@ -109,6 +111,21 @@ export const recsApi: ApiSection = {
       body: favoriteGenresBody,
       responses: { 200: { description: "The genres as stored", schema: FavoriteGenres } },
       example: { params: { userId: "42" } },
+    },
+    {
+      operationId: "getUserLikes",
+      method: "GET",
+      path: "/api/v1/users/{userId}/likes",
+      tag: "Recommendations",
+      summary: "The movies a user likes now",
+      description:
+        "Across every list they were shown: a movie counts while their latest reaction to it is a like. With `movieIds`, only which of those. The viewer's pages read it beside each new list, so a Like pressed before a reload stays pressed.",
+      ...readerAccess,
+      self: ownPath,
+      params: userGenresParams,
+      query: userLikesQuery,
+      responses: { 200: { description: "The liked movies", schema: UserLikes }, 404: { description: "No such user" } },
+      example: { params: { userId: "42" }, query: { movieIds: "6,318" } },
     },
     {
       operationId: "getModelInfo",

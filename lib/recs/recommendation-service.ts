@@ -13,7 +13,7 @@ import {
   topMoviesInGenres,
 } from "@/db/queries/recs";
 import { logExperimentSession } from "@/db/queries/experiments";
-import { dismissedMovieIds } from "@/db/queries/feedback";
+import { dismissedMovieIds, likedMovieIds } from "@/db/queries/feedback";
 import { findUserById } from "@/db/queries/users";
 import type { CachedRecommendation } from "@/db/schema";
 import { KNOWN_GENRES } from "@/lib/catalog/contract";
@@ -25,7 +25,7 @@ import { onePerKey } from "@/lib/async/one-per-key";
 import { WriteBehind } from "@/lib/async/write-behind";
 import { logger } from "@/lib/log/logger";
 import { composeList, type HistoryEntry } from "./compose-list";
-import { MAX_RECOMMENDATIONS, recommenderAlgorithms, type Recommendations, type RecommenderAlgorithm, type SimilarMovies } from "./contract";
+import { MAX_LIKES_LISTED, MAX_RECOMMENDATIONS, recommenderAlgorithms, type Recommendations, type RecommenderAlgorithm, type SimilarMovies, type UserLikes } from "./contract";
 import { similarItems } from "./model";
 import { getModelStore, type LoadedModel } from "./model-store-service";
 import { moviesNamedIn, reasonPhrases } from "./reasons";
@@ -279,6 +279,12 @@ export async function topInUserGenres(ctx: RecsContext, userId: string, limit: n
   const items = (await topMoviesInGenres(ctx.db, { genres, excludeUserId: userId, limit: limit + dismissed.size })).filter((m) => !dismissed.has(m.movieId)).slice(0, limit);
   const sessionId = logShownList(ctx, { userId, algorithm: "genres-top", modelVersionId: null, context: GENRES_TOP_CONTEXT, movieIds: items.map((m) => m.movieId) });
   return { userId, genres, sessionId, items };
+}
+
+/** GET /users/{userId}/likes: the movies the user likes now, on any list (all of them, or among `movieIds`). */
+export async function userLikes(db: Db, userId: string, movieIds?: string[]): Promise<UserLikes> {
+  await assertUserExists(db, userId);
+  return { userId, movieIds: await likedMovieIds(db, userId, { movieIds, limit: MAX_LIKES_LISTED }) };
 }
 
 /** The most popular movies overall, for visitors who are not signed in. */

@@ -18,6 +18,7 @@ import * as feedbackRoute from "../feedback/route";
 import * as genresTopRoute from "../genres/top/route";
 import * as sessionFeedbackRoute from "../recommendations/feedback/[sessionId]/route";
 import * as ratingsRoute from "../ratings/route";
+import * as likesRoute from "../users/[userId]/likes/route";
 import * as moviesRoute from "../movies/route";
 import * as experimentsRoute from "../experiments/route";
 import * as experimentRoute from "../experiments/[id]/route";
@@ -210,6 +211,37 @@ describe("the seed's other writes", () => {
     const res = await call(moviesRoute.POST, { method: "POST", body: { movieId: 4001, title: "Toy Story (1995)", genres: "Adventure|Animation" }, as: admin });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ id: "4001", title: "Toy Story", year: 1995, genres: ["Adventure", "Animation"] });
+  });
+});
+
+describe("GET /api/v1/users/{userId}/likes", () => {
+  const likesOf = async (userId: string, query = "") => call(likesRoute.GET, { path: `/api/v1/users/${userId}/likes${query}`, params: { userId }, as: service });
+
+  it("answers which movies the viewer likes now, on any list, until a dislike or a clear takes the like back", async () => {
+    await createUser(t.db, { id: "liker", role: "viewer", displayName: "Liker" });
+    const first = await list("liker", "k=10&model=popular");
+    const [a, b, c] = first.movieIds as [string, string, string];
+    expect((await feedback({ sessionId: first.sessionId, userId: "liker", liked: [{ movieId: a, liked: true }] })).status).toBe(201);
+    expect((await feedback({ sessionId: first.sessionId, userId: "liker", liked: [{ movieId: b, liked: true }] })).status).toBe(201);
+    // Newest first; with movieIds, only which of those.
+    expect((await likesOf("liker")).body).toEqual({ userId: "liker", movieIds: [b, a] });
+    expect((await likesOf("liker", `?movieIds=${a},${c}`)).body.movieIds).toEqual([a]);
+
+    // On a later list: a clear takes back the like of the first one, a dislike the other.
+    const later = await list("liker", "k=10&model=popular");
+    expect(later.movieIds).toContain(a);
+    expect((await feedback({ sessionId: later.sessionId, userId: "liker", liked: [{ movieId: a, liked: null }] })).status).toBe(201);
+    expect((await likesOf("liker")).body.movieIds).toEqual([b]);
+    expect((await feedback({ sessionId: later.sessionId, userId: "liker", liked: [{ movieId: b, liked: false }] })).status).toBe(201);
+    expect((await likesOf("liker")).body.movieIds).toEqual([]);
+  });
+
+  it("refuses more than 100 movies, naming movieIds, and answers 404 for a user who does not exist", async () => {
+    const many = Array.from({ length: 101 }, (_, i) => `m-${i}`).join(",");
+    const tooMany = await likesOf("u-1", `?movieIds=${many}`);
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.error.fields).toHaveProperty(["query.movieIds"]);
+    expect((await likesOf("nobody")).status).toBe(404);
   });
 });
 
