@@ -1,7 +1,9 @@
 import "server-only";
-import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, sql, type AnyColumn } from "drizzle-orm";
 import type { ExperimentStatus, ExperimentVariant } from "@/lib/experiments/contract";
 import { statsShardOf, type VariantAggregate } from "@/lib/experiments/aggregates";
+import type { ClusteredSums } from "@/lib/experiments/statistics";
+import type { PerUserSums } from "@/lib/experiments/verdict";
 import type { Db } from "../client";
 import { experimentDailyStats, experimentMinuteScores, experimentUserStats, experiments } from "../schema";
 import type { NewSession } from "./recs";
@@ -112,15 +114,14 @@ export async function addToDailyStats(tx: Db, key: { experimentId: string; varia
     recallSum: delta.recallAtK.sum,
     recallSumSquares: delta.recallAtK.sumSquares,
   };
-  const add = (column: keyof typeof values) => sql.raw(`experiment_daily_stats.${toSnake(column)} + excluded.${toSnake(column)}`);
   await tx
     .insert(experimentDailyStats)
     .values(values)
     .onConflictDoUpdate({
       target: [experimentDailyStats.experimentId, experimentDailyStats.variant, experimentDailyStats.day, experimentDailyStats.shard],
-      set: Object.fromEntries(
-        (["sessions", "impressions", "clicks", "likes", "dislikes", "scoreN", "scoreSum", "scoreSumSquares", "precisionN", "precisionSum", "precisionSumSquares", "recallN", "recallSum", "recallSumSquares"] as const).map((c) => [c, add(c)]),
-      ),
+      set: addedOnConflict("experiment_daily_stats", [
+        "sessions", "impressions", "clicks", "likes", "dislikes", "scoreN", "scoreSum", "scoreSumSquares", "precisionN", "precisionSum", "precisionSumSquares", "recallN", "recallSum", "recallSumSquares",
+      ]),
     });
 }
 
@@ -138,14 +139,18 @@ export async function addToUserStats(tx: Db, key: { experimentId: string; varian
     recallN: delta.recallAtK.n,
     recallSum: delta.recallAtK.sum,
   };
-  const add = (column: keyof typeof values) => sql.raw(`experiment_user_stats.${toSnake(column)} + excluded.${toSnake(column)}`);
   await tx
     .insert(u)
     .values(values)
     .onConflictDoUpdate({
       target: [u.experimentId, u.variant, u.userId],
-      set: Object.fromEntries((["clicks", "likes", "reactions", "scoreN", "scoreSum", "precisionSum", "recallN", "recallSum"] as const).map((c) => [c, add(c)])),
+      set: addedOnConflict("experiment_user_stats", ["clicks", "likes", "reactions", "scoreN", "scoreSum", "precisionSum", "recallN", "recallSum"]),
     });
+}
+
+/** The SET of an upsert that adds the new row's values to the stored ones, column by column. */
+function addedOnConflict(table: string, columns: readonly string[]) {
+  return Object.fromEntries(columns.map((column) => [column, sql.raw(`${table}.${toSnake(column)} + excluded.${toSnake(column)}`)]));
 }
 
 function toSnake(name: string): string {
@@ -194,15 +199,15 @@ export async function variantTotals(db: Db, experimentId: string) {
  * Per variant, each metric's sums over users, y_u / n_u: how many users have a denominator, Σy, Σn,
  * Σy², Σn², Σyn. One pass over the experiment's users (one row each), not its sessions.
  */
-export async function perUserSums(db: Db, experimentId: string) {
+export async function perUserSums(db: Db, experimentId: string): Promise<Map<string, PerUserSums>> {
   const u = experimentUserStats;
-  const metrics = {
+  const metrics: Record<keyof PerUserSums, readonly [AnyColumn, AnyColumn]> = {
     clicksPerSession: [u.clicks, u.sessions],
     likesPerReaction: [u.likes, u.reactions],
     scorePerSelection: [u.scoreSum, u.scoreN],
     precisionPerSession: [u.precisionSum, u.sessions],
     recallPerSession: [u.recallSum, u.recallN],
-  } as const;
+  };
   const columns = Object.entries(metrics).flatMap(([name, [y, n]]) => [
     [`${name}.clusters`, sql<number>`(count(*) filter (where ${n} > 0))::float8`],
     [`${name}.sumY`, sql<number>`sum(${y})::float8`],
@@ -219,15 +224,15 @@ export async function perUserSums(db: Db, experimentId: string) {
   return new Map(
     rows.map((row) => {
       const record = row as Record<string, unknown>;
-      const sumsOf = (name: string) => ({
-        clusters: Number(record[`${name}.clusters`]),
-        sumY: Number(record[`${name}.sumY`]),
-        sumN: Number(record[`${name}.sumN`]),
-        sumYY: Number(record[`${name}.sumYY`]),
-        sumNN: Number(record[`${name}.sumNN`]),
-        sumYN: Number(record[`${name}.sumYN`]),
+      const sumsOf = (metric: string): ClusteredSums => ({
+        clusters: Number(record[`${metric}.clusters`]),
+        sumY: Number(record[`${metric}.sumY`]),
+        sumN: Number(record[`${metric}.sumN`]),
+        sumYY: Number(record[`${metric}.sumYY`]),
+        sumNN: Number(record[`${metric}.sumNN`]),
+        sumYN: Number(record[`${metric}.sumYN`]),
       });
-      return [row.variant, Object.fromEntries(Object.keys(metrics).map((name) => [name, sumsOf(name)])) as Record<keyof typeof metrics, ReturnType<typeof sumsOf>>];
+      return [row.variant, Object.fromEntries(Object.keys(metrics).map((metric) => [metric, sumsOf(metric)])) as Record<keyof PerUserSums, ClusteredSums>];
     }),
   );
 }

@@ -18,8 +18,8 @@ export const DEFAULT_CUTOFF_K = 3;
 /**
  * Rows a variant's day totals (and minute scores) are split into. Every session and every piece of
  * feedback adds to them inside its transaction, holding the row until it commits; with one row
- * per variant and day they queued behind each other's commits (what bench:simulate's sampling of
- * Postgres showed). With a few times the writers a busy instance has, two rarely meet.
+ * per variant and day they would all queue behind each other's commits. With a few times the
+ * writers a busy instance has, two rarely meet.
  */
 export const STATS_SHARDS = 16;
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { clusteredSumsOf } from "@/test/clustered-sums";
 import {
   chiSquareSurvival,
   clusteredRatio,
@@ -279,25 +280,13 @@ describe("sessions needed to detect a difference in proportions", () => {
   });
 });
 
-/** Per-user (numerator, denominator) pairs as the per-user table sums them. */
-function sumsOf(users: readonly (readonly [number, number])[]) {
-  return {
-    clusters: users.filter(([, n]) => n > 0).length,
-    sumY: users.reduce((sum, [y]) => sum + y, 0),
-    sumN: users.reduce((sum, [, n]) => sum + n, 0),
-    sumYY: users.reduce((sum, [y]) => sum + y * y, 0),
-    sumNN: users.reduce((sum, [, n]) => sum + n * n, 0),
-    sumYN: users.reduce((sum, [y, n]) => sum + y * n, 0),
-  };
-}
-
 describe("ratios with users as the unit (delta method)", () => {
   // Control: three users with 1 of 2, 0 of 1 and 2 of 3 sessions clicked. R = 3/6 = 0.5; the
   // residuals y − R·n are 0, −0.5 and 0.5, so Σ² = 0.5 and Var = 3/2 · 0.5 / 6² = 1/48.
-  const control = sumsOf([[1, 2], [0, 1], [2, 3]]);
+  const control = clusteredSumsOf([[1, 2], [0, 1], [2, 3]]);
   // Treatment: four users, 2/2, 1/2, 1/1, 0/1. R = 4/6; residuals 2/3, −1/3, 1/3, −2/3, Σ² = 10/9;
   // Var = 4/3 · (10/9) / 36 = 10/243.
-  const treatment = sumsOf([[2, 2], [1, 2], [1, 1], [0, 1]]);
+  const treatment = clusteredSumsOf([[2, 2], [1, 2], [1, 1], [0, 1]]);
 
   it("gives the ratio and its variance over users as worked by hand", () => {
     expect(clusteredRatio(control)).toEqual({ ratio: 0.5, variance: expect.closeTo(1 / 48, 15), clusters: 3 });
@@ -307,14 +296,14 @@ describe("ratios with users as the unit (delta method)", () => {
   it("is the binomial variance p(1 − p)/(n − 1) when every user has one session", () => {
     // 7 of 20 single-session users clicked.
     const users = Array.from({ length: 20 }, (_, i) => [i < 7 ? 1 : 0, 1] as const);
-    expect(clusteredRatio(sumsOf(users))!.variance).toBeCloseTo((0.35 * 0.65) / 19, 15);
+    expect(clusteredRatio(clusteredSumsOf(users))!.variance).toBeCloseTo((0.35 * 0.65) / 19, 15);
   });
 
   it("widens the interval when a user's sessions agree with each other", () => {
     // The same 40% CTR over 100 sessions: from 100 one-session users, or from 10 users who each
     // either always (4) or never (6) click. Ten users are ten observations, not a hundred.
-    const independent = clusteredRatioInterval(sumsOf(Array.from({ length: 100 }, (_, i) => [i < 40 ? 1 : 0, 1] as const)))!;
-    const clustered = clusteredRatioInterval(sumsOf(Array.from({ length: 10 }, (_, i) => [i < 4 ? 10 : 0, 10] as const)))!;
+    const independent = clusteredRatioInterval(clusteredSumsOf(Array.from({ length: 100 }, (_, i) => [i < 40 ? 1 : 0, 1] as const)))!;
+    const clustered = clusteredRatioInterval(clusteredSumsOf(Array.from({ length: 10 }, (_, i) => [i < 4 ? 10 : 0, 10] as const)))!;
     expect(clustered.mean).toBeCloseTo(0.4, 15);
     // Independent: t_{0.975, 99} · √(0.24/99) = 1.98422 · 0.049237 = 0.09770.
     expect(independent.upper - independent.mean).toBeCloseTo(0.0977, 4);
@@ -334,9 +323,9 @@ describe("ratios with users as the unit (delta method)", () => {
   });
 
   it("has nothing to say below two users in an arm, or when no user varies", () => {
-    expect(clusteredRatio(sumsOf([[3, 5]]))).toBeNull();
-    expect(clusteredRatioTest(sumsOf([[3, 5]]), treatment)).toBeNull();
-    expect(clusteredRatioTest(sumsOf([[1, 2], [2, 4]]), sumsOf([[1, 2], [3, 6]]))).toBeNull();
-    expect(clusteredRatioInterval(sumsOf([]))).toBeNull();
+    expect(clusteredRatio(clusteredSumsOf([[3, 5]]))).toBeNull();
+    expect(clusteredRatioTest(clusteredSumsOf([[3, 5]]), treatment)).toBeNull();
+    expect(clusteredRatioTest(clusteredSumsOf([[1, 2], [2, 4]]), clusteredSumsOf([[1, 2], [3, 6]]))).toBeNull();
+    expect(clusteredRatioInterval(clusteredSumsOf([]))).toBeNull();
   });
 });

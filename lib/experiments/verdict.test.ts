@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { emptyAggregate, type VariantAggregate } from "./aggregates";
 import { Random } from "@/lib/random/random";
-import type { ClusteredSums } from "./statistics";
+import { clusteredSumsOf } from "@/test/clustered-sums";
 import { experimentVerdict, formatPValue, roughSessionCount, variantMetrics, type PerUserSums, type VariantInput } from "./verdict";
 
 /** Scores given by count, mean and standard deviation: Σx = n·x̄, Σx² = (n − 1)s² + n·x̄². */
@@ -196,16 +196,8 @@ describe("wording", () => {
 
 /** An arm's aggregate and per-user sums from each user's (sessions, clicks). */
 function armOfUsers(name: string, users: readonly { sessions: number; clicks: number }[]): VariantInput {
-  const sums = (pairs: [number, number][]): ClusteredSums => ({
-    clusters: pairs.filter(([, n]) => n > 0).length,
-    sumY: pairs.reduce((s, [y]) => s + y, 0),
-    sumN: pairs.reduce((s, [, n]) => s + n, 0),
-    sumYY: pairs.reduce((s, [y]) => s + y * y, 0),
-    sumNN: pairs.reduce((s, [, n]) => s + n * n, 0),
-    sumYN: pairs.reduce((s, [y, n]) => s + y * n, 0),
-  });
-  const clicks = sums(users.map((u) => [u.clicks, u.sessions]));
-  const none = sums([]);
+  const clicks = clusteredSumsOf(users.map((u) => [u.clicks, u.sessions]));
+  const none = clusteredSumsOf([]);
   const perUser: PerUserSums = { clicksPerSession: clicks, likesPerReaction: none, scorePerSelection: none, precisionPerSession: clicks, recallPerSession: none };
   return { name, weight: 1, aggregate: { ...emptyAggregate(), sessions: clicks.sumN, clicks: clicks.sumY }, assignedUsers: users.length, perUser };
 }

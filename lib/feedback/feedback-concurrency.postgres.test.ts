@@ -8,9 +8,8 @@ import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { recordFeedback } from "./feedback-service";
 
 /**
- * A viewer who opens a movie from one list while the next list is being logged: both write the
- * user's totals and the variant's day totals. With two connections they must not deadlock (found by
- * bench:simulate, where a user rates several released movies at once).
+ * A user's feedback and their next list, or two users' writes, meeting in the experiment totals:
+ * with two connections they must neither deadlock nor wait on each other's commit.
  */
 let t: TestDatabase;
 beforeAll(async () => {
@@ -62,17 +61,7 @@ describe("another user's feedback still in its transaction", () => {
 
 describe("feedback while the same user's next list is logged", () => {
   it("completes every write and counts every session and click", async () => {
-    const experiment = await insertExperiment(t.db, {
-      name: "concurrency",
-      description: "",
-      mode: "aa",
-      context: null,
-      variants: [{ name: "A", algorithm: "popular", version: null, weight: 1 }],
-      status: "running",
-      startedAt: new Date(),
-      endsAt: null,
-      createdBy: null,
-    });
+    const experiment = await newExperiment("concurrency");
     const log = async () => {
       const now = new Date();
       const session = { sessionId: newSessionId(now), createdAt: now, userId: "u-1", algorithm: "popular", modelVersionId: null, context: "home", movieIds: ["m-1", "m-2", "m-3"], cached: false, experimentId: experiment.id, variant: "A" };

@@ -143,6 +143,11 @@ export const FavoriteGenres = named(
   { examples: [{ userId: "42", genres: ["Crime", "Drama", "Thriller"], updatedAt: "2031-01-05T20:40:00.000Z" }] },
 );
 
+/** The contexts of logged lists that are not a user's personal recommendations (GET /recommend's). */
+export const SIMILAR_CONTEXT = "similar";
+export const GENRES_TOP_CONTEXT = "genres-top";
+export const NOT_PERSONAL_CONTEXTS = [SIMILAR_CONTEXT, GENRES_TOP_CONTEXT] as const;
+
 export const MAX_LIKES_ASKED = 100;
 export const MAX_LIKES_LISTED = 500;
 export const userLikesQuery = z

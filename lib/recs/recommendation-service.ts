@@ -25,7 +25,7 @@ import { onePerKey } from "@/lib/async/one-per-key";
 import { WriteBehind } from "@/lib/async/write-behind";
 import { logger } from "@/lib/log/logger";
 import { composeList, type HistoryEntry } from "./compose-list";
-import { MAX_LIKES_LISTED, MAX_RECOMMENDATIONS, recommenderAlgorithms, type Recommendations, type RecommenderAlgorithm, type SimilarMovies, type UserLikes } from "./contract";
+import { GENRES_TOP_CONTEXT, MAX_LIKES_LISTED, MAX_RECOMMENDATIONS, recommenderAlgorithms, SIMILAR_CONTEXT, type Recommendations, type RecommenderAlgorithm, type SimilarMovies, type UserLikes } from "./contract";
 import { similarItems } from "./model";
 import { getModelStore, type LoadedModel } from "./model-store-service";
 import { moviesNamedIn, reasonPhrases } from "./reasons";
@@ -226,11 +226,6 @@ function logShownList(ctx: RecsContext, session: { userId: string; algorithm: st
   logSession(ctx.db, { ...session, sessionId, createdAt: ctx.now, cached: false });
   return sessionId;
 }
-
-/** The contexts of logged lists that are not a user's personal recommendations (GET /recommend's). */
-export const SIMILAR_CONTEXT = "similar";
-export const GENRES_TOP_CONTEXT = "genres-top";
-export const NOT_PERSONAL_CONTEXTS = [SIMILAR_CONTEXT, GENRES_TOP_CONTEXT] as const;
 
 /**
  * GET /movies/{id}/similar: item to item from the model; a movie it has not seen, by its genres.

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { sessionsWithFeedbackSince } from "@/db/queries/feedback";
 import { replaySessions, type LoggedSession, type ReplayReport } from "./evaluation/replay";
 import type { Algorithm } from "./model";
-import { NOT_PERSONAL_CONTEXTS } from "./recommendation-service";
+import { NOT_PERSONAL_CONTEXTS } from "./contract";
 import { loadTrainingData } from "./training-service";
 
 /**

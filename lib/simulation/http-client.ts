@@ -4,9 +4,8 @@ import https from "node:https";
 /**
  * The simulation's HTTP client: JSON over /api with a Bearer token, on node:http with connections
  * kept alive. Not fetch: on the app's own machine the client's CPU is taken from the app, and
- * undici's fetch spent several times what node:http does per request (bench:simulate prints the
- * client's CPU per reaction). It asks for no compression: a replay client on the app's network
- * gains nothing from it, and both sides would pay for it. A timeout, a refused connection,
+ * fetch costs more per request than node:http. It asks for no compression: a replay client on the
+ * app's network gains nothing from it, and both sides would pay for it. A timeout, a refused connection,
  * a 5xx or a 429 is retried with exponential backoff (honouring Retry-After); a 4xx is not retried
  * and is kept, by endpoint, status and error code, for the report. Every answer's latency is kept
  * per endpoint, as seen from the client.

@@ -7,7 +7,8 @@ import { findCachedLists, insertModelVersion } from "@/db/queries/recs";
 import { createUser } from "@/db/queries/users";
 import { events, ratings } from "@/db/schema";
 import { processPendingEvents } from "@/lib/events/process-events";
-import { clusteredRatioTest, type ClusteredSums } from "@/lib/experiments/statistics";
+import { clusteredRatioTest } from "@/lib/experiments/statistics";
+import { clusteredSumsOf } from "@/test/clustered-sums";
 import { replayLoggedSessions } from "@/lib/recs/replay-service";
 import { maintainSessionPartitions } from "@/lib/recs/session-service";
 import { loadTrainingData, trainVersion } from "@/lib/recs/training-service";
@@ -317,17 +318,7 @@ describe("experiments", () => {
     );
     // u-9 came back three times: the log holds users with more than one session.
     expect(perUser.some((row) => row.sessions > 1)).toBe(true);
-    const sumsOf = (variant: string): ClusteredSums => {
-      const rows = perUser.filter((row) => row.variant === variant);
-      return {
-        clusters: rows.length,
-        sumY: rows.reduce((s, r) => s + r.clicks, 0),
-        sumN: rows.reduce((s, r) => s + r.sessions, 0),
-        sumYY: rows.reduce((s, r) => s + r.clicks * r.clicks, 0),
-        sumNN: rows.reduce((s, r) => s + r.sessions * r.sessions, 0),
-        sumYN: rows.reduce((s, r) => s + r.clicks * r.sessions, 0),
-      };
-    };
+    const sumsOf = (variant: string) => clusteredSumsOf(perUser.filter((row) => row.variant === variant).map((row) => [row.clicks, row.sessions]));
     const expected = clusteredRatioTest(sumsOf("A"), sumsOf("B"))!;
     expect(comparison.clickThroughRate.statistic).toBeCloseTo(expected.statistic, 10);
     expect(comparison.clickThroughRate.pValue).toBeCloseTo(expected.pValue, 10);
